@@ -1,0 +1,36 @@
+"""``ties data build``: derive the tidy tables in data/ from the gathered source material.
+
+The source material lives outside the repository (``../shared/sources`` beside the checkout, or
+``$TIES_SOURCES``); the build is re-runnable and writes only under data/.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from analysis import DATA_DIR, ROOT
+from analysis.errors import DataError
+
+
+def default_sources_dir() -> Path:
+    """Where the gathered source material is: $TIES_SOURCES, else ../shared/sources."""
+    return Path(os.environ.get("TIES_SOURCES") or ROOT.parent / "shared" / "sources")
+
+
+def build_all(sources_dir: Path | None = None, data_dir: Path | None = None,
+              only: str | None = None, log=print) -> list[Path]:
+    """Rebuild every table (or only the ``trade`` / ``diplomacy`` group); returns files written."""
+    from analysis.build import diplomacy, trade
+
+    src = Path(sources_dir or default_sources_dir())
+    out = Path(data_dir or DATA_DIR)
+    if not src.is_dir():
+        raise DataError(f"{src}: source folder not found (set --sources or $TIES_SOURCES)")
+    written: list[Path] = []
+    for group, module in (("trade", trade), ("diplomacy", diplomacy)):
+        if only and only != group:
+            continue
+        log(f"building data/{group}/ from {src / group}")
+        written += module.build(src / group, out / group, log=log)
+    return written

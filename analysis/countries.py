@@ -1,0 +1,122 @@
+"""Country codes: ISO 3166 alpha-3 inside the code, short English names only on screen.
+
+Lookups go through pycountry (the ISO 3166 tables, current and historic) with a small set of
+short display names and aliases that news sources and statistical offices use.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pycountry
+
+from analysis.errors import ParameterError
+
+#: Pseudo-code for "all partners" (a reporter's world total). Not an ISO code.
+WORLD = "WLD"
+
+# Short names shown on screen where the ISO name is long or formal.
+_DISPLAY = {
+    "RUS": "Russia",
+    "USA": "United States",
+    "GBR": "United Kingdom",
+    "KOR": "South Korea",
+    "PRK": "North Korea",
+    "IRN": "Iran",
+    "SYR": "Syria",
+    "VNM": "Vietnam",
+    "TWN": "Taiwan",
+    "TZA": "Tanzania",
+    "BOL": "Bolivia",
+    "VEN": "Venezuela",
+    "LAO": "Laos",
+    "MDA": "Moldova",
+    "ARE": "United Arab Emirates",
+    "CZE": "Czechia",
+    "TUR": "Türkiye",
+    "COD": "DR Congo",
+    "FSM": "Micronesia",
+    "SUN": "Soviet Union",
+    "YUG": "Yugoslavia",
+    "CSK": "Czechoslovakia",
+    "DDR": "East Germany",
+    "YMD": "South Yemen",
+    WORLD: "World",
+}
+
+# Names and abbreviations seen in sources, upper-cased, mapped to alpha-3.
+_ALIASES = {
+    "RUSSIA": "RUS",
+    "USA": "USA",
+    "US": "USA",
+    "U.S.": "USA",
+    "UNITED STATES": "USA",
+    "AMERICA": "USA",
+    "UK": "GBR",
+    "BRITAIN": "GBR",
+    "UAE": "ARE",
+    "SOUTH KOREA": "KOR",
+    "KOREA": "KOR",
+    "NORTH KOREA": "PRK",
+    "IRAN": "IRN",
+    "SYRIA": "SYR",
+    "VIETNAM": "VNM",
+    "TAIWAN": "TWN",
+    "TANZANIA": "TZA",
+    "TURKEY": "TUR",
+    "SOVIET UNION": "SUN",
+    "USSR": "SUN",
+    "WORLD": WORLD,
+}
+
+
+def name(iso3: str) -> str:
+    """Short English name for an ISO 3166 alpha-3 code (``RUS`` → ``Russia``)."""
+    code = str(iso3).upper()
+    if code in _DISPLAY:
+        return _DISPLAY[code]
+    country = pycountry.countries.get(alpha_3=code) or pycountry.historic_countries.get(
+        alpha_3=code
+    )
+    if country is None:
+        raise ParameterError(f"{iso3!r} is not an ISO 3166 alpha-3 country code (e.g. RUS, CHN)")
+    return getattr(country, "common_name", None) or country.name
+
+
+def is_iso3(code: object) -> bool:
+    """True when ``code`` is a current or historic ISO alpha-3 code (or ``WLD``)."""
+    try:
+        name(str(code))
+    except ParameterError:
+        return False
+    return len(str(code)) == 3 and str(code).isupper()
+
+
+@lru_cache(maxsize=None)
+def iso3_from_name(text: str) -> str:
+    """ISO alpha-3 code for a country name or common alias (``"SAUDI ARABIA"`` → ``SAU``).
+
+    Raises ParameterError when the name is not recognised.
+    """
+    key = " ".join(str(text).replace("_", " ").split()).upper()
+    if key in _ALIASES:
+        return _ALIASES[key]
+    for country in pycountry.countries:
+        names = {country.name, getattr(country, "common_name", ""), getattr(country, "official_name", "")}
+        if key in {n.upper() for n in names if n}:
+            return country.alpha_3
+    try:
+        return pycountry.countries.lookup(key).alpha_3
+    except LookupError:
+        raise ParameterError(f"unknown country name {text!r}") from None
+
+
+def iso3_from_alpha2(code: str) -> str:
+    """ISO alpha-3 code for an alpha-2 code, including historic ones (``SU`` → ``SUN``)."""
+    c = pycountry.countries.get(alpha_2=str(code).upper())
+    if c is not None:
+        return c.alpha_3
+    for h in pycountry.historic_countries:
+        if getattr(h, "alpha_2", None) == str(code).upper():
+            return h.alpha_3
+    raise ParameterError(f"{code!r} is not an ISO 3166 alpha-2 country code")

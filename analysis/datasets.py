@@ -1,0 +1,245 @@
+"""Read and validate the tables in ``data/`` against their sidecar metadata.
+
+Every table ``data/<group>/<name>.csv`` has a sidecar ``<name>.meta.yml``::
+
+    title: India–Russia merchandise trade by fiscal year
+    description: …
+    units: {value_usd_mn: US$ million}
+    coverage: …
+    gaps: [ … ]
+    derived_by: ties data build (analysis/build/trade.py)
+    licence: …
+    primary_key: [fiscal_year, flow, source_id]
+    columns:
+      fiscal_year: {type: fiscal_year, description: …}
+      flow: {type: category, allowed: [export, import], description: …}
+      value_usd_mn: {type: float, min: 0, nullable: false, description: …}
+      source_id: {type: source, description: …}
+    sources:
+      - id: IE_OCT2022
+        publisher: The Indian Express
+        title: …
+        url: …
+        retrieved: 2026-07-18
+        licence: …
+
+Column types: ``str``, ``int``, ``float``, ``bool``, ``date`` (ISO), ``fiscal_year`` (FY2023-24),
+``iso3``, ``category`` (with ``allowed``), ``source`` (an id listed under ``sources``).
+A table whose columns, types, keys or values break the sidecar is refused with a DataError that
+names the file and the line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from analysis import DATA_DIR
+from analysis.countries import is_iso3
+from analysis.errors import DataError
+from analysis.fiscal import is_fy_label
+
+COLUMN_TYPES = {"str", "int", "float", "bool", "date", "fiscal_year", "iso3", "category", "source"}
+REQUIRED_META = ("title", "description", "licence", "columns", "primary_key", "sources")
+REQUIRED_SOURCE = ("id", "publisher", "title", "retrieved", "licence")
+
+
+@dataclass(frozen=True)
+class TableMeta:
+    """A table's sidecar: provenance, units, coverage, gaps and column schema."""
+
+    name: str
+    path: Path
+    raw: dict[str, Any] = field(repr=False)
+
+    @property
+    def title(self) -> str:
+        return self.raw["title"]
+
+    @property
+    def sources(self) -> list[dict[str, Any]]:
+        return list(self.raw["sources"])
+
+    @property
+    def gaps(self) -> list[str]:
+        return list(self.raw.get("gaps") or [])
+
+    @property
+    def units(self) -> dict[str, str]:
+        return dict(self.raw.get("units") or {})
+
+    def source(self, source_id: str) -> dict[str, Any]:
+        """The source record with this id."""
+        for s in self.sources:
+            if s["id"] == source_id:
+                return s
+        raise DataError(f"{self.path}: no source with id {source_id!r}")
+
+
+def data_path(name: str, data_dir: Path | None = None) -> Path:
+    """Path of table ``name`` (e.g. ``"trade/bilateral_fy"``) under ``data_dir`` (default data/)."""
+    return Path(data_dir or DATA_DIR) / f"{name}.csv"
+
+
+def meta_path(name: str, data_dir: Path | None = None) -> Path:
+    """Path of the sidecar of table ``name``."""
+    return Path(data_dir or DATA_DIR) / f"{name}.meta.yml"
+
+
+def load_meta(name: str, data_dir: Path | None = None) -> TableMeta:
+    """Read and check the sidecar of table ``name``."""
+    path = meta_path(name, data_dir)
+    if not path.exists():
+        raise DataError(f"{path}: metadata sidecar is missing (every table needs one)")
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DataError(f"{path}: not valid YAML ({exc.__class__.__name__}: {exc})") from None
+    if not isinstance(raw, dict):
+        raise DataError(f"{path}: expected a mapping of metadata fields")
+    missing = [k for k in REQUIRED_META if not raw.get(k)]
+    if missing:
+        raise DataError(f"{path}: missing metadata field(s): {', '.join(missing)}")
+    for i, src in enumerate(raw["sources"]):
+        lacking = [k for k in REQUIRED_SOURCE if not src.get(k)]
+        if lacking:
+            raise DataError(f"{path}: source #{i + 1} lacks {', '.join(lacking)}")
+        if not (src.get("url") or src.get("document")):
+            raise DataError(f"{path}: source {src['id']!r} has neither url nor document")
+    for col, spec in raw["columns"].items():
+        if (spec or {}).get("type") not in COLUMN_TYPES:
+            raise DataError(
+                f"{path}: column {col!r} has type {(spec or {}).get('type')!r}; "
+                f"expected one of {', '.join(sorted(COLUMN_TYPES))}"
+            )
+    return TableMeta(name=name, path=path, raw=raw)
+
+
+def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
+    """Read table ``name`` and validate it against its sidecar.
+
+    Returns a DataFrame with the declared columns and types; its ``attrs["meta"]`` holds the
+    TableMeta. Raises DataError naming the file and line on any mismatch.
+    """
+    if data_dir is None:
+        return _load_cached(name).copy()
+    return _load(name, Path(data_dir))
+
+
+@lru_cache(maxsize=None)
+def _load_cached(name: str) -> pd.DataFrame:
+    return _load(name, DATA_DIR)
+
+
+def _load(name: str, data_dir: Path) -> pd.DataFrame:
+    meta = load_meta(name, data_dir)
+    path = data_path(name, data_dir)
+    if not path.exists():
+        raise DataError(f"{path}: data file is missing (run `ties data build`)")
+    try:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
+        raise DataError(f"{path}: cannot be read as CSV ({exc})") from None
+    columns = meta.raw["columns"]
+    if list(df.columns) != list(columns):
+        raise DataError(
+            f"{path}: columns {list(df.columns)} do not match the sidecar's {list(columns)}"
+        )
+    source_ids = {s["id"] for s in meta.sources}
+    for col, spec in columns.items():
+        df[col] = _convert(df[col], col, spec, path, source_ids)
+    key = list(meta.raw["primary_key"])
+    dup = df.duplicated(subset=key, keep=False)
+    if dup.any():
+        line = int(df.index[dup][0]) + 2
+        vals = ", ".join(f"{k}={df.loc[df.index[dup][0], k]}" for k in key)
+        raise DataError(f"{path} line {line}: duplicate key ({vals})")
+    df.attrs["meta"] = meta
+    return df
+
+
+def _convert(s: pd.Series, col: str, spec: dict, path: Path, source_ids: set[str]) -> pd.Series:
+    kind = spec["type"]
+    nullable = bool(spec.get("nullable", False))
+    empty = s.str.strip() == ""
+
+    def fail(mask: pd.Series, why: str) -> None:
+        if mask.any():
+            i = mask[mask].index[0]
+            raise DataError(f"{path} line {i + 2}: column {col!r} value {s[i]!r} {why}")
+
+    if not nullable:
+        fail(empty, "is empty (the column is not nullable)")
+    if kind in ("int", "float"):
+        out = pd.to_numeric(s.where(~empty), errors="coerce")
+        fail(out.isna() & ~empty, f"is not a number ({kind})")
+        if kind == "int":
+            fail((out.round() != out) & out.notna(), "is not a whole number")
+            out = out.astype("Int64")
+        if "min" in spec:
+            fail(out < spec["min"], f"is below the minimum {spec['min']}")
+        if "max" in spec:
+            fail(out > spec["max"], f"is above the maximum {spec['max']}")
+        return out
+    if kind == "bool":
+        ok = s.str.lower().isin(["true", "false"]) | empty
+        fail(~ok, "is not true/false")
+        return s.str.lower().map({"true": True, "false": False})
+    if kind == "date":
+        out = pd.to_datetime(s.where(~empty), format="%Y-%m-%d", errors="coerce")
+        fail(out.isna() & ~empty, "is not an ISO date (YYYY-MM-DD)")
+        return out
+    out = s.where(~empty, None)
+    if kind == "fiscal_year":
+        fail(~s.map(is_fy_label) & ~empty, "is not a fiscal-year label like FY2023-24")
+    elif kind == "iso3":
+        fail(~s.map(is_iso3) & ~empty, "is not an ISO 3166 alpha-3 code")
+    elif kind == "category":
+        allowed = [str(a) for a in spec.get("allowed", [])]
+        fail(~s.isin(allowed) & ~empty, f"is not one of {allowed}")
+    elif kind == "source":
+        fail(~s.isin(source_ids) & ~empty, "is not a source id listed in the sidecar")
+    return out
+
+
+def checksum(name: str, data_dir: Path | None = None) -> str:
+    """SHA-256 of table ``name``'s CSV and sidecar together (for manifests and caches)."""
+    h = hashlib.sha256()
+    for p in (data_path(name, data_dir), meta_path(name, data_dir)):
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def list_tables(data_dir: Path | None = None) -> list[str]:
+    """Names of all tables under ``data_dir`` (``"trade/bilateral_fy"`` …), sorted."""
+    root = Path(data_dir or DATA_DIR)
+    return sorted(str(p.relative_to(root).with_suffix("")) for p in root.rglob("*.csv"))
+
+
+def source_line(*tables: pd.DataFrame | TableMeta, used_ids: set[str] | None = None) -> str:
+    """One 'Source:' line naming the publishers and titles behind the given tables.
+
+    Pass ``used_ids`` to cite only the sources whose ids appear in the plotted rows.
+    """
+    parts: list[str] = []
+    for t in tables:
+        meta = t if isinstance(t, TableMeta) else t.attrs["meta"]
+        for s in meta.sources:
+            if used_ids is not None and s["id"] not in used_ids:
+                continue
+            text = f"{s['publisher']}, {s['title']}"
+            if text not in parts:
+                parts.append(text)
+    retrieved = sorted(
+        {str(s["retrieved"]) for t in tables
+         for s in (t if isinstance(t, TableMeta) else t.attrs["meta"]).sources
+         if used_ids is None or s["id"] in used_ids}
+    )
+    when = f" (retrieved {retrieved[0]}" + (f" to {retrieved[-1]})" if len(retrieved) > 1 else ")")
+    return "Source: " + "; ".join(parts) + (when if retrieved else "") + "."

@@ -1,0 +1,33 @@
+import pytest
+
+from analysis.countries import is_iso3, iso3_from_alpha2, iso3_from_name, name
+from analysis.errors import ParameterError
+
+
+@pytest.mark.parametrize("text,code", [
+    ("RUSSIA", "RUS"), ("Russian Federation", "RUS"), ("USA", "USA"), ("UNITED STATES", "USA"),
+    ("UAE", "ARE"), ("SAUDI ARABIA", "SAU"), ("China", "CHN"), ("SOUTH KOREA", "KOR"),
+    ("United Kingdom", "GBR"), ("World", "WLD"),
+])
+def test_names_and_aliases_map_to_iso3(text, code):
+    assert iso3_from_name(text) == code
+
+
+def test_display_names_are_short():
+    assert name("RUS") == "Russia"
+    assert name("IND") == "India"
+    assert name("USA") == "United States"
+
+
+def test_unknown_codes_and_names_are_errors():
+    assert not is_iso3("XXX")
+    assert not is_iso3("rus")
+    with pytest.raises(ParameterError, match="alpha-3"):
+        name("XXX")
+    with pytest.raises(ParameterError, match="unknown country"):
+        iso3_from_name("Atlantis")
+
+
+def test_alpha2_including_historic():
+    assert iso3_from_alpha2("IN") == "IND"
+    assert iso3_from_alpha2("RU") == "RUS"
