@@ -154,35 +154,41 @@ WEB = {
 }
 
 # The Ukraine resolutions: sources named in SOURCES.md (transcribed from stored news pages).
-UKRAINE_SOURCES = {
-    "WIKI_68_262": ("Wikipedia", "United Nations General Assembly Resolution 68/262"),
+UKRAINE_SOURCES = {  # publisher, what the stored page says (as described in SOURCES.md)
+    "WIKI_68_262": ("Wikipedia", "United Nations General Assembly Resolution 68/262 (27 March "
+                    "2014: 100-11-58, 24 absent; Russia among the 11 against; China abstained)"),
     "BS_PTI_2014_03_27": ("Business Standard / PTI",
                           "UNGA adopts resolution backing Ukraine's territorial integrity "
                           "(27 March 2014)"),
-    "TRIBUNE_2022_03_02": ("The Tribune (India)", "UNGA vote on Russia's aggression against "
-                           "Ukraine, India abstains (2 March 2022)"),
-    "NEWSAM_2022_03_02": ("news.am", "UNGA resolution on Ukraine: votes (2 March 2022)"),
-    "KASHMIRMONITOR_2022_03_03": ("The Kashmir Monitor", "India, Pakistan, Bangladesh, China "
-                                  "among 35 abstaining (3 March 2022)"),
-    "QUINT_2022_04_07": ("The Quint", "Russia suspended from the Human Rights Council; India "
-                         "abstains (7 April 2022)"),
-    "INDIANSUBCONTINENT_2022_04_07": ("theindiansubcontinent.com (AFP)", "Russia suspended from "
-                                      "UN Human Rights Council (7 April 2022)"),
-    "OPINDIA_2022_04_07": ("OpIndia", "Abstentions on the Human Rights Council suspension "
-                           "(7 April 2022)"),
-    "NATIONALHERALD_2022_10_13": ("National Herald", "UNGA condemns Russia's annexations; India "
-                                  "abstains (13 October 2022)"),
-    "XTRA_2022_10_13": ("xtra.net (Al Jazeera report)", "UNGA vote on annexations of Ukrainian "
-                        "regions (13 October 2022)"),
-    "TVPUNJAB_2023_02_23": ("TV Punjab", "UNGA 'lasting peace' resolution; India abstains "
-                            "(23 February 2023)"),
-    "TRTWORLD_2023_02_23": ("TRT World", "UNGA resolution on peace in Ukraine (24 February 2023)"),
-    "UKRAINETODAY_2023_02_23": ("ukrainetoday.org", "The seven countries that voted against "
-                                "(23 February 2023)"),
-    "BUSINESSTODAY_2025_02_25": ("Business Today", "UNGA resolution on Ukraine: US votes "
-                                 "against, India abstains (25 February 2025)"),
-    "PRAVDA_2025_02_24": ("European Pravda", "The 18 countries that voted against "
-                          "(24 February 2025)"),
+    "TRIBUNE_2022_03_02": ("The Tribune (India)", "report of 2 March 2022: India abstained; "
+                           "141-5-35"),
+    "NEWSAM_2022_03_02": ("news.am", "report of 2 March 2022: the five against; abstentions "
+                          "including China, South Africa, Pakistan, India; Turkey in favour"),
+    "KASHMIRMONITOR_2022_03_03": ("The Kashmir Monitor", "report of 3 March 2022: India, "
+                                  "Pakistan, Bangladesh, China among 35 abstaining; the US "
+                                  "ambassador's call to vote yes"),
+    "QUINT_2022_04_07": ("The Quint", "report of 7 April 2022: Russia suspended from the Human "
+                         "Rights Council, 93-24-58, India abstained"),
+    "INDIANSUBCONTINENT_2022_04_07": ("theindiansubcontinent.com (AFP report)", "report of "
+                                      "7 April 2022: proposed by the US; against including "
+                                      "China and Russia; South Africa abstained"),
+    "OPINDIA_2022_04_07": ("OpIndia", "report of 7 April 2022: abstentions including India, "
+                           "Brazil, Pakistan, South Africa"),
+    "NATIONALHERALD_2022_10_13": ("National Herald", "report of 13 October 2022: annexations "
+                                  "resolution 143-5-35; the five against; India abstained"),
+    "XTRA_2022_10_13": ("xtra.net (Al Jazeera report)", "report of 13 October 2022: "
+                        "abstentions including China, India, Pakistan, South Africa"),
+    "TVPUNJAB_2023_02_23": ("TV Punjab", "report of 23 February 2023: 'lasting peace' "
+                            "resolution 141-7-32; India abstained"),
+    "TRTWORLD_2023_02_23": ("TRT World", "report of 24 February 2023: abstentions including "
+                            "China, Pakistan, India"),
+    "UKRAINETODAY_2023_02_23": ("ukrainetoday.org", "report of 23 February 2023: the seven "
+                                "against"),
+    "BUSINESSTODAY_2025_02_25": ("Business Today", "report of 25 February 2025: 93-18-65; US "
+                                 "against; India, China, Brazil, South Africa, Pakistan among "
+                                 "those abstaining"),
+    "PRAVDA_2025_02_24": ("European Pravda", "report of 24 February 2025: the 18 against, "
+                          "including the US and Russia"),
 }
 
 
