@@ -152,6 +152,20 @@ def _check_years(year_from, year_to) -> tuple[int, int]:
     return int(year_from), int(year_to)
 
 
+def counterparts_for(country: str, counterparts: list[str]) -> list[str]:
+    """The counterparts without ``country`` itself and without repeats (order kept), so that a
+    report run for one of the default counterparts (e.g. ``country="RUS"``) needs no edits."""
+    out: list[str] = []
+    for c in counterparts:
+        c = str(c).upper()
+        if c != str(country).upper() and c not in out:
+            out.append(c)
+    if not out:
+        raise ParameterError(f"counterparts={counterparts!r} names no country other than "
+                             f"{country!r}; allowed: {', '.join(available_countries())}")
+    return out
+
+
 def check_parameters(country: str, counterparts: list[str], year_from: int, year_to: int,
                      resolutions: str) -> None:
     """Validate the diplomatic_positioning notebook's parameters; raise ParameterError."""
@@ -522,7 +536,7 @@ def _sentences(article) -> list[str]:
 def _find(sents: list[str], pattern: str) -> str | None:
     for s in sents:
         if re.search(pattern, s, flags=re.IGNORECASE):
-            return s
+            return s.strip().lstrip("•*-– ").strip()
     return None
 
 
@@ -542,6 +556,32 @@ def _article_groupings(article) -> list[str]:
             if re.search(pat, article.text):
                 found.append(code)
     return found
+
+
+def report_claims(country: str = "IND", partner: str = "RUS") -> tuple[pd.DataFrame, str]:
+    """:func:`check_claims` on the seed article, and a line saying how the article was read.
+
+    Uses :func:`analysis.article.load_article`; where that cannot extract the article yet, the
+    seed's plain text is read instead (sentences split at full stops, groupings found in the
+    text), which is all :func:`check_claims` needs.
+    """
+    from analysis import SEEDS_DIR
+    from analysis.article import Article, load_article
+
+    try:
+        return check_claims(load_article(), country, partner), "Article read with its extracted " \
+            "sentences and entities."
+    except NotImplementedError:
+        seeds = sorted(SEEDS_DIR.glob("*.txt"))
+        if not seeds:
+            raise ParameterError(f"no seed article (*.txt) in {SEEDS_DIR}") from None
+        text = seeds[0].read_text(encoding="utf-8")
+        art = Article(path=seeds[0], title=text.strip().splitlines()[0], byline="",
+                      paragraphs=(), key_points=(), background=(), text=text, sentences=(),
+                      claims=(), entities=())
+        return check_claims(art, country, partner), (
+            f"Article read from its plain text ({seeds[0].name}): sentences split at full "
+            f"stops, groupings found by name.")
 
 
 def check_claims(article, country: str = "IND", partner: str = "RUS",
@@ -570,7 +610,7 @@ def check_claims(article, country: str = "IND", partner: str = "RUS",
         n_abs = int((known[c] == "abstain").sum())
         ev = (f"{name(c)} abstained on {n_abs} of the {len(known)} ES-11 resolutions with a "
               f"known vote between February 2022 and {when:%B %Y} "
-              f"({', '.join(known['resolution'].str.replace('A/RES/', ''))}); "
+              f"({', '.join(known['resolution'].str.replace('A/RES/', '', regex=False))}); "
               f"{name(p)} voted no on {int((known[p] == 'no').sum())} of them.")
         if len(after):
             later = after[after[c].isin(VOTES)]
@@ -589,18 +629,21 @@ def check_claims(article, country: str = "IND", partner: str = "RUS",
 
     for code in _article_groupings(article):
         label = GROUPING_NAMES[code]
-        sent = _find(sents, _GROUPING_PATTERNS[code]) or f"{label} is a grouping of both."
         ma, mb = membership(c, code, when), membership(p, code, when)
-        ev = (f"{name(c)}: {'member since ' + _since(c, code) if ma else 'not a member' if ma is False else 'not established'}; "
-              f"{name(p)}: {'member since ' + _since(p, code) if mb else 'not a member' if mb is False else 'not established'} "
-              f"(as of {when:%d %B %Y}).")
+
+        def status(iso, m):
+            return (f"member since {_since(iso, code)}" if m else
+                    "not a member" if m is False else "membership not established")
+
+        ev = f"{name(c)}: {status(c, ma)}; {name(p)}: {status(p, mb)} (as of {when:%-d %B %Y})."
         if ma and mb:
             verdict, reason = "supported", f"both are members of the {label}"
         elif ma is False or mb is False:
             verdict, reason = "contradicted", f"not both are members of the {label}"
         else:
             verdict, reason = "cannot check", "membership on that date is not established"
-        rows.append({"claim": f"{name(c)} and {name(p)} both belong to the {label}: {sent}",
+        rows.append({"claim": f"{name(c)} and {name(p)} both belong to the {label} (named in "
+                              f"the article among the groupings where they meet).",
                      "evidence": ev, "verdict": verdict, "reason": reason})
 
     s = _find(sents, r"military equipment|\barms\b|weapons")
@@ -612,13 +655,15 @@ def check_claims(article, country: str = "IND", partner: str = "RUS",
         else:
             a = arms[arms["supplier"] == p].sort_values("period")
             ev = "; ".join(f"{r.period}: {r.share_pct:.0f}%" for r in a.itertuples())
-            latest = arms[arms["period"] == a["period"].iloc[-1]]
+            period = a["period"].iloc[-1]
+            latest = arms[arms["period"] == period]
             top = latest.sort_values("share_pct", ascending=False)["supplier"].iloc[0]
             ev = f"{name(p)}'s share of India's major-arms imports (SIPRI) — {ev}."
             if top == p:
                 verdict = "supported"
-                reason = (f"{name(p)} is the largest supplier in the latest period, though its "
-                          f"share is falling")
+                reason = (f"{name(p)} is the largest supplier named for {period}, though its share "
+                          f"fell from {a['share_pct'].iloc[0]:.0f}% ({a['period'].iloc[0]}) to "
+                          f"{a['share_pct'].iloc[-1]:.0f}%")
             else:
                 verdict, reason = "contradicted", f"{name(top)} is the largest supplier"
             rows.append({"claim": s, "evidence": ev, "verdict": verdict, "reason": reason})
@@ -661,8 +706,13 @@ def plot_agreement_by_year(country: str, counterparts: list[str], year_from: int
     if measure != "kappa":
         ax.set_ylim(0, 100)
     best, worst = total.index[0], total.index[-1]
-    ax.set_title(f"{name(country)} voted most often with {name(best)} and least with "
-                 f"{name(worst)}, {year_from}–{year_to}", loc="left")
+    if len(total) == 1:
+        title = (f"{name(country)} and {name(best)} voted alike on "
+                 f"{total.loc[best, 'half_agreement']:.0f}% of roll calls, {year_from}–{year_to}")
+    else:
+        title = (f"{name(country)} voted most often with {name(best)} and least with "
+                 f"{name(worst)}, {year_from}–{year_to}")
+    ax.set_title(title, loc="left")
     ax.legend(loc="lower left", ncols=len(counterparts))
     annotate(fig,
              caption=(f"Share of UN General Assembly roll calls each year on which {name(country)} "

@@ -198,3 +198,22 @@ def test_check_claims_reads_the_text_when_no_grouping_entities():
 def test_check_claims_on_the_seed_article():
     t = dip.check_claims(load_article())
     assert (t["verdict"] == "supported").sum() >= 6
+
+
+def test_report_claims_on_the_seed_reads_its_plain_text_until_extraction_lands():
+    t, how = dip.report_claims()
+    assert (t["verdict"] == "supported").sum() == 7
+    assert t["verdict"].iloc[-1] == "cannot check"
+    assert "neutral stance" in t["claim"].iloc[0]
+    assert how
+
+
+def test_counterparts_drop_the_country_itself():
+    assert dip.counterparts_for("RUS", ["RUS", "USA", "CHN", "usa"]) == ["USA", "CHN"]
+    with pytest.raises(ParameterError, match="no country other than"):
+        dip.counterparts_for("RUS", ["RUS"])
+
+
+def test_single_counterpart_chart_has_a_finding_title():
+    fig = dip.plot_agreement_by_year("IND", ["RUS"], 2017, 2019)
+    assert fig.axes[0].get_title(loc="left").startswith("India and Russia voted alike on")
