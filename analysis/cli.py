@@ -21,7 +21,7 @@ def _cmd_article(args: argparse.Namespace) -> int:
         print(table.to_json(orient="records", force_ascii=False, indent=2))
     else:
         print(f"{article.title}\n{len(table)} claims\n")
-        print(table.to_string(index=False))
+        print(table.to_string(index=False, na_rep=""))
     return 0
 
 
