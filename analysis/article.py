@@ -58,6 +58,7 @@ DEFAULT_ARTICLE = SEEDS_DIR / "000_dc0b2ade85a12fc9.txt"
 #: Multipliers of the scale words a claim may carry.
 SCALES = {
     "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7, "billion": 1e9, "trillion": 1e12,
+    "lakh crore": 1e12,
 }
 
 
@@ -67,7 +68,7 @@ class Claim:
 
     ``value`` is the number as written (65.7 for "$65.7 billion"; 3 for "third"; 2022 for
     "February 2022"); ``scale`` the word multiplying it ("billion", "million", "thousand",
-    "crore", "lakh" or None); ``magnitude`` = value × scale. ``period`` is the normalised period
+    "crore", "lakh", "lakh crore" or None); ``magnitude`` = value × scale. ``period`` is the normalised period
     the statement refers to where the text states one: ``FY2023-24``, ``2022-02`` (a month),
     ``2024-07-09`` (a day), ``2020`` (a year), ``2023-04/2023-12`` (a span of months), else None.
     ``span`` is the (start, end) character offset of ``text`` in ``Article.text``.
@@ -377,7 +378,7 @@ _NUMWORD = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _DASH = r"\s*(?:-|–|—|to)\s*"
 _CUR_PRE = r"US\$|A\$|C\$|S\$|\$|₹|Rs\.?|INR|USD|EUR|GBP|JPY|€|£|¥"
 _CUR_WORD = r"US dollars|dollars?|euros?|rupees?|pounds?|yen|yuan|renminbi|roubles?|rubles?"
-_SCALE = r"trillion|billion|million|thousand|crores?|lakhs?|tn|bn|mn|mln|cr|m|k"
+_SCALE = r"trillion|billion|million|thousand|lakh\s+crores?|crores?|lakhs?|tn|bn|mn|mln|cr|m|k"
 
 _P_FY_ENDED = re.compile(
     rf"\b(?:(?:financial|fiscal)\s+)?year\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+"
@@ -433,6 +434,13 @@ def _number(text: str) -> float:
     if word.replace(" ", "") == "halfa":
         return 0.5
     return float(text.replace(",", ""))
+
+
+def _scale_word(text: str) -> str:
+    words = text.lower().split()
+    if len(words) == 2:  # "lakh crore"
+        return "lakh crore"
+    return _SCALE_WORDS[words[0]]
 
 
 def _month(text: str) -> int:
@@ -522,7 +530,7 @@ def _money_claims(s: str) -> list[_Match]:
         num, high = m["num"] or m["num2"], m["high"] or m["high2"]
         found.append(_Match(
             "money", m.start(), m.end(), _number(num), _CURRENCIES.get(cur, cur.upper()),
-            scale=_SCALE_WORDS[scale.lower()] if scale else None,
+            scale=_scale_word(scale) if scale else None,
             high=_number(high) if high else None))
     return found
 
