@@ -181,6 +181,64 @@ def entities_table(article: Article) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["kind", "name", "code", "mentions", "first"])
 
 
+def claim_sentences(article: Article) -> pd.DataFrame:
+    """The sentences that hold at least one claim: columns sentence (index into
+    ``article.sentences``), claims (how many) and text."""
+    counts: dict[int, int] = {}
+    for c in article.claims:
+        counts[c.sentence_index] = counts.get(c.sentence_index, 0) + 1
+    rows = [(i, n, article.sentences[i]) for i, n in sorted(counts.items())]
+    return pd.DataFrame(rows, columns=["sentence", "claims", "text"])
+
+
+def _md(text: str) -> str:
+    """Text made safe for Jupyter Markdown, where ``$`` would start a formula."""
+    return re.sub(r"([\\`*_$<>])", r"\\\1", text)
+
+
+def header_markdown(article: Article) -> str:
+    """Markdown heading with the article's title, byline and size (paragraphs, sentences)."""
+    byline = f"by {_md(article.byline)}" if article.byline else "no byline"
+    return (f"## {_md(article.title)}\n\n*{byline}* — source file `{article.path.name}`, "
+            f"{len(article.paragraphs)} paragraphs, {len(article.sentences)} sentences.")
+
+
+def bullets_markdown(bullets: tuple[tuple[str, str], ...], empty: str = "(none)") -> str:
+    """A Markdown list of (label, text) bullets, the label in bold; ``empty`` when there are none."""
+    if not bullets:
+        return empty
+    return "\n".join(f"- **{_md(label)}:** {_md(text)}" if label else f"- {_md(text)}"
+                     for label, text in bullets)
+
+
+def _format_claim(c: Claim) -> str:
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}.get(c.unit, "")
+    number = f"{c.value:,g}" + (f"–{c.high:,g}" if c.high is not None else "")
+    if c.kind == "money":
+        shown = f"{symbol}{number} {c.scale or ''}".strip() + ("" if symbol else f" {c.unit}")
+    else:
+        shown = number + (" percentage points" if c.unit == "percentage_points" else "%")
+    return shown + (f" ({c.period})" if c.period else "")
+
+
+def claims_summary(article: Article) -> str:
+    """One Markdown paragraph: how many claims of each kind, and every money and percentage
+    figure with the period it refers to (as normalised: ``FY2023-24`` = April 2023–March 2024)."""
+    if not article.claims:
+        return "The article states no quantitative claims."
+    counts: dict[str, int] = {}
+    for c in article.claims:
+        counts[c.kind] = counts.get(c.kind, 0) + 1
+    kinds = ", ".join(f"{n} {kind.replace('_', ' ')}"
+                      for kind, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    parts = [f"The article makes **{len(article.claims)}** quantitative statements ({kinds})."]
+    figures = [_md(_format_claim(c)) for c in article.claims if c.kind in ("money", "percent")]
+    if figures:
+        parts.append("Its money and percentage figures, with the period each refers to: "
+                     + "; ".join(f"**{f}**" for f in figures) + ".")
+    return " ".join(parts)
+
+
 # --------------------------------------------------------------------------------------------
 # Reading and layout
 
@@ -840,5 +898,5 @@ def extract_entities(text: str) -> tuple[Entity, ...]:
     return tuple(entities)
 
 
-__all__ = ["Article", "Claim", "Entity", "GROUPINGS", "DEFAULT_ARTICLE", "claims_table",
-           "entities_table", "extract_claims", "extract_entities", "load_article"]
+__all__ = ["Article", "Claim", "Entity", "GROUPINGS", "DEFAULT_ARTICLE", "bullets_markdown",
+           "claim_sentences", "claims_summary", "claims_table", "entities_table", "header_markdown", "extract_claims", "extract_entities", "load_article"]
