@@ -68,17 +68,20 @@ class Claim:
 
     ``value`` is the number as written (65.7 for "$65.7 billion"; 3 for "third"; 2022 for
     "February 2022"); ``scale`` the word multiplying it ("billion", "million", "thousand",
-    "crore", "lakh", "lakh crore" or None); ``magnitude`` = value × scale. ``period`` is the normalised period
+    "crore", "lakh", "lakh crore" or None); ``magnitude`` = value × scale. ``period`` is the
+    normalised period
     the statement refers to where the text states one: ``FY2023-24``, ``2022-02`` (a month),
     ``2024-07-09`` (a day), ``2020`` (a year), ``2023-04/2023-12`` (a span of months), else None.
     ``span`` is the (start, end) character offset of ``text`` in ``Article.text``.
+    For a ``fiscal_year`` claim ``value`` is the calendar year in which it starts (2023 for
+    ``FY2023-24``); for a ``period`` the first year.
     ``high`` is the upper end of a range ("$4-5 billion": value 4, high 5), else None;
     ``sentence_index`` the position of ``sentence`` in ``Article.sentences``.
     """
 
     kind: str  # money | percent | fiscal_year | period | date | year | ordinal | duration | count
     value: float
-    unit: str  # USD | INR | EUR | percent | fiscal_year | date | month | year | ordinal | years | count …
+    unit: str  # USD | INR | EUR … | percent | fiscal_year | date | month | years | count …
     scale: str | None
     period: str | None
     text: str
@@ -204,7 +207,7 @@ def header_markdown(article: Article) -> str:
 
 
 def bullets_markdown(bullets: tuple[tuple[str, str], ...], empty: str = "(none)") -> str:
-    """A Markdown list of (label, text) bullets, the label in bold; ``empty`` when there are none."""
+    """A Markdown list of (label, text) bullets, label in bold; ``empty`` when there are none."""
     if not bullets:
         return empty
     return "\n".join(f"- **{_md(label)}:** {_md(text)}" if label else f"- {_md(text)}"
@@ -263,9 +266,12 @@ def _read_text(path: Path) -> str:
 
 
 _BULLET = re.compile(r"^\s*(?:[•\-*–·▪●]|\d{1,2}[.)])\s+")
-_KEY_POINTS = re.compile(r"key (?:points|takeaways|facts)|highlights|at a glance", re.I)
-_BACKGROUND = re.compile(r"background|context", re.I)
+_KEY_POINTS = re.compile(r"key (?:points|takeaways|facts)|highlights|at a glance", re.IGNORECASE)
+_BACKGROUND = re.compile(r"background|context", re.IGNORECASE)
 _MAX_TITLE = 300
+# A byline line: "By" optional, then capitalised words (connectors such as "and", "de" allowed).
+_NAME_LINE = re.compile(
+    r"^(?:[Bb]y\s+)?[A-Z][\w’'.-]*(?:,?\s+(?:[A-Z][\w’'.-]*|and|de|da|van|von|bin|al|&))*$")
 
 
 @dataclass(frozen=True)
@@ -321,12 +327,12 @@ def _parse_layout(path: Path, text: str) -> _Layout:
     rest = [blocks[0][1:]] + blocks[1:] if len(blocks[0]) > 1 else blocks[1:]
 
     byline_lines: list[str] = []
-    if rest and all(_is_short_line(line, 8) for line in rest[0]):
+    if rest and all(_is_short_line(line, 8) and _NAME_LINE.match(line.text) for line in rest[0]):
         nxt = rest[1] if len(rest) > 1 else []
         is_heading = len(rest[0]) == 1 and nxt and all(_BULLET.match(x.text) for x in nxt)
         if not is_heading:
             for line in rest.pop(0):
-                name = re.sub(r"^by\s+", "", line.text, flags=re.I)
+                name = re.sub(r"^by\s+", "", line.text, flags=re.IGNORECASE)
                 if name not in byline_lines:
                     byline_lines.append(name)
 
@@ -449,7 +455,8 @@ _P_FY_LABEL = re.compile(
 _P_MONTH_RANGE = re.compile(
     rf"\b(?P<m1>{_MONTH})(?:\s+(?P<y1>\d{{4}}))?{_DASH}(?P<m2>{_MONTH}),?\s+(?P<y2>\d{{4}})\b")
 _P_YEAR_RANGE = re.compile(
-    r"\b(?:between\s+(?P<a>(?:19|20)\d{2})\s+and|from\s+(?P<b>(?:19|20)\d{2})\s+(?:to|until|through))"
+    r"\b(?:between\s+(?P<a>(?:19|20)\d{2})\s+and"
+    r"|from\s+(?P<b>(?:19|20)\d{2})\s+(?:to|until|through))"
     r"\s+(?P<end>(?:19|20)\d{2})\b"
     r"|(?<![\w$€£¥₹.,-])(?P<c>(?:19|20)\d{2})\s?[-–]\s?(?P<end2>(?:19|20)\d{2})\b")
 _P_DAY_DATE = re.compile(
@@ -464,23 +471,23 @@ _P_MONEY = re.compile(
     rf"(?P<cur>{_CUR_PRE})\s?(?P<num>{_NUM})(?:{_DASH}(?:{_CUR_PRE})?\s?(?P<high>{_NUM}))?"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?(?:\s+(?P<word>{_CUR_WORD})\b)?"
     rf"|\b(?P<num2>{_NUM})(?:{_DASH}(?P<high2>{_NUM}))?(?:\s?(?P<scale2>{_SCALE}))?"
-    rf"\s+(?P<word2>{_CUR_WORD})\b", re.I)
+    rf"\s+(?P<word2>{_CUR_WORD})\b", re.IGNORECASE)
 _P_PERCENT = re.compile(
     rf"(?<![\w.])(?P<num>{_NUM})(?:{_DASH}(?P<high>{_NUM}))?\s?"
-    r"(?:%|(?P<points>percentage\s+points?|pp)\b|(?:per\s?cent|percent)\b)", re.I)
+    r"(?:%|(?P<points>percentage\s+points?|pp)\b|(?:per\s?cent|percent)\b)", re.IGNORECASE)
 _P_DURATION = re.compile(
     rf"(?<![\w.,])(?P<num>{_NUM}|{_NUMWORD}|a|an|half\s+a)(?:\s+|-)"
     r"(?P<unit>years?|months?|weeks?|days?|hours?|decades?|centur(?:y|ies))\b(?:-(?:long|old))?",
-    re.I)
+    re.IGNORECASE)
 _P_DECADE = re.compile(r"(?<![\w$€£¥₹.,-])(?P<year>1[5-9]\d0|20\d0)s\b")
 _P_YEAR = re.compile(r"(?<![\w$€£¥₹.,-])(?P<year>1[5-9]\d{2}|20\d{2})(?![\w%]|[.,]\d)")
 _P_ORDINAL = re.compile(
     rf"\b(?P<ord>{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}|\d+(?:st|nd|rd|th))\b"
-    r"(?:\s+(?P<noun>[A-Za-z][\w’'-]*))?", re.I)
+    r"(?:\s+(?P<noun>[A-Za-z][\w’'-]*))?", re.IGNORECASE)
 _P_COUNT = re.compile(
     rf"(?<![\w$€£¥₹.,/-])(?P<num>{_NUM}|{'|'.join(w for w in _WORD_NUMBERS if w != 'one')})"
     rf"(?:\s+(?P<scale>million|billion|thousand|lakh|crore|trillion))?"
-    r"(?![\w%]|[.,]\d)(?:\s+(?P<noun>[A-Za-z][\w’'-]*))?", re.I)
+    r"(?![\w%]|[.,]\d)(?:\s+(?P<noun>[A-Za-z][\w’'-]*))?", re.IGNORECASE)
 
 
 def _number(text: str) -> float:
@@ -614,8 +621,14 @@ def _duration_claims(s: str) -> list[_Match]:
 def _year_claims(s: str) -> list[_Match]:
     found = [_Match("year", m.start(), m.end(), int(m["year"]), "decade", period=m.group())
              for m in _P_DECADE.finditer(s)]
-    found += [_Match("year", m.start(), m.end(), int(m["year"]), "year", period=m["year"])
-              for m in _P_YEAR.finditer(s)]
+    for m in _P_YEAR.finditer(s):
+        counted = re.match(r"\s+[a-z]+s\b", s[m.end():])
+        dated = re.search(r"\b(?:in|since|by|from|until|of|the|and|to|before|after)\s+$",
+                          s[:m.start()])
+        if counted and not dated:
+            continue  # "2000 troops" counts troops; "the 2020 elections" is a year
+        found.append(_Match("year", m.start(), m.end(), int(m["year"]), "year",
+                            period=m["year"]))
     return found
 
 
@@ -898,5 +911,19 @@ def extract_entities(text: str) -> tuple[Entity, ...]:
     return tuple(entities)
 
 
-__all__ = ["Article", "Claim", "Entity", "GROUPINGS", "DEFAULT_ARTICLE", "bullets_markdown",
-           "claim_sentences", "claims_summary", "claims_table", "entities_table", "header_markdown", "extract_claims", "extract_entities", "load_article"]
+__all__ = [
+    "DEFAULT_ARTICLE",
+    "GROUPINGS",
+    "Article",
+    "Claim",
+    "Entity",
+    "bullets_markdown",
+    "claim_sentences",
+    "claims_summary",
+    "claims_table",
+    "entities_table",
+    "extract_claims",
+    "extract_entities",
+    "header_markdown",
+    "load_article",
+]

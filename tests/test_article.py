@@ -1,11 +1,19 @@
-"""analysis.article on the seed, on a second article of another layout and topic, and on bad files."""
+"""analysis.article on the seed, on a second article (other topic and formats), on bad files."""
 
 from pathlib import Path
 
 import pytest
 
 from analysis.article import (
-    DEFAULT_ARTICLE, claims_table, entities_table, extract_claims, load_article,
+    DEFAULT_ARTICLE,
+    bullets_markdown,
+    claim_sentences,
+    claims_summary,
+    claims_table,
+    entities_table,
+    extract_claims,
+    header_markdown,
+    load_article,
 )
 from analysis.errors import ArticleError
 
@@ -51,7 +59,8 @@ def test_seed_layout(seed):
     assert [label for label, _ in seed.key_points] == [
         "Significance of the Meeting", "Agenda", "Bilateral Engagements", "Human Trafficking Issue"]
     assert [label for label, _ in seed.background] == [
-        "Russia-Ukraine Conflict", "Economic Ties", "Historical Ties", "Modi’s Relations with China"]
+        "Russia-Ukraine Conflict", "Economic Ties", "Historical Ties",
+        "Modi’s Relations with China"]
     economic = dict(seed.background)["Economic Ties"]
     assert economic.startswith("India’s bilateral trade with Russia increased by 33%")
     assert [h for h, _ in seed.sections] == ["Key Points", "Background and Context"]
@@ -62,8 +71,9 @@ def test_sentences_are_exact_slices_of_the_text(seed):
     for sentence, (start, end) in zip(seed.sentences, seed.sentence_spans):
         assert seed.text[start:end] == sentence
     assert seed.sentences[0] == seed.title
-    assert "Economic Ties: India’s bilateral trade with Russia increased by 33% in the financial " \
-           "year ended March 2024, reaching an all-time high of $65.7 billion." in seed.sentences
+    assert ("Economic Ties: India’s bilateral trade with Russia increased by 33% in the "
+            "financial year ended March 2024, reaching an all-time high of $65.7 billion."
+            in seed.sentences)
     # the bullet's second sentence is its own sentence
     assert "However, trade remains imbalanced, with India importing significantly more from " \
            "Russia than it exports." in seed.sentences
@@ -238,6 +248,11 @@ def test_generic_patterns(sentence, expected):
     assert expected in claims_of(sentence)
 
 
+def test_a_year_followed_by_a_plural_noun_is_a_count():
+    assert ("count", "2000 troops", 2000, "count", None, None) in claims_of("It sent 2000 troops.")
+    assert ("year", "2020", 2020, "year", None, "2020") in claims_of("After the 2020 elections.")
+
+
 def test_may_is_a_month_only_after_a_preposition():
     assert ("date", "May", 5, "month", None, None) in claims_of("Polls closed in May.")
     assert not [c for c in claims_of("Prices May rise.") if c[0] == "date"]
@@ -251,6 +266,27 @@ def test_period_taken_from_the_same_clause():
     got = claims_of("Exports rose 5% in FY2021-22; imports fell 3% in 2019.")
     assert ("percent", "5%", 5, "percent", None, "FY2021-22") in got
     assert ("percent", "3%", 3, "percent", None, "2019") in got
+
+
+# --- helpers the brief notebook displays ------------------------------------------------------
+
+def test_markdown_helpers_escape_dollars(seed, second):
+    summary = claims_summary(seed)
+    assert f"**{len(seed.claims)}** quantitative statements" in summary
+    assert "**\\$65.7 billion (FY2023-24)**" in summary and "**33% (FY2023-24)**" in summary
+    assert "\\$" in header_markdown(second) and "by Mara Ellison" in header_markdown(second)
+    bullets = bullets_markdown(second.background)
+    assert bullets.startswith("- **Past Disputes:** Relations cooled")
+    assert "\\$60-65 billion" in bullets
+    assert bullets_markdown((), empty="none here") == "none here"
+
+
+def test_claim_sentences(seed):
+    table = claim_sentences(seed)
+    assert list(table.columns) == ["sentence", "claims", "text"]
+    assert table.claims.sum() == len(seed.claims)
+    row = table[table.text.str.contains("65.7")].iloc[0]
+    assert row.claims == 3  # 33%, the fiscal year, $65.7 billion
 
 
 # --- bad input ----------------------------------------------------------------------------------
@@ -278,6 +314,13 @@ def test_missing_file_and_directory(tmp_path):
     assert "nope.txt" in str(info.value)
     with pytest.raises(ArticleError, match="not a file"):
         load_article(tmp_path)
+
+
+def test_a_short_subheading_is_not_a_byline(tmp_path):
+    path = tmp_path / "sub.txt"
+    path.write_text("A Title\n\nwhat the talks mean for trade\n\nTrade rose 5%.\n",
+                    encoding="utf-8")
+    assert load_article(path).byline == ""
 
 
 def test_windows_line_endings_and_bom(tmp_path):
