@@ -792,7 +792,7 @@ _TITLES = (
     "Trade Minister", "Energy Minister", "Home Minister", "Minister", "Chancellor",
     "Secretary of State", "Secretary-General", "Secretary General", "Ambassador", "Governor",
     "Chief Minister", "Spokesman", "Spokesperson", "Spokeswoman", "National Security Adviser",
-    "Premier", "King", "Queen", "Crown Prince", "Emperor", "Chairman", "Chairwoman",
+    "Premier", "PM", "King", "Queen", "Crown Prince", "Emperor", "Chairman", "Chairwoman",
     "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr",
 )
 _NAME_STOP = {"To", "In", "Of", "And", "The", "As", "At", "On", "For", "With", "Will", "Says",

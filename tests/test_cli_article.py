@@ -73,3 +73,13 @@ def test_missing_file_gives_one_line_and_exit_2(tmp_path):
     run = ties("article", tmp_path / "missing.txt")
     assert run.returncode == 2
     assert run.stderr.strip() == f"ties: error: {tmp_path / 'missing.txt'}: article file not found"
+
+
+def test_output_piped_into_a_reader_that_has_gone():
+    # The reader closes the pipe before ties writes (as `ties article | head` can): no traceback.
+    with subprocess.Popen([str(TIES), "article", "--json"], stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) as proc:
+        proc.stdout.close()
+        _, err = proc.communicate(timeout=120)
+    assert "Traceback" not in err
+    assert proc.returncode == 0
