@@ -558,32 +558,6 @@ def _article_groupings(article) -> list[str]:
     return found
 
 
-def report_claims(country: str = "IND", partner: str = "RUS") -> tuple[pd.DataFrame, str]:
-    """:func:`check_claims` on the seed article, and a line saying how the article was read.
-
-    Uses :func:`analysis.article.load_article`; where that cannot extract the article yet, the
-    seed's plain text is read instead (sentences split at full stops, groupings found in the
-    text), which is all :func:`check_claims` needs.
-    """
-    from analysis import SEEDS_DIR
-    from analysis.article import Article, load_article
-
-    try:
-        return check_claims(load_article(), country, partner), "Article read with its extracted " \
-            "sentences and entities."
-    except NotImplementedError:
-        seeds = sorted(SEEDS_DIR.glob("*.txt"))
-        if not seeds:
-            raise ParameterError(f"no seed article (*.txt) in {SEEDS_DIR}") from None
-        text = seeds[0].read_text(encoding="utf-8")
-        art = Article(path=seeds[0], title=text.strip().splitlines()[0], byline="",
-                      paragraphs=(), key_points=(), background=(), text=text, sentences=(),
-                      claims=(), entities=())
-        return check_claims(art, country, partner), (
-            f"Article read from its plain text ({seeds[0].name}): sentences split at full "
-            f"stops, groupings found by name.")
-
-
 def check_claims(article, country: str = "IND", partner: str = "RUS",
                  as_of: str = "2024-07-08") -> pd.DataFrame:
     """Test what the article says that the data can test; one row per claim.
