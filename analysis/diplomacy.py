@@ -790,7 +790,7 @@ def method_notes() -> str:
     """Markdown notes on measures, coverage and sources of the report."""
     lo, hi = year_coverage()
     tables = ["unga_votes_panel", "ukraine_resolutions", "ukraine_votes", "groupings",
-              "un_membership"]
+              "un_membership", "india_arms_imports"]
     src = "\n".join(f"- {load_table('diplomacy/' + t).attrs['meta'].title}: "
                     f"{source_line(_t(t))[len('Source: '):]}" for t in tables)
     return (
