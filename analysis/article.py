@@ -111,11 +111,14 @@ class Entity:
 
 @dataclass(frozen=True)
 class Article:
-    """A parsed article. ``key_points``/``background`` are (label, text) pairs, the label being
-    the text before a bullet's first colon ("" when it has none). ``sections`` holds every
-    headed bullet list, including those two, as (heading, bullets) pairs. ``sentences`` are the
-    title's, the paragraphs' and the bullets' sentences in reading order, each the exact slice
-    ``text[start:end]`` of ``sentence_spans``."""
+    """A parsed article. ``byline`` is the author line(s), repeated lines once ("" if none);
+    ``paragraphs`` the prose blocks, each joined into one line (headings and bullets are not
+    paragraphs). ``key_points``/``background`` are (label, text) pairs, the label being
+    the text before a bullet's first colon ("" when it has none). ``text`` is the whole file as
+    read (newlines normalised to ``\\n``, a byte-order mark dropped): spans index into it.
+    ``sections`` holds every headed bullet list, including those two, as (heading, bullets)
+    pairs. ``sentences`` are the title's, the paragraphs' and the bullets' sentences in reading
+    order, each the exact slice ``text[start:end]`` of ``sentence_spans``."""
 
     path: Path
     title: str
