@@ -25,9 +25,9 @@ is plotted. A year no source covers stays missing (NaN): nothing is interpolated
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -58,24 +58,45 @@ SERIES_COLUMNS = ["fiscal_year", "flow", "value_usd_mn", "source_id", "status", 
 # ---------------------------------------------------------------- allowed values
 
 def _bilateral_table() -> pd.DataFrame:
+    return _bilateral_cached().copy()
+
+
+@lru_cache(maxsize=None)
+def _bilateral_cached() -> pd.DataFrame:
     return load_table("trade/bilateral_fy")
 
 
 def available_reporters() -> list[str]:
     """ISO3 codes of the reporting countries in data/trade/bilateral_fy (sorted)."""
-    return sorted(_bilateral_table()["reporter"].unique())
+    return list(_reporters())
+
+
+@lru_cache(maxsize=None)
+def _reporters() -> tuple[str, ...]:
+    return tuple(sorted(_bilateral_cached()["reporter"].unique()))
 
 
 def available_partners(reporter: str = "IND") -> list[str]:
     """ISO3 codes of the partners of ``reporter`` in data/trade/bilateral_fy (sorted; not WLD)."""
-    df = _bilateral_table()
-    return sorted(p for p in df.loc[df["reporter"] == reporter, "partner"].unique() if p != WORLD)
+    return list(_partners(reporter))
+
+
+@lru_cache(maxsize=None)
+def _partners(reporter: str) -> tuple[str, ...]:
+    df = _bilateral_cached()
+    return tuple(sorted(p for p in df.loc[df["reporter"] == reporter, "partner"].unique()
+                        if p != WORLD))
 
 
 def available_fiscal_years(reporter: str = "IND") -> list[str]:
     """Fiscal-year labels (``FY2023-24``) for which data/trade/bilateral_fy has any figure."""
-    df = _bilateral_table()
-    return sorted(df.loc[df["reporter"] == reporter, "fiscal_year"].unique())
+    return list(_fiscal_years(reporter))
+
+
+@lru_cache(maxsize=None)
+def _fiscal_years(reporter: str) -> tuple[str, ...]:
+    df = _bilateral_cached()
+    return tuple(sorted(df.loc[df["reporter"] == reporter, "fiscal_year"].unique()))
 
 
 def check_partner(partner: str, reporter: str = "IND", allow_world: bool = False) -> str:
@@ -186,16 +207,14 @@ def bilateral_series(partner: str = "RUS", reporter: str = "IND", fy_from: str |
     ``partner="WLD"`` gives the reporter's world totals.
     """
     check_partner(partner, reporter, allow_world=True)
-    df = _bilateral_table()
-    df = df[(df["reporter"] == reporter) & (df["partner"] == partner)]
-    years = sorted(df["fiscal_year"].unique())
+    chosen = _chosen(partner, reporter)
+    years = sorted(chosen)
     fys = fiscal_years(fy_from or years[0], fy_to or years[-1], reporter)
     out = []
-    by_year = {fy: g for fy, g in df.groupby("fiscal_year")}
     for fy in fys:
-        chosen = _choose_year(by_year[fy]) if fy in by_year else {f: (None, 0) for f in FLOWS}
+        year = chosen.get(fy) or {f: (None, 0) for f in FLOWS}
         for flow in FLOWS:
-            c, n = chosen[flow]
+            c, n = year[flow]
             out.append({
                 "fiscal_year": fy, "flow": flow,
                 "value_usd_mn": c.value if c else np.nan,
@@ -207,9 +226,17 @@ def bilateral_series(partner: str = "RUS", reporter: str = "IND", fy_from: str |
                 "n_stated": n,
             })
     res = pd.DataFrame(out, columns=SERIES_COLUMNS)
-    res.attrs["meta"] = df.attrs.get("meta") or _bilateral_table().attrs["meta"]
+    res.attrs["meta"] = _bilateral_table().attrs["meta"]
     res.attrs.update(partner=partner, reporter=reporter)
     return res
+
+
+@lru_cache(maxsize=None)
+def _chosen(partner: str, reporter: str) -> dict:
+    """Chosen candidates per fiscal year (years with any figure only); cached per partner."""
+    df = _bilateral_table()
+    df = df[(df["reporter"] == reporter) & (df["partner"] == partner)]
+    return {fy: _choose_year(g) for fy, g in df.groupby("fiscal_year")}
 
 
 def bilateral_wide(partner: str = "RUS", reporter: str = "IND", fy_from: str | None = None,
@@ -295,13 +322,11 @@ def partner_totals(fy: str, reporter: str = "IND") -> pd.DataFrame:
     fiscal_years(fy, fy, reporter)
     rows = []
     for p in available_partners(reporter):
-        s = bilateral_series(p, reporter)
-        t = s[(s["fiscal_year"] == fy) & (s["flow"] == "total")]
-        if t.empty or t["value_usd_mn"].isna().all():
+        c, _ = _chosen(p, reporter).get(fy, {"total": (None, 0)})["total"]
+        if c is None:
             continue
-        r = t.iloc[0]
-        rows.append({"partner": p, "total_usd_mn": r["value_usd_mn"], "source_id": r["source_id"],
-                     "status": r["status"], "derived": r["derived"]})
+        rows.append({"partner": p, "total_usd_mn": c.value, "source_id": c.source_id,
+                     "status": STATUS_BY_RANK[c.status_rank], "derived": c.derived})
     df = pd.DataFrame(rows, columns=["partner", "total_usd_mn", "source_id", "status", "derived"])
     df = df.sort_values(["total_usd_mn", "partner"], ascending=[False, True]).reset_index(drop=True)
     df["rank"] = np.arange(1, len(df) + 1)
@@ -675,3 +700,41 @@ def rank_year(partner: str = "RUS", reporter: str = "IND", fy_from: str | None =
     if share.empty:
         return None
     return share.sort_values(["n_partners", "fiscal_year"]).iloc[-1]["fiscal_year"]
+
+
+def composition_finding(partner: str, fy: str, flow: str, reporter: str = "IND") -> str:
+    """One sentence stating the composition finding for a chart title: the largest chapter's
+    share, and for exports how concentration (HHI) compares with imports."""
+    comp = composition(partner, fy, flow, reporter)
+    if comp.empty:
+        return f"No chapter breakdown for {name(partner)} in {fy}"
+    lead = comp.iloc[0]
+    label = "Mineral fuels (HS 27)" if lead["hs_chapter"] == MINERAL_FUELS else f"HS {lead['hs_chapter']}"
+    direction = "imports from" if flow == "import" else "exports to"
+    text = f"{label} made up {lead['share_pct']:.0f} % of India's {direction} {name(partner)} in {fy}"
+    if flow == "export":
+        hx, hm = hhi(partner, fy, "export", reporter), hhi(partner, fy, "import", reporter)
+        more = "less" if hx < hm else "more"
+        text += f";\nexports are {more} concentrated than imports (HHI {hx:,.0f} vs {hm:,.0f})"
+    return text
+
+
+def coverage_summary(partner: str = "RUS", reporter: str = "IND", fy_from: str | None = None,
+                     fy_to: str | None = None) -> str:
+    """A sentence on the gaps in the chosen series: years with no figure, years with a total but
+    no export/import split, years with derived values, and the compound growth of the total (%
+    a year) between the first and last years that have one."""
+    s = bilateral_series(partner, reporter, fy_from, fy_to)
+    w = s.pivot(index="fiscal_year", columns="flow", values="value_usd_mn")
+    gaps = [fy for fy in w.index if w.loc[fy].isna().all()]
+    split = [fy for fy in w.index if pd.isna(w.loc[fy, "export"]) and pd.notna(w.loc[fy, "total"])]
+    derived = sorted(set(s.loc[s["derived"], "fiscal_year"]))
+    text = (f"Years with no figure at all: {', '.join(gaps) or 'none'}. Years with a total but no "
+            f"export/import split: {', '.join(split) or 'none'}. Years with a derived value: "
+            f"{', '.join(derived) or 'none'}.")
+    ends = w["total"].dropna()
+    if len(ends) > 1:
+        g = cagr(w["total"], ends.index[0], ends.index[-1])
+        text += (f" Total trade changed by {g:+.1f} % a year (compound growth) from "
+                 f"{ends.index[0]} to {ends.index[-1]}; years between are not needed for this.")
+    return text

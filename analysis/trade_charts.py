@@ -102,7 +102,7 @@ def rank_chart(totals: pd.DataFrame, partner: str, *, title: str, caption: str, 
               for p in t["partner"]]
     ax.barh(y, t["total_usd_mn"] / 1000, color=colors)
     for yi, r in zip(y, t.itertuples()):
-        ax.text(r.total_usd_mn / 1000 + 1, yi, f"{r.rank}. {r.total_usd_mn / 1000:,.1f}",
+        ax.text(r.total_usd_mn / 1000 + 1, yi, f"{r.total_usd_mn / 1000:,.1f} (no. {r.rank})",
                 va="center", fontsize=8)
     ax.set_yticks(y, [name(p) for p in t["partner"]], fontsize=8)
     ax.set_xlabel("total trade (exports + imports), US$ billion")
