@@ -45,8 +45,8 @@ def flows_chart(series: pd.DataFrame, *, title: str, caption: str, source: str):
             if pd.notna(w.loc[fy, "total"]):
                 ax.bar(i, w.loc[fy, "total"], width=0.5, color=TOTAL)
             else:
-                ax.text(i, 0.5, "no data", ha="center", va="bottom", rotation=90, fontsize=8,
-                        color="#777777")
+                ax.text(i, 0.5, "no data", ha="center", va="center", rotation=90, fontsize=8,
+                        color="#777777", transform=ax.get_xaxis_transform())
     bal = w["balance"]
     ax.plot(x, bal.values, color=BALANCE, marker="o", linewidth=1.5)
     derived = [meta.loc[(fy, "balance")]["derived"] for fy in fys]

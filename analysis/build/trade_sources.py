@@ -113,7 +113,7 @@ SOURCES: dict[str, dict] = {
         "https://www.financialexpress.com/archive/indo-russia-trade-and-cultural-ties-must-speed-up/350828",
         "2008"),
     "FORTUNE_MAR2023": {
-        **_news("Fortune India", "Fortune India, March 2023 issue (as reproduced on Magzter)",
+        **_news("Fortune India", "March 2023 issue (as reproduced on Magzter)",
                 "https://www.magzter.com/", "2023-03"),
         "url": None,
         "document": "Fortune India, March 2023 issue, text as reproduced on Magzter "
