@@ -6,6 +6,7 @@ A user mistake (TiesError) becomes one line on stderr and exit code 2, never a t
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -21,7 +22,7 @@ def _cmd_article(args: argparse.Namespace) -> int:
         print(table.to_json(orient="records", force_ascii=False, indent=2))
     else:
         print(f"{article.title}\n{len(table)} claims\n")
-        print(table.to_string(index=False))
+        print(table.to_string(index=False, na_rep=""))
     return 0
 
 
@@ -69,6 +70,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("ties: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader closed the pipe (`ties article | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
