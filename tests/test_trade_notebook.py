@@ -14,6 +14,7 @@ def test_defaults(execute_notebook):
     assert "US\\$ 59.9 bn" in text  # FY2025-26 total, provisional, from the library
     assert "Russia: total trade and India's world total" in text
     assert "FY2022-23" in text and "ALIPOV_JAN2024" in text
+    assert text.count(">confirmed</td>") == 2  # the article's $65.7 bn and 33 %
     images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
     assert images == 4  # flows, imports, exports, rank
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("name") == "stderr"]
@@ -27,7 +28,7 @@ def test_china_short_comparison(execute_notebook):
     assert "No complete HS-chapter breakdown" not in text  # China has one for FY2024-25
     images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
     assert images == 4
-    assert "not about trade with China" in text or "not available in this build" in text
+    assert "not about trade with China" in text and "confirmed</td>" not in text
 
 
 def test_bad_partner_names_allowed_codes(execute_notebook):
