@@ -1,0 +1,118 @@
+"""Charts for the trade report, in the house style (analysis/charts.py).
+
+Each function draws one figure from library output and returns it; the title (stating the
+finding) is passed in by the caller, the caption and the source line are put under the figure.
+Values are plotted in US$ billion for legibility (axis labels say so); missing years stay empty.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+
+from analysis.charts import annotate, use_style
+from analysis.countries import name
+
+EXPORT, IMPORT, BALANCE, TOTAL = "#1f4e79", "#c0504d", "#333333", "#bbbbbb"
+
+
+def flows_chart(series: pd.DataFrame, *, title: str, caption: str, source: str):
+    """Exports and imports as bars, the balance as a line, by fiscal year (US$ bn).
+
+    ``series`` is ``analysis.trade.bilateral_series`` output. Years with only a total get a grey
+    bar; years with no figure are left empty and labelled "no data". Provisional values are
+    hatched; derived values (X+M, X−M …) have hollow markers / a dotted edge.
+    """
+    use_style()
+    w = series.pivot(index="fiscal_year", columns="flow", values="value_usd_mn") / 1000
+    meta = series.set_index(["fiscal_year", "flow"])
+    fys = list(w.index)
+    x = np.arange(len(fys))
+    fig, ax = plt.subplots(figsize=(9, 4.6))
+    for flow, color, offset in (("export", EXPORT, -0.2), ("import", IMPORT, 0.2)):
+        for i, fy in enumerate(fys):
+            v = w.loc[fy, flow]
+            if pd.isna(v):
+                continue
+            m = meta.loc[(fy, flow)]
+            ax.bar(i + offset, v, width=0.4, color=color,
+                   hatch="///" if m["status"] == "provisional" else None,
+                   edgecolor="white" if m["status"] == "provisional" else color,
+                   linestyle=":" if m["derived"] else "-")
+    for i, fy in enumerate(fys):
+        if pd.isna(w.loc[fy, "export"]) and pd.isna(w.loc[fy, "import"]):
+            if pd.notna(w.loc[fy, "total"]):
+                ax.bar(i, w.loc[fy, "total"], width=0.5, color=TOTAL)
+            else:
+                ax.text(i, 0.5, "no data", ha="center", va="center", rotation=90, fontsize=8,
+                        color="#777777", transform=ax.get_xaxis_transform())
+    bal = w["balance"]
+    ax.plot(x, bal.values, color=BALANCE, marker="o", linewidth=1.5)
+    derived = [meta.loc[(fy, "balance")]["derived"] for fy in fys]
+    ax.scatter(x[derived], bal.values[derived], s=36, facecolor="white", edgecolor=BALANCE,
+               zorder=3)
+    ax.axhline(0, color="#888888", linewidth=0.8)
+    ax.set_xticks(x, fys, rotation=45, ha="right")
+    ax.set_ylabel("US$ billion")
+    ax.set_title(title)
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+    handles = [Patch(color=EXPORT, label="India's exports"),
+               Patch(color=IMPORT, label="India's imports"),
+               Patch(color=TOTAL, label="total only (no split stated)"),
+               Patch(facecolor=IMPORT, hatch="///", edgecolor="white", label="provisional"),
+               Line2D([], [], color=BALANCE, marker="o", label="balance (X − M)"),
+               Line2D([], [], color=BALANCE, marker="o", markerfacecolor="white", linestyle="",
+                      label="balance derived from X and M")]
+    ax.legend(handles=handles, loc="lower left", fontsize=8, ncol=2)
+    annotate(fig, caption=caption, source=source)
+    return fig
+
+
+def composition_chart(top: pd.DataFrame, *, title: str, caption: str, source: str,
+                      color: str = IMPORT):
+    """Horizontal bars of HS-chapter shares (percent of the flow), largest on top."""
+    use_style()
+    labels = [f"{r.hs_chapter} {_short(r.chapter_name)}" if r.hs_chapter != "other"
+              else r.chapter_name for r in top.itertuples()]
+    fig, ax = plt.subplots(figsize=(9, 0.35 * len(top) + 1.4))
+    y = np.arange(len(top))[::-1]
+    ax.barh(y, top["share_pct"], color=[color if c != "other" else TOTAL for c in top["hs_chapter"]])
+    for yi, (s, v) in zip(y, zip(top["share_pct"], top["value_usd_mn"])):
+        ax.text(s + 0.5, yi, f"{s:.1f} % (US$ {v / 1000:,.2f} bn)", va="center", fontsize=8)
+    ax.set_yticks(y, labels, fontsize=8)
+    ax.set_xlabel("share of the flow, percent")
+    ax.set_xlim(0, min(100, top["share_pct"].max() * 1.35 + 5))
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    ax.set_title(title)
+    annotate(fig, caption=caption, source=source)
+    return fig
+
+
+def rank_chart(totals: pd.DataFrame, partner: str, *, title: str, caption: str, source: str,
+               highlight: tuple[str, ...] = ()):
+    """Total trade (US$ bn) of each partner in one year, largest on top; ``partner`` highlighted."""
+    use_style()
+    t = totals.head(15)
+    fig, ax = plt.subplots(figsize=(9, 0.32 * len(t) + 1.4))
+    y = np.arange(len(t))[::-1]
+    colors = [EXPORT if p == partner else ("#7fa7cf" if p in highlight else TOTAL)
+              for p in t["partner"]]
+    ax.barh(y, t["total_usd_mn"] / 1000, color=colors)
+    for yi, r in zip(y, t.itertuples()):
+        ax.text(r.total_usd_mn / 1000 + 1, yi, f"{r.total_usd_mn / 1000:,.1f} (no. {r.rank})",
+                va="center", fontsize=8)
+    ax.set_yticks(y, [name(p) for p in t["partner"]], fontsize=8)
+    ax.set_xlabel("total trade (exports + imports), US$ billion")
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    ax.set_title(title)
+    annotate(fig, caption=caption, source=source)
+    return fig
+
+
+def _short(text: str, n: int = 48) -> str:
+    text = str(text)
+    return text if len(text) <= n else text[: n - 1].rstrip(" ,;") + "…"

@@ -1,0 +1,46 @@
+"""notebooks/trade_imbalance.ipynb executed as the scheduler runs it."""
+
+import pytest
+
+from conftest import notebook_text
+
+pytestmark = pytest.mark.notebook
+
+
+def test_defaults(execute_notebook):
+    nb = execute_notebook("trade_imbalance")
+    text = notebook_text(nb)
+    assert "India and Russia, FY2017-18 to FY2025-26" in text
+    assert "US\\$ 59.9 bn" in text  # FY2025-26 total, provisional, from the library
+    assert "Russia: total trade and India's world total" in text
+    assert "FY2022-23" in text and "ALIPOV_JAN2024" in text
+    assert text.count(">confirmed</td>") == 2  # the article's $65.7 bn and 33 %
+    images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+    assert images == 4  # flows, imports, exports, rank
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("name") == "stderr"]
+    assert not errors, errors
+
+
+def test_china_short_comparison(execute_notebook):
+    nb = execute_notebook("trade_imbalance", partner="CHN", compare_with=["RUS"])
+    text = notebook_text(nb)
+    assert "India and China" in text
+    assert "No complete HS-chapter breakdown" not in text  # China has one for FY2024-25
+    images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
+    assert images == 4
+    assert "not about trade with China" in text and "confirmed</td>" not in text
+
+
+def test_bad_partner_names_allowed_codes(execute_notebook):
+    import papermill as pm
+
+    with pytest.raises(pm.PapermillExecutionError) as err:
+        execute_notebook("trade_imbalance", partner="XYZ")
+    assert "ParameterError" in str(err.value) and "RUS" in str(err.value)
+
+
+def test_empty_range(execute_notebook):
+    import papermill as pm
+
+    with pytest.raises(pm.PapermillExecutionError, match="empty fiscal-year range"):
+        execute_notebook("trade_imbalance", fy_from="FY2024-25", fy_to="FY2021-22")
