@@ -241,5 +241,7 @@ def source_line(*tables: pd.DataFrame | TableMeta, used_ids: set[str] | None = N
          for s in (t if isinstance(t, TableMeta) else t.attrs["meta"]).sources
          if used_ids is None or s["id"] in used_ids}
     )
+    if not parts:
+        return "Source: none (no rows shown)."
     when = f" (retrieved {retrieved[0]}" + (f" to {retrieved[-1]})" if len(retrieved) > 1 else ")")
-    return "Source: " + "; ".join(parts) + (when if retrieved else "") + "."
+    return "Source: " + "; ".join(parts) + when + "."

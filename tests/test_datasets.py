@@ -71,3 +71,9 @@ def test_missing_files_and_bad_sidecars(tmp_path):
     (tmp_path / "g" / "t.csv").unlink()
     with pytest.raises(DataError, match="data file is missing"):
         load_table("g/t", tmp_path)
+
+
+def test_source_line_cites_only_used_sources(tmp_path):
+    df = load_table("g/t", write(tmp_path, GOOD))
+    assert source_line(df, used_ids={"S1"}).startswith("Source: Pub, A report")
+    assert source_line(df, used_ids=set()) == "Source: none (no rows shown)."
