@@ -135,17 +135,24 @@ def slug(name: str, values: dict[str, Any]) -> str:
 
 # --- what a report depends on (manifest and cache) --------------------------------------------
 
-def fingerprint(path: Path, values: dict[str, Any], formats: tuple[str, ...]) -> dict[str, Any]:
+def fingerprint(path: Path, values: dict[str, Any], formats: tuple[str, ...],
+                shared: dict[str, Any] | None = None) -> dict[str, Any]:
     """Everything a report's content depends on: notebook file, parameters, output formats,
-    data checksums, package versions and the library's own source files."""
+    data checksums, package versions and the library's own source files.
+
+    ``shared`` (from shared_inputs()) saves recomputing the parts common to a whole batch.
+    """
     return {
         "notebook": _sha256(path.read_bytes()),
         "parameters": _jsonable(values),
         "formats": list(formats),
-        "data": data_versions(),
-        "packages": package_versions(),
-        "library": library_digest(),
+        **(shared or shared_inputs()),
     }
+
+
+def shared_inputs() -> dict[str, Any]:
+    """The inputs every report shares: data checksums, package versions, library digest."""
+    return {"data": data_versions(), "packages": package_versions(), "library": library_digest()}
 
 
 def cache_key(inputs: dict[str, Any]) -> str:
