@@ -97,21 +97,24 @@ def allowed_values(param: Param) -> list | None:
     """
     if not param.choices:
         return None
+    if _memo is not None and param.choices in _memo:
+        return _memo[param.choices]
+    values = _call_choices(param)
+    if _memo is not None:
+        _memo[param.choices] = values
+    return values
+
+
+_memo: dict[str, list | None] | None = None  # allowed values read once per validate() call
+
+
+def _call_choices(param: Param) -> list | None:
     module_name, _, func_name = param.choices.partition(":")
     try:
         func = getattr(importlib.import_module(module_name), func_name)
     except (ImportError, AttributeError):
         return None
     return list(func())
-
-
-def describe(param: Param) -> str:
-    """One line for ``--help``: name, type, default and allowed values."""
-    allowed = allowed_values(param)
-    text = f"{param.name} ({param.type}, default {_show(param.default)}): {param.help}"
-    if allowed is not None:
-        text += f"; allowed: {_list(allowed)}"
-    return text
 
 
 def validate(notebook: str, raw: dict[str, Any]) -> dict[str, Any]:
@@ -129,9 +132,14 @@ def validate(notebook: str, raw: dict[str, Any]) -> dict[str, Any]:
                 f"{notebook}: unknown parameter {key!r}; "
                 f"parameters: {', '.join(by_name) or '(none)'}"
             )
+    global _memo
     values = {p.name: p.default for p in params}
-    for key, value in raw.items():
-        values[key] = parse_value(notebook, by_name[key], value)
+    _memo = {}
+    try:
+        for key, value in raw.items():
+            values[key] = parse_value(notebook, by_name[key], value)
+    finally:
+        _memo = None
     _check_ranges(notebook, values)
     return values
 

@@ -36,6 +36,7 @@ from analysis import DATA_DIR, NOTEBOOKS_DIR, REPORTS_DIR, ROOT
 from analysis.errors import ParameterError
 
 FORMATS = ("html", "pdf")
+CELL_TIMEOUT_S = 900  # a cell running longer than this fails the report (a hung cron run ends)
 STAGING = ".staging"
 PACKAGES = ("ties", "papermill", "nbconvert", "nbclient", "nbformat", "ipykernel", "jupyter_client",
             "weasyprint", "pandas", "numpy", "matplotlib", "pycountry", "PyYAML")
@@ -316,6 +317,7 @@ def _execute(path: Path, executed: Path, values: dict[str, Any]) -> dict | None:
             str(path), str(executed), parameters=values, kernel_name="python3",
             cwd=str(path.parent), progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, shutdown_kernel="immediate",
+            execution_timeout=CELL_TIMEOUT_S,
             # quiet kernel log (no TCP-on-loopback warning); charts at twice the pixel density
             extra_arguments=["--IPKernelApp.log_level=ERROR",
                              "--InlineBackend.figure_formats=retina"],
