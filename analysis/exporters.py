@@ -28,6 +28,8 @@ KICKER = "ties · India–Russia briefing"
 _TOC_MARK = "<!--TIES-TOC-->"
 _HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
 _ID = re.compile(r'\sid="([^"]*)"')
+_TD = re.compile(r"<td([^>]*)>(.*?)</td>", re.S)
+_NUMBER_LIKE = re.compile(r"^[\s\d.,%+\-–−$×()]*$")  # figures and the '–' gap mark
 
 
 class TiesHTMLExporter(HTMLExporter):
@@ -170,8 +172,21 @@ def finish_page(page: str, title: str) -> str:
         return f"<h{level}{attrs}>{inner}</h{level}>"
 
     body = _HEADING.sub(fix, body)
+    body = _TD.sub(_mark_text_cell, body)
     head = head.replace(_TOC_MARK, toc_html(entries))
     return head + sep + body + sep2 + tail
+
+
+def _mark_text_cell(m: re.Match) -> str:
+    """Table cells holding words (not figures) get class ``text``: left-aligned, not right."""
+    attrs, inner = m.group(1), m.group(2)
+    if _NUMBER_LIKE.match(_strip_tags(inner)):
+        return m.group(0)
+    if 'class="' in attrs:
+        attrs = attrs.replace('class="', 'class="text ', 1)
+    else:
+        attrs += ' class="text"'
+    return f"<td{attrs}>{inner}</td>"
 
 
 def toc_html(entries: list[tuple[int, str, str]]) -> str:

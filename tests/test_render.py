@@ -180,3 +180,12 @@ def test_contents_nest_by_heading_level():
         '<ol><li><ahref="#a">A</a><ol><li><ahref="#b">B</a></li><li><ahref="#c">C</a>'
         '</li></ol></li><li><ahref="#d">D</a></li></ol></nav>')
 
+
+
+def test_table_cells_with_words_are_marked_for_left_alignment():
+    from analysis.exporters import finish_page
+
+    page = finish_page('<main><table><tr><td>1,234.5</td><td>–</td><td class="data">cannot check'
+                       '</td><td>sentence is <b>not</b> about trade</td></tr></table></main>', "T")
+    assert '<td>1,234.5</td><td>–</td><td class="text data">cannot check</td>' in page
+    assert '<td class="text">sentence is <b>not</b> about trade</td>' in page
