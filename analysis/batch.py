@@ -223,7 +223,7 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
                         else f"[{job.slug}] rebuilding: {job.reason}")
                 say(line)
                 log.write(line)
-            results = _render_all(todo, batch, jobs or os.cpu_count() or 1, quiet)
+            results = _render_all(todo, batch, jobs or os.cpu_count() or 1, quiet, log.path)
             failed = [r for r in results if r["status"] != "ok"]
             for res in results:
                 line = (f"[{res['slug']}] {res['status']} in {res['timings'].get('total', 0):.1f} s"
@@ -243,7 +243,8 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
         return EXIT_LOCKED
 
 
-def _render_all(todo: list[Job], batch: Batch, jobs: int, quiet: bool) -> list[dict]:
+def _render_all(todo: list[Job], batch: Batch, jobs: int, quiet: bool,
+                log_path: Path) -> list[dict]:
     """Render the jobs: in this process when there is one, else in a pool of worker processes."""
     if not todo:
         return []
@@ -251,14 +252,14 @@ def _render_all(todo: list[Job], batch: Batch, jobs: int, quiet: bool) -> list[d
     args = [(str(j.notebook), j.parameters, batch.formats, str(batch.out), j.inputs, j.slug)
             for j in todo]
     if workers == 1:
-        _init_worker(quiet, warm=False)
+        _init_worker(quiet, str(log_path), warm=False)
         return [_render_one(*a) for a in args]
     # fork: workers inherit what the parent has already checked and imported (and a test's
     # contracts); each then imports the rendering stack once and takes job after job.
     ctx = multiprocessing.get_context("fork")
     results = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(quiet, True)) as pool:
+                             initargs=(quiet, str(log_path), True)) as pool:
         futures = {pool.submit(_render_one, *a): a[-1] for a in args}
         for fut in as_completed(futures):
             try:
@@ -271,11 +272,12 @@ def _render_all(todo: list[Job], batch: Batch, jobs: int, quiet: bool) -> list[d
 
 
 _QUIET = False
+_LOG_PATH: str | None = None
 
 
-def _init_worker(quiet: bool, warm: bool = True) -> None:
-    global _QUIET
-    _QUIET = quiet
+def _init_worker(quiet: bool, log_path: str, warm: bool = True) -> None:
+    global _QUIET, _LOG_PATH
+    _QUIET, _LOG_PATH = quiet, log_path
     if warm:
         import nbformat  # noqa: F401  (imported once per worker, not once per report)
         import papermill  # noqa: F401
@@ -289,9 +291,31 @@ def _render_one(notebook: str, parameters: dict, formats, out: str, inputs: dict
     from analysis.render import render
 
     progress = None if _QUIET else _print
-    rep = render(notebook, parameters, formats=formats, out=out, progress=progress, inputs=inputs)
+    with _stderr_to_log(_LOG_PATH if _QUIET else None):
+        rep = render(notebook, parameters, formats=formats, out=out, progress=progress,
+                     inputs=inputs)
     return {"slug": rep.slug, "status": rep.status, "timings": rep.timings, "error": rep.error,
             "note": str(rep.note) if rep.note else None}
+
+
+@contextmanager
+def _stderr_to_log(path: str | None) -> Iterator[None]:
+    """With --quiet, send what kernels and libraries write to stderr into the log, not to cron's
+    mail; the batch itself still reports failures on the real stderr."""
+    if path is None:
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    target = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+    try:
+        os.dup2(target, 2)
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
+        os.close(target)
 
 
 def _out_of(config: Path) -> Path:
