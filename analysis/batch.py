@@ -217,7 +217,8 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
             batch = load(config, out=out_dir, force=force)
             log = _Log(Path(log_file) if log_file else batch.out / LOG_NAME)
             log.write(f"batch {config} started: {len(batch.jobs)} report(s), out {batch.out}")
-            todo = [j for j in batch.jobs if j.reason]
+            todo = sorted((j for j in batch.jobs if j.reason),
+                          key=lambda j: -_last_duration(batch.out, j.slug))  # longest first
             for job in batch.jobs:
                 line = (f"[{job.slug}] up to date, skipped" if not job.reason
                         else f"[{job.slug}] rebuilding: {job.reason}")
@@ -296,6 +297,15 @@ def _render_one(notebook: str, parameters: dict, formats, out: str, inputs: dict
                      inputs=inputs)
     return {"slug": rep.slug, "status": rep.status, "timings": rep.timings, "error": rep.error,
             "note": str(rep.note) if rep.note else None}
+
+
+def _last_duration(out_dir: Path, report_slug: str) -> float:
+    """Seconds the report took last time (unknown: as long as possible, so it starts first)."""
+    try:
+        manifest = json.loads((out_dir / report_slug / "manifest.json").read_text())
+        return float(manifest["timings_s"]["total"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return float("inf")
 
 
 @contextmanager

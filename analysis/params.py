@@ -157,15 +157,13 @@ def parse_value(notebook: str, param: Param, value: Any) -> Any:
     elif kind == "fiscal_year":
         out = str(value).strip().upper()
         if not is_fy_label(out):
-            raise ParameterError(
-                f"{where} is not a fiscal year; expected the form FY2023-24"
-                + _allowed_suffix(param)
-            )
+            raise ParameterError(f"{where} is not a fiscal year; expected the form FY2023-24"
+                                 + _see_help(notebook, param))
     elif kind == "iso3":
-        out = _as_iso3(value, where, param, item=False)
+        out = _as_iso3(value, where, notebook, param, item=False)
     elif kind == "iso3_list":
         items = _as_list(value, where)
-        out = [_as_iso3(v, where, param, item=True) for v in items]
+        out = [_as_iso3(v, where, notebook, param, item=True) for v in items]
     elif kind == "path":
         out = _as_path(value, where)
     elif kind == "choice":
@@ -207,13 +205,12 @@ def _as_int(value: Any, where: str) -> int:
         raise ParameterError(f"{where} is not a whole number") from None
 
 
-def _as_iso3(value: Any, where: str, param: Param, item: bool) -> str:
+def _as_iso3(value: Any, where: str, notebook: str, param: Param, item: bool) -> str:
     code = str(value).strip().upper()
     what = f"{where}: {code}" if item else where
     if len(code) != 3 or not is_iso3(code):
-        raise ParameterError(
-            f"{what} is not an ISO 3166 alpha-3 code" + _allowed_suffix(param)
-        )
+        raise ParameterError(f"{what} is not an ISO 3166 alpha-3 code (three letters, e.g. RUS)"
+                             + _see_help(notebook, param))
     allowed = allowed_values(param)
     if allowed is not None and code not in allowed:
         raise ParameterError(f"{what} is not in the data; allowed: {_list(allowed)}")
@@ -247,9 +244,9 @@ def _as_path(value: Any, where: str) -> str | None:
     return str(path)
 
 
-def _allowed_suffix(param: Param) -> str:
-    allowed = allowed_values(param)
-    return f"; allowed: {_list(allowed)}" if allowed is not None else ""
+def _see_help(notebook: str, param: Param) -> str:
+    # A malformed value is refused without reading the data (fast); --help lists the values.
+    return f"; `ties render {notebook} --help` lists the allowed values" if param.choices else ""
 
 
 def _list(values: list) -> str:

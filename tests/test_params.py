@@ -71,7 +71,8 @@ def test_path_becomes_absolute_and_must_exist(tmp_path, monkeypatch):
     ({"year": "20"}, "is not a calendar year"),
     ({"fy_from": "2023-24"}, "expected the form FY2023-24"),
     ({"fy_from": "FY2023-25"}, "expected the form FY2023-24"),
-    ({"partners": "CHN,XYZ"}, "XYZ is not an ISO 3166 alpha-3 code; allowed: CHN, RUS, USA"),
+    ({"partners": "CHN,XYZ"}, "XYZ is not an ISO 3166 alpha-3 code (three letters, e.g. RUS); "
+                              "`ties render typed --help` lists the allowed values"),
     ({"partners": "CHN,FRA"}, "FRA is not in the data; allowed: CHN, RUS, USA"),
     ({"partners": "[CHN"}, "is not a list"),
     ({"kind": "iraq"}, "kind=iraq is not allowed; allowed: ukraine, all"),
