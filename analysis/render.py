@@ -58,6 +58,7 @@ class Report:
     timings: dict[str, float] = field(default_factory=dict)
     error: str | None = None
     note: Path | None = None
+    title: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -270,7 +271,7 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
             step = "html"
             say(f"[{report_slug}] writing HTML")
             t = time.perf_counter()
-            page = _html(executed, path, name, values, inputs, started)
+            page, report.title = _html(executed, path, name, values, inputs, started)
             report.timings["html"] = round(time.perf_counter() - t, 3)
             if "html" in formats:
                 (staging / f"{report_slug}.html").write_text(page, encoding="utf-8")
@@ -336,7 +337,8 @@ def _execute(path: Path, executed: Path, values: dict[str, Any]) -> dict | None:
 _EXPORTER = None
 
 
-def _html(executed: Path, path: Path, name: str, values: dict, inputs: dict, started: str) -> str:
+def _html(executed: Path, path: Path, name: str, values: dict, inputs: dict,
+          started: str) -> tuple[str, str]:
     """The report page for an executed notebook (one exporter per process, templates loaded once)."""
     global _EXPORTER
     import nbformat
@@ -353,14 +355,16 @@ def _html(executed: Path, path: Path, name: str, values: dict, inputs: dict, sta
         "git_commit": git_commit(),
         "data_versions": inputs.get("data", {}),
     }
-    page, _ = _EXPORTER.from_notebook_node(nb, resources={"metadata": {"name": name}, "ties": info})
-    return page
+    page, resources = _EXPORTER.from_notebook_node(
+        nb, resources={"metadata": {"name": name}, "ties": info})
+    return page, resources["ties"]["title"]
 
 
 def _manifest(report: Report, path: Path, formats, inputs: dict, started: str,
               failure: dict | None) -> dict[str, Any]:
     return {
         "report": report.slug,
+        "title": report.title,
         "notebook": _rel(path),
         "parameters": _jsonable(report.parameters),
         "status": "ok" if failure is None else "failed",

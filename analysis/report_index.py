@@ -22,6 +22,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; padding: 0.35em 0.8em 0.35em 0; border-bottom: 1px solid #d9d9de;
          vertical-align: top; }
 th { border-bottom: 1.5px solid #1d1d1f; }
+td:first-child { width: 32%; }
 td.params { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; }
 .ok { color: #1a7f37; font-weight: bold; }
 .failed { color: #b3261e; font-weight: bold; }
@@ -60,17 +61,19 @@ def write_index(out_dir: Path) -> Path:
     for row in collect(out_dir):
         slug, good, failed = row["slug"], row["good"], row["failed"]
         latest = failed or good
-        params = latest.get("parameters") or {}
         shown = "<br>".join(
-            f"{html.escape(k)}={html.escape(_text(v))}" for k, v in params.items()
-        ) or "—"
+            f"{html.escape(k)}={html.escape(_text(v))}"
+            for k, v in _non_default(latest.get("notebook", ""), latest.get("parameters") or {})
+        ) or "defaults"
+        title = (good or {}).get("title") or latest.get("title")
+        heading = f"<strong>{html.escape(title)}</strong><br>" if title else ""
         if failed:
             status = '<span class="failed">failed</span>'
-            status += (f'<div class="note">{html.escape(failed.get("finished", ""))} · '
+            status += (f'<div class="note">{html.escape(_date(failed.get("finished")))} · '
                        f'<a href="{_href(slug + ".failed.txt")}">failure note</a></div>')
             if good:
                 status += (f'<div class="note">last good report from '
-                           f'{html.escape(good.get("finished", ""))} kept</div>')
+                           f'{html.escape(_date(good.get("finished")))} kept</div>')
         else:
             status = '<span class="ok">ok</span>'
         links = []
@@ -81,9 +84,10 @@ def write_index(out_dir: Path) -> Path:
                     label = {"pdf": "PDF", "html": "HTML", "notebook": "notebook"}[kind]
                     links.append(f'<a href="{_href(slug + "/" + name)}">{label}</a>')
             links.append(f'<a href="{_href(slug + "/manifest.json")}">manifest</a>')
-        date = (good or {}).get("finished", "—")
+        date = _date((good or {}).get("finished"))
         body.append(
-            f"<tr><td>{html.escape(slug)}</td><td>{html.escape(latest.get('notebook', ''))}</td>"
+            f'<tr><td>{heading}<span class="note">{html.escape(slug)}</span></td>'
+            f"<td>{html.escape(latest.get('notebook', ''))}</td>"
             f'<td class="params">{shown}</td><td>{status}</td><td>{html.escape(date)}</td>'
             f"<td>{' · '.join(links) or '—'}</td></tr>"
         )
@@ -115,6 +119,21 @@ notebook and a manifest of what it was built from.</p>
     tmp.write_text(page, encoding="utf-8")
     os.replace(tmp, path)
     return path
+
+
+def _non_default(notebook: str, values: dict) -> list[tuple[str, object]]:
+    """The parameters that differ from the notebook's declared defaults (all, if undeclared)."""
+    from analysis.params import CONTRACTS
+
+    declared = {p.name: p.default for p in CONTRACTS.get(Path(notebook).stem, ())}
+    return [(k, v) for k, v in values.items() if k not in declared or declared[k] != v]
+
+
+def _date(iso: str | None) -> str:
+    """``2026-11-25T04:33:24+00:00`` → ``2026-11-25 04:33 UTC``."""
+    if not iso:
+        return "—"
+    return iso[:16].replace("T", " ") + (" UTC" if iso.endswith("+00:00") else "")
 
 
 def _read(path: Path) -> dict | None:

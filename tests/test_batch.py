@@ -57,6 +57,8 @@ def test_cold_batch_renders_every_report_and_lists_them(cold, capsys):
     assert 'href="tiny_report--country%3DCHN/tiny_report--country%3DCHN.html"' in index
     assert 'href="tiny_report/tiny_report.html"' in index
     assert index.count('class="ok"') == 2
+    assert index.count("<strong>Tiny report: exports to the partner doubled</strong>") == 2
+    assert "country=CHN" in index and ">defaults<" in index
     log = (out / "batch.log").read_text()
     assert "[tiny_report] rebuilding: new report" in log
     assert "2 rendered, 0 up to date, 0 failed" in log

@@ -113,6 +113,7 @@ def test_manifest_records_inputs_versions_timings_and_status(tiny):
     report, out, _ = tiny
     manifest = json.loads((out / report.slug / "manifest.json").read_text())
     assert manifest["status"] == "ok"
+    assert manifest["title"] == "Tiny report: exports to the partner doubled"
     assert manifest["notebook"] == "tests/fixtures/notebooks/tiny_report.ipynb"
     assert manifest["parameters"] == {"country": "CHN", "scale": 2}
     assert manifest["files"]["pdf"] == f"{report.slug}.pdf"
