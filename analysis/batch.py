@@ -45,6 +45,7 @@ from analysis.errors import ParameterError, TiesError
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 LOCK_NAME = ".batch.lock"
 LOG_NAME = "batch.log"
+CACHE_NAME = ".allowed-values.json"
 
 
 class BatchLocked(TiesError):
@@ -97,9 +98,18 @@ def load(config: str | Path, out: str | Path | None = None, force: bool = False)
     out_dir = Path(out) if out else base / str(raw.get("out") or "reports")
     formats = r.parse_formats(raw.get("formats") or list(r.FORMATS))
     shared = r.shared_inputs()
+    with _allowed_values_cache(out_dir, shared):
+        jobs = _plan(raw["reports"], config, base, out_dir, formats, shared, force)
+    return Batch(config=config, out=out_dir, formats=formats, jobs=jobs)
+
+
+def _plan(entries: list, config: Path, base: Path, out_dir: Path, formats: tuple[str, ...],
+          shared: dict, force: bool) -> list[Job]:
+    from analysis import render as r
+
     jobs: list[Job] = []
     seen: dict[str, int] = {}
-    for i, entry in enumerate(raw["reports"], start=1):
+    for i, entry in enumerate(entries, start=1):
         where = f"{config}: report {i}"
         if not isinstance(entry, dict) or "notebook" not in entry:
             raise ParameterError(f"{where}: expected 'notebook:' and optional 'parameters:'")
@@ -126,7 +136,36 @@ def load(config: str | Path, out: str | Path | None = None, force: bool = False)
             job = Job(path, name, values, report_slug, r.fingerprint(path, values, formats, shared))
             job.reason = "forced (--force)" if force else why_rebuild(job, out_dir)
             jobs.append(job)
-    return Batch(config=config, out=out_dir, formats=formats, jobs=jobs)
+    return jobs
+
+
+@contextmanager
+def _allowed_values_cache(out_dir: Path, shared: dict) -> Iterator[None]:
+    """Keep the allowed-value lists read from the data in ``out_dir/.allowed-values.json``,
+    valid while the data checksums and the library source are unchanged, so an unchanged batch
+    does not re-read the data to check its parameters."""
+    from analysis.params import remembering
+
+    path = out_dir / CACHE_NAME
+    key = {"data": shared["data"], "library": shared["library"]}
+    memo: dict = {}
+    try:
+        cached = json.loads(path.read_text(encoding="utf-8"))
+        if cached.get("key") == key:
+            memo = dict(cached.get("values") or {})
+    except (OSError, ValueError, AttributeError):
+        pass
+    before = dict(memo)
+    with remembering(memo):
+        yield
+    if memo != before and out_dir.is_dir():
+        try:
+            text = json.dumps({"key": key, "values": memo})
+        except TypeError:  # values that JSON cannot hold: simply not cached
+            return
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(text)
+        os.replace(tmp, path)
 
 
 def why_rebuild(job: Job, out_dir: Path) -> str | None:

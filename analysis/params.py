@@ -13,9 +13,10 @@ when a check needs them (so adding a partner to data/ needs no change here).
 from __future__ import annotations
 
 import importlib
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import yaml
 
@@ -114,7 +115,7 @@ def _call_choices(param: Param) -> list | None:
         func = getattr(importlib.import_module(module_name), func_name)
     except (ImportError, AttributeError):
         return None
-    return list(func())
+    return [v.item() if hasattr(v, "item") else v for v in func()]  # numpy scalars → plain
 
 
 def validate(notebook: str, raw: dict[str, Any]) -> dict[str, Any]:
@@ -132,16 +133,24 @@ def validate(notebook: str, raw: dict[str, Any]) -> dict[str, Any]:
                 f"{notebook}: unknown parameter {key!r}; "
                 f"parameters: {', '.join(by_name) or '(none)'}"
             )
-    global _memo
     values = {p.name: p.default for p in params}
-    _memo = {}
-    try:
+    with remembering(_memo if _memo is not None else {}):
         for key, value in raw.items():
             values[key] = parse_value(notebook, by_name[key], value)
-    finally:
-        _memo = None
     _check_ranges(notebook, values)
     return values
+
+
+@contextmanager
+def remembering(memo: dict[str, list | None]) -> Iterator[dict[str, list | None]]:
+    """Within the block, each ``choices`` function is called at most once; its values are kept
+    in ``memo`` (``{"module:function": values}``), which may come pre-filled from a cache."""
+    global _memo
+    outer, _memo = _memo, memo
+    try:
+        yield memo
+    finally:
+        _memo = outer
 
 
 def parse_value(notebook: str, param: Param, value: Any) -> Any:

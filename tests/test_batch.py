@@ -170,3 +170,20 @@ def test_shipped_batch_file_lists_the_default_set():
         ("diplomatic_positioning", {}), ("diplomatic_positioning", {"country": "BRA"}),
     ]
     assert raw["formats"] == ["html", "pdf"] and raw["out"] == "reports"
+
+
+def test_allowed_values_are_read_once_per_data_version(cold, contracts, monkeypatch):
+    import sys
+
+    config, out, _ = cold
+    calls = []
+    monkeypatch.setattr(sys.modules["ties_fixture_choices"], "countries",
+                        lambda: calls.append(1) or ["CHN", "RUS", "USA"])
+    (out / ".allowed-values.json").unlink(missing_ok=True)
+    load(config)
+    assert calls == [1]  # two reports, one read
+    load(config)
+    assert calls == [1]  # cached beside the reports, keyed on data and library
+    monkeypatch.setattr(analysis.render, "library_digest", lambda: "1" * 64)
+    load(config)
+    assert calls == [1, 1]
