@@ -10,6 +10,7 @@ import os
 import sys
 from pathlib import Path
 
+from analysis import REPORTS_DIR
 from analysis.errors import TiesError
 
 
@@ -32,6 +33,93 @@ def _cmd_data_build(args: argparse.Namespace) -> int:
     written = build_all(args.sources, args.out, only=args.only)
     print(f"wrote {len(written)} files")
     return 0
+
+
+def _parse_assignments(items: list[str]) -> dict[str, str]:
+    """``["partner=CHN", "top_n=5"]`` → ``{"partner": "CHN", "top_n": "5"}``."""
+    from analysis.errors import ParameterError
+
+    out: dict[str, str] = {}
+    for item in items or []:
+        name, eq, value = item.partition("=")
+        name = name.strip()
+        if not eq or not name:
+            raise ParameterError(f"-p {item!r}: expected name=value, e.g. -p partner=CHN")
+        if name in out:
+            raise ParameterError(f"-p {name}: given twice")
+        out[name] = value
+    return out
+
+
+def _notebook_help(notebook: str) -> str:
+    """The parameters of one notebook: name, type, default, allowed values, help."""
+    from analysis.errors import ParameterError
+    from analysis.params import CONTRACTS, allowed_values
+    from analysis.render import _rel, resolve_notebook
+
+    try:
+        path = resolve_notebook(notebook)
+        name, where = path.stem, _rel(path)
+    except ParameterError:
+        if notebook not in CONTRACTS:
+            raise
+        name, where = notebook, "notebook file not present yet"
+    params = CONTRACTS.get(name, ())
+    lines = [f"Parameters of {name} ({where}):"]
+    if not params:
+        lines.append("  (none declared; the notebook renders with its own defaults)")
+    for p in params:
+        default = ",".join(map(str, p.default)) if isinstance(p.default, list) else p.default
+        lines.append(f"  -p {p.name}=VALUE   {p.type}, default {default}")
+        lines.append(f"      {p.help}")
+        allowed = allowed_values(p)
+        if allowed is not None:
+            shown = ", ".join(map(str, allowed[:60])) + (" …" if len(allowed) > 60 else "")
+            lines.append(f"      allowed: {shown}")
+        elif p.choices:
+            lines.append("      allowed: (values read from the data; not available yet)")
+    lines.append("Lists: -p compare_with=CHN,USA or -p 'compare_with=[CHN, USA]'.")
+    return "\n".join(lines)
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from analysis.errors import ParameterError
+
+    if args.help:
+        args.parser.print_help()
+        if args.notebook:
+            print()
+            print(_notebook_help(args.notebook))
+        return 0
+    if not args.notebook:
+        raise ParameterError("render needs a NOTEBOOK (a name such as trade_imbalance, or a path)")
+    from analysis.render import check, parse_formats, print_progress, render
+
+    raw = _parse_assignments(args.param)
+    formats = parse_formats(args.format)
+    check(args.notebook, raw)  # refuse a bad parameter before anything heavy is imported
+    from analysis.report_index import write_index
+
+    out = args.out or REPORTS_DIR
+    report = render(args.notebook, raw, formats=formats, out=out,
+                    progress=None if args.quiet else print_progress)
+    write_index(Path(out))
+    if not report.ok:
+        print(f"ties render: {report.slug} failed: {report.error} (see {report.note})",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from analysis.batch import run
+
+    if args.jobs is not None and args.jobs < 1:
+        from analysis.errors import ParameterError
+
+        raise ParameterError(f"--jobs {args.jobs}: expected a number of workers, 1 or more")
+    return run(args.config, jobs=args.jobs, quiet=args.quiet, force=args.force,
+               log_file=args.log, out=args.out)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -57,6 +145,42 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=None, help="data folder to write (default: data/)")
     b.add_argument("--only", choices=["trade", "diplomacy"], help="build one group only")
     b.set_defaults(func=_cmd_data_build)
+
+    p = sub.add_parser(
+        "render", help="render one notebook as a report (HTML + PDF)", add_help=False,
+        description="Execute a notebook with checked parameters and publish reports/<report>/ "
+                    "(HTML, PDF, executed notebook, manifest.json). "
+                    "`ties render NOTEBOOK --help` lists the notebook's parameters.",
+        epilog="Exit codes: 0 rendered, 1 a cell or step failed (last good report kept, failure "
+               "note written), 2 a mistake in the command (nothing written).")
+    p.add_argument("notebook", nargs="?", metavar="NOTEBOOK",
+                   help="a notebook name (trade_imbalance) or path (notebooks/x.ipynb)")
+    p.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="a parameter value (repeatable)")
+    p.add_argument("--format", default="html,pdf", help="comma-separated: html,pdf (default both)")
+    p.add_argument("--out", type=Path, default=None, help="reports folder (default: reports/)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    p.add_argument("-h", "--help", action="store_true",
+                   help="show this help and, with NOTEBOOK, its parameters")
+    p.set_defaults(func=_cmd_render, parser=p)
+
+    p = sub.add_parser(
+        "batch", help="render the reports listed in a batch file (reports.yml)",
+        description="Render every report of a batch file in parallel; unchanged reports are "
+                    "skipped; reports/index.html lists them all.",
+        epilog="Exit codes: 0 all reports rendered or up to date, 1 a report failed (its last "
+               "good version kept), 2 a mistake in the batch file, 3 another batch is running.")
+    p.add_argument("config", type=Path, metavar="BATCH_FILE", help="e.g. reports.yml")
+    p.add_argument("-j", "--jobs", type=int, default=None,
+                   help="worker processes (default: the number of cores)")
+    p.add_argument("-q", "--quiet", action="store_true",
+                   help="print nothing unless a report fails (for cron)")
+    p.add_argument("--force", action="store_true", help="render every report, even unchanged")
+    p.add_argument("--log", type=Path, default=None,
+                   help="log file to append to (default: batch.log in the reports folder)")
+    p.add_argument("--out", type=Path, default=None,
+                   help="reports folder (default: the batch file's out:, else reports/)")
+    p.set_defaults(func=_cmd_batch)
     return parser
 
 

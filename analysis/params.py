@@ -12,8 +12,17 @@ when a check needs them (so adding a partner to data/ needs no change here).
 
 from __future__ import annotations
 
+import importlib
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from analysis.countries import is_iso3
+from analysis.errors import ParameterError
+from analysis.fiscal import fy_start, is_fy_label
 
 
 @dataclass(frozen=True)
@@ -56,3 +65,205 @@ CONTRACTS: dict[str, tuple[Param, ...]] = {
               choices="analysis.diplomacy:available_resolution_sets"),
     ),
 }
+
+
+# --- checking values against the declarations -------------------------------------------------
+
+TYPES = ("str", "int", "year", "fiscal_year", "iso3", "iso3_list", "path", "choice")
+_SHOWN = 40  # allowed values listed in one error line before it is cut short
+
+
+def contract(notebook: str) -> tuple[Param, ...]:
+    """The declared parameters of ``notebook`` (its name, e.g. ``"trade_imbalance"``).
+
+    Raises ParameterError naming the notebooks that have a contract.
+    """
+    if notebook not in CONTRACTS:
+        raise ParameterError(
+            f"no parameter contract for notebook {notebook!r}; "
+            f"declared: {', '.join(sorted(CONTRACTS))}"
+        )
+    return CONTRACTS[notebook]
+
+
+def defaults(notebook: str) -> dict[str, Any]:
+    """``{name: default}`` for every declared parameter of ``notebook``."""
+    return {p.name: p.default for p in contract(notebook)}
+
+
+def allowed_values(param: Param) -> list | None:
+    """The values ``param`` may take, read from the data through its ``choices`` function.
+
+    None when the parameter has no list, or the function is not available (yet).
+    """
+    if not param.choices:
+        return None
+    if _memo is not None and param.choices in _memo:
+        return _memo[param.choices]
+    values = _call_choices(param)
+    if _memo is not None:
+        _memo[param.choices] = values
+    return values
+
+
+_memo: dict[str, list | None] | None = None  # allowed values read once per validate() call
+
+
+def _call_choices(param: Param) -> list | None:
+    module_name, _, func_name = param.choices.partition(":")
+    try:
+        func = getattr(importlib.import_module(module_name), func_name)
+    except (ImportError, AttributeError):
+        return None
+    return [v.item() if hasattr(v, "item") else v for v in func()]  # numpy scalars → plain
+
+
+def validate(notebook: str, raw: dict[str, Any]) -> dict[str, Any]:
+    """Check and type the parameters given for ``notebook``; return every parameter's value.
+
+    ``raw`` maps names to ``name=value`` strings from the command line or to values already
+    typed (from reports.yml). Missing names take their declared default. Raises ParameterError
+    (one line, naming what is allowed) on an unknown name, a wrong type or a disallowed value.
+    """
+    params = contract(notebook)
+    by_name = {p.name: p for p in params}
+    for key in raw:
+        if key not in by_name:
+            raise ParameterError(
+                f"{notebook}: unknown parameter {key!r}; "
+                f"parameters: {', '.join(by_name) or '(none)'}"
+            )
+    values = {p.name: p.default for p in params}
+    with remembering(_memo if _memo is not None else {}):
+        for key, value in raw.items():
+            values[key] = parse_value(notebook, by_name[key], value)
+    _check_ranges(notebook, values)
+    return values
+
+
+@contextmanager
+def remembering(memo: dict[str, list | None]) -> Iterator[dict[str, list | None]]:
+    """Within the block, each ``choices`` function is called at most once; its values are kept
+    in ``memo`` (``{"module:function": values}``), which may come pre-filled from a cache."""
+    global _memo
+    outer, _memo = _memo, memo
+    try:
+        yield memo
+    finally:
+        _memo = outer
+
+
+def parse_value(notebook: str, param: Param, value: Any) -> Any:
+    """Turn ``value`` (a string or an already typed value) into ``param``'s type and check it."""
+    where = f"{notebook}: {param.name}={_show(value)}"
+    kind = param.type
+    if kind == "str":
+        out: Any = str(value)
+    elif kind in ("int", "year"):
+        out = _as_int(value, where)
+        if kind == "year" and not 1900 <= out <= 2100:
+            raise ParameterError(f"{where} is not a calendar year; expected e.g. 2019")
+    elif kind == "fiscal_year":
+        out = str(value).strip().upper()
+        if not is_fy_label(out):
+            raise ParameterError(f"{where} is not a fiscal year; expected the form FY2023-24"
+                                 + _see_help(notebook, param))
+    elif kind == "iso3":
+        out = _as_iso3(value, where, notebook, param, item=False)
+    elif kind == "iso3_list":
+        items = _as_list(value, where)
+        out = [_as_iso3(v, where, notebook, param, item=True) for v in items]
+    elif kind == "path":
+        out = _as_path(value, where)
+    elif kind == "choice":
+        out = str(value).strip()
+    else:
+        raise ParameterError(f"{where}: declared type {kind!r} is unknown; types: {', '.join(TYPES)}")
+    if kind in ("iso3", "iso3_list", "path"):
+        return out  # checked item by item above
+    allowed = allowed_values(param)
+    if allowed is not None and out not in allowed:
+        raise ParameterError(f"{where} is not allowed; allowed: {_list(allowed)}")
+    return out
+
+
+def _check_ranges(notebook: str, values: dict[str, Any]) -> None:
+    """``x_from`` must not come after ``x_to`` (fiscal years and calendar years)."""
+    for name, start in values.items():
+        if not name.endswith("_from"):
+            continue
+        end_name = name[: -len("_from")] + "_to"
+        end = values.get(end_name)
+        if start is None or end is None:
+            continue
+        key = fy_start if isinstance(start, str) else int
+        if key(start) > key(end):
+            raise ParameterError(
+                f"{notebook}: empty range {name}={start} is after {end_name}={end}"
+            )
+
+
+def _as_int(value: Any, where: str) -> int:
+    if isinstance(value, bool):
+        raise ParameterError(f"{where} is not a whole number")
+    if isinstance(value, int):
+        return value
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise ParameterError(f"{where} is not a whole number") from None
+
+
+def _as_iso3(value: Any, where: str, notebook: str, param: Param, item: bool) -> str:
+    code = str(value).strip().upper()
+    what = f"{where}: {code}" if item else where
+    if len(code) != 3 or not is_iso3(code):
+        raise ParameterError(f"{what} is not an ISO 3166 alpha-3 code (three letters, e.g. RUS)"
+                             + _see_help(notebook, param))
+    allowed = allowed_values(param)
+    if allowed is not None and code not in allowed:
+        raise ParameterError(f"{what} is not in the data; allowed: {_list(allowed)}")
+    return code
+
+
+def _as_list(value: Any, where: str) -> list:
+    if isinstance(value, (list, tuple)):
+        return list(value)
+    text = str(value).strip()
+    if text.startswith("["):
+        try:
+            parsed = yaml.safe_load(text)  # YAML is a superset of JSON lists
+        except yaml.YAMLError:
+            parsed = None
+        if not isinstance(parsed, list):
+            raise ParameterError(f"{where} is not a list; write CHN,USA or [CHN, USA]")
+        return parsed
+    items = [v.strip() for v in text.split(",") if v.strip()]
+    if not items:
+        raise ParameterError(f"{where} is an empty list; write CHN,USA or [CHN, USA]")
+    return items
+
+
+def _as_path(value: Any, where: str) -> str | None:
+    if value is None or str(value).strip() in ("", "None", "none", "null"):
+        return None
+    path = Path(str(value)).expanduser().resolve()  # notebooks run in notebooks/, so absolute
+    if not path.is_file():
+        raise ParameterError(f"{where}: no such file {path}")
+    return str(path)
+
+
+def _see_help(notebook: str, param: Param) -> str:
+    # A malformed value is refused without reading the data (fast); --help lists the values.
+    return f"; `ties render {notebook} --help` lists the allowed values" if param.choices else ""
+
+
+def _list(values: list) -> str:
+    shown = ", ".join(str(v) for v in values[:_SHOWN])
+    return shown + (f", … ({len(values)} in all)" if len(values) > _SHOWN else "")
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v) for v in value)
+    return str(value)

@@ -1,0 +1,246 @@
+"""nbconvert exporters for ties reports: ``ties_html`` and ``ties_pdf``.
+
+Registered as nbconvert entry points, so ``jupyter nbconvert --to ties_pdf executed.ipynb``
+gives the same output as ``ties render``. The HTML is one self-contained file (images inlined,
+no external scripts, styles or fonts), code hidden, with a title block, a parameters box, a table
+of contents built from the headings, and a footer with the run date, git commit and the
+checksums of the data tables. The PDF is that HTML laid out on A4 by WeasyPrint (no TeX, no
+browser), with page numbers and a PDF outline from the headings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as htmllib
+import re
+from copy import deepcopy
+from pathlib import Path
+
+from nbconvert.exporters import HTMLExporter
+from traitlets import default
+
+from analysis import ROOT
+from analysis.render import data_versions, git_commit, parameter_rows
+
+TEMPLATES = Path(__file__).with_name("templates")
+TEMPLATE = "ties_report"
+KICKER = "ties · India–Russia briefing"
+_TOC_MARK = "<!--TIES-TOC-->"
+_HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
+_ID = re.compile(r'\sid="([^"]*)"')
+_TD = re.compile(r"<td([^>]*)>(.*?)</td>", re.S)
+_NUMBER_LIKE = re.compile(r"^[\s\d.,%+\-–−$×()]*$")  # figures and the '–' gap mark
+
+
+class TiesHTMLExporter(HTMLExporter):
+    """A notebook as a ties report page (code hidden, parameters box, contents, footer)."""
+
+    export_from_notebook = "ties report (HTML)"
+
+    @default("template_name")
+    def _template_name_default(self):
+        return TEMPLATE
+
+    @default("extra_template_basedirs")
+    def _extra_template_basedirs_default(self):
+        return [str(TEMPLATES)]
+
+    @default("exclude_input")
+    def _exclude_input_default(self):
+        return True
+
+    @default("exclude_input_prompt")
+    def _exclude_input_prompt_default(self):
+        return True
+
+    @default("exclude_output_prompt")
+    def _exclude_output_prompt_default(self):
+        return True
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        nb = deepcopy(nb)
+        resources = dict(resources or {})
+        resources["ties"] = report_info(nb, resources.get("ties"),
+                                        (resources.get("metadata") or {}).get("name"))
+        page, resources = super().from_notebook_node(nb, resources, **kw)
+        return finish_page(page, resources["ties"]["title"]), resources
+
+
+class TiesPDFExporter(TiesHTMLExporter):
+    """A notebook as a ties report PDF: the report page laid out on A4 by WeasyPrint."""
+
+    export_from_notebook = "ties report (PDF)"
+
+    @default("file_extension")
+    def _file_extension_default(self):
+        return ".pdf"
+
+    @default("template_file")
+    def _template_file_default(self):
+        return "index.html.j2"
+
+    def from_notebook_node(self, nb, resources=None, **kw):
+        page, resources = super().from_notebook_node(nb, resources, **kw)
+        resources["output_extension"] = ".pdf"
+        return html_to_pdf(page), resources
+
+
+def html_to_pdf(page: str, base_url: str | None = None) -> bytes:
+    """The PDF (bytes) of a report page, using its print CSS (A4, page numbers, outline)."""
+    import logging
+
+    import weasyprint
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)  # unsupported-CSS chatter
+    logging.getLogger("fontTools").setLevel(logging.ERROR)
+    return weasyprint.HTML(string=page, base_url=base_url or str(ROOT)).write_pdf()
+
+
+# --- what the title block and footer show ------------------------------------------------------
+
+def report_info(nb, given: dict | None = None, name: str | None = None) -> dict:
+    """Title, parameters, run date, git commit and data versions shown on a report page.
+
+    Values in ``given`` (what ``ties render`` already knows) win over those read from the
+    notebook's metadata (papermill records the input path, parameters and end time).
+    """
+    info = dict(given or {})
+    pm = nb.metadata.get("papermill", {}) or {}
+    notebook = info.get("notebook") or pm.get("input_path") or name or "notebook"
+    info["notebook"] = _relative(notebook)
+    stem = Path(str(notebook)).stem
+    info.setdefault("title", notebook_title(nb, fallback=stem))
+    info.setdefault("kicker", KICKER)
+    if "parameters" not in info:
+        info["parameters"] = parameter_rows(stem, pm.get("parameters") or {})
+    run = info.get("run_date") or pm.get("end_time") or dt.datetime.now(dt.timezone.utc).isoformat()
+    info["run_date"] = str(run)
+    info.setdefault("run_date_text", _date_text(str(run)))
+    if "git_commit" not in info:
+        info["git_commit"] = git_commit()
+    if "data_versions" not in info:
+        info["data_versions"] = data_versions()
+    info["data_versions"] = sorted(dict(info["data_versions"]).items())
+    info["css"] = (TEMPLATES / TEMPLATE / "report.css").read_text(encoding="utf-8")
+    return info
+
+
+def notebook_title(nb, fallback: str) -> str:
+    """The report title: ``metadata.title``, else the first level-1 markdown heading."""
+    if nb.metadata.get("title"):
+        return str(nb.metadata["title"])
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            continue
+        for line in cell.source.splitlines():
+            m = re.match(r"^#\s+(.+?)\s*#*\s*$", line)
+            if m:
+                return _plain_markdown(m.group(1))
+    return fallback.replace("_", " ").capitalize()
+
+
+# --- after the template: title, unique heading ids, contents ----------------------------------
+
+def finish_page(page: str, title: str) -> str:
+    """Drop the heading repeated by the title block, give headings unique ids, add contents."""
+    head, sep, rest = page.partition("<main>")
+    if not sep:
+        return page
+    body, sep2, tail = rest.partition("</main>")
+    body = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', "", body, flags=re.S)
+    seen: set[str] = set()
+    entries: list[tuple[int, str, str]] = []
+    dropped_title = False
+
+    def fix(m: re.Match) -> str:
+        nonlocal dropped_title
+        level, attrs, inner = int(m.group(1)), m.group(2), m.group(3)
+        text = _strip_tags(inner)
+        if level == 1 and not dropped_title and not entries and text == title:
+            dropped_title = True
+            return ""
+        found = _ID.search(attrs)
+        base = found.group(1) if found else _slug(text)
+        ident, n = base or "section", 1
+        while ident in seen:
+            n += 1
+            ident = f"{base}-{n}"
+        seen.add(ident)
+        attrs = _ID.sub("", attrs) + f' id="{htmllib.escape(ident)}"'
+        if level <= 3:
+            entries.append((level, ident, text))
+        return f"<h{level}{attrs}>{inner}</h{level}>"
+
+    body = _HEADING.sub(fix, body)
+    body = _TD.sub(_mark_text_cell, body)
+    head = head.replace(_TOC_MARK, toc_html(entries))
+    return head + sep + body + sep2 + tail
+
+
+def _mark_text_cell(m: re.Match) -> str:
+    """Table cells holding words (not figures) get class ``text``: left-aligned, not right."""
+    attrs, inner = m.group(1), m.group(2)
+    if _NUMBER_LIKE.match(_strip_tags(inner)):
+        return m.group(0)
+    if 'class="' in attrs:
+        attrs = attrs.replace('class="', 'class="text ', 1)
+    else:
+        attrs += ' class="text"'
+    return f"<td{attrs}>{inner}</td>"
+
+
+def toc_html(entries: list[tuple[int, str, str]]) -> str:
+    """A nested ordered list of links to the headings (levels 1–3)."""
+    if not entries:
+        return ""
+    top = min(level for level, _, _ in entries)
+    out = ['<nav class="toc" aria-label="Contents">', '<h2 class="box-title">Contents</h2>', "<ol>"]
+    depth, open_item = 0, False
+    for level, ident, text in entries:
+        d = min(level - top, depth + 1)  # never skip a level
+        if d > depth:
+            out.append("<ol>")
+            depth = d
+        else:
+            if open_item:
+                out.append("</li>")
+            while depth > d:
+                out.append("</ol></li>")
+                depth -= 1
+        out.append(f'<li><a href="#{htmllib.escape(ident)}">{htmllib.escape(text)}</a>')
+        open_item = True
+    out.append("</li>")
+    while depth > 0:
+        out.append("</ol></li>")
+        depth -= 1
+    out += ["</ol>", "</nav>"]
+    return "\n".join(out)
+
+
+def _strip_tags(fragment: str) -> str:
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", "", fragment)).split())
+
+
+def _plain_markdown(text: str) -> str:
+    return re.sub(r"[*_`]", "", text).strip()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^\w-]+", "-", text).strip("-")
+
+
+def _relative(path) -> str:
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def _date_text(iso: str) -> str:
+    try:
+        when = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return iso
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.timezone.utc)
+    return when.strftime("%d %B %Y, %H:%M UTC")

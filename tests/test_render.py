@@ -1,0 +1,192 @@
+"""Rendering one report: executed notebook, self-contained HTML, readable PDF, manifest,
+atomic publishing and the failure note."""
+
+import io
+import json
+import re
+import shutil
+
+import pytest
+
+from analysis.errors import ParameterError
+from analysis.render import render, slug
+
+from pipeline_helpers import FAILING, FIXTURE_CONTRACTS, TINY, register
+
+pytestmark = pytest.mark.notebook
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory):
+    """The tiny fixture rendered once (HTML + PDF) with a non-default country."""
+    mp = pytest.MonkeyPatch()
+    register(mp)
+    out = tmp_path_factory.mktemp("reports")
+    lines = []
+    report = render(TINY, {"country": "CHN"}, out=out, progress=lines.append)
+    yield report, out, lines
+    mp.undo()
+
+
+def test_report_folder_holds_every_output_and_is_named_for_its_parameters(tiny):
+    report, out, lines = tiny
+    assert report.ok, report.error
+    assert report.slug == "tiny_report--country=CHN"
+    folder = out / report.slug
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "manifest.json", f"{report.slug}.html", f"{report.slug}.ipynb", f"{report.slug}.pdf"]
+    assert not (out / ".staging").exists()
+    assert any("executing" in line for line in lines) and any("PDF" in line for line in lines)
+
+
+def test_slug_lists_only_non_default_parameters(monkeypatch):
+    register(monkeypatch)
+    assert slug("tiny_report", {"country": "RUS", "scale": 2}) == "tiny_report"
+    assert slug("tiny_report", {"country": "RUS", "scale": 5}) == "tiny_report--scale=5"
+
+
+def test_executed_notebook_received_typed_parameters(tiny):
+    import nbformat
+
+    report, out, _ = tiny
+    nb = nbformat.read(out / report.slug / report.files["notebook"], as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert 'country = "CHN"' in injected[0].source
+    assert "scale = 2" in injected[0].source  # an int, not the string "2"
+
+
+def test_html_is_self_contained_with_code_hidden(tiny):
+    report, out, _ = tiny
+    page = (out / report.slug / report.files["html"]).read_text()
+    assert not re.search(r"<script[^>]*\bsrc=", page)
+    assert not re.search(r"<link[^>]*\bhref=", page)
+    text = re.sub(r"data:image/png;base64,[A-Za-z0-9+/=]+", "", page).lower()
+    assert "cdn" not in text and "mathjax" not in text and "require.js" not in text
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", text)
+    assert 'src="data:image/png;base64,' in page  # the chart travels inside the file
+    assert "plt.subplots" not in page and "import pandas" not in page  # code hidden
+    assert "a warning the reader never sees" not in page  # stderr hidden
+    assert "<title>Tiny report: exports to the partner doubled</title>" in page
+
+
+def test_html_has_parameters_box_contents_and_footer(tiny):
+    report, out, _ = tiny
+    page = (out / report.slug / report.files["html"]).read_text()
+    params_box = page[page.index('class="params"'):page.index("</section>")]
+    assert "country" in params_box and "CHN" in params_box and "partner country" in params_box
+    toc = page[page.index('class="toc"'):page.index("</nav>")]
+    assert [t for t in re.findall(r'href="#([^"]+)"', toc)] == [
+        "Exports-by-year", "Table-of-values", "Reading-the-table"]
+    for ident in ("Exports-by-year", "Table-of-values", "Reading-the-table"):
+        assert f'id="{ident}"' in page
+    assert page.count("Tiny report: exports to the partner doubled") == 2  # <title> + title block
+    footer = page[page.index('class="report-footer"'):]
+    assert "Rendered" in footer and "tests/fixtures/notebooks/tiny_report.ipynb" in footer
+    assert "Partner <strong>CHN</strong>: total 12" in page  # library-computed prose kept
+
+
+def test_pdf_text_is_readable_with_page_numbers_and_outline(tiny):
+    from pypdf import PdfReader
+
+    report, out, _ = tiny
+    reader = PdfReader(io.BytesIO((out / report.slug / report.files["pdf"]).read_bytes()))
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Tiny report: exports to the partner doubled" in text
+    assert "Partner CHN: total 12 US$ million over 3 years." in " ".join(text.split())
+    assert f"Page 1 of {len(reader.pages)}" in text
+    assert reader.pages[0].mediabox.width == pytest.approx(595, abs=2)  # A4 portrait
+    outline = [item.title for item in _flatten(reader.outline)]
+    assert outline[:4] == ["Tiny report: exports to the partner doubled", "Exports by year",
+                           "Table of values", "Reading the table"]
+    assert "Parameters" not in outline and "Contents" not in outline
+
+
+def _flatten(items):
+    for item in items:
+        if isinstance(item, list):
+            yield from _flatten(item)
+        else:
+            yield item
+
+
+def test_manifest_records_inputs_versions_timings_and_status(tiny):
+    report, out, _ = tiny
+    manifest = json.loads((out / report.slug / "manifest.json").read_text())
+    assert manifest["status"] == "ok"
+    assert manifest["title"] == "Tiny report: exports to the partner doubled"
+    assert manifest["notebook"] == "tests/fixtures/notebooks/tiny_report.ipynb"
+    assert manifest["parameters"] == {"country": "CHN", "scale": 2}
+    assert manifest["files"]["pdf"] == f"{report.slug}.pdf"
+    assert set(manifest["timings_s"]) >= {"check", "execute", "html", "pdf", "total"}
+    assert manifest["packages"]["papermill"] and manifest["packages"]["weasyprint"]
+    assert isinstance(manifest["data"], dict)
+    assert len(manifest["cache_key"]) == 64
+    assert manifest["failure"] is None
+
+
+def test_bad_parameter_writes_nothing(tmp_path, monkeypatch):
+    register(monkeypatch)
+    out = tmp_path / "reports"
+    with pytest.raises(ParameterError, match="country=FRA is not in the data"):
+        render(TINY, {"country": "FRA"}, out=out)
+    with pytest.raises(ParameterError, match="unknown format"):
+        render(TINY, {}, formats="html,docx", out=out)
+    assert not out.exists()
+
+
+def test_failing_cell_keeps_last_good_report_and_writes_a_note(tmp_path, monkeypatch):
+    register(monkeypatch)
+    notebook = tmp_path / "nb" / "flaky.ipynb"
+    notebook.parent.mkdir()
+    out = tmp_path / "reports"
+    shutil.copy(TINY, notebook)
+    good = render(notebook, {}, formats="html", out=out)
+    assert good.ok, good.error
+    before = {p.name: p.read_bytes() for p in (out / "flaky").iterdir()}
+
+    shutil.copy(FAILING, notebook)  # the same report, now with a failing cell
+    bad = render(notebook, {}, formats="html", out=out)
+    assert bad.status == "failed"
+    assert "ValueError: the fixture data disagree" in bad.error
+    assert {p.name: p.read_bytes() for p in (out / "flaky").iterdir()} == before
+    note = (out / "flaky.failed.txt").read_text()
+    assert "Error:      ValueError: the fixture data disagree" in note
+    assert "raise ValueError" in note  # the failing cell's source
+    assert "Parameters: (none)" in note
+    assert "last good report in flaky/ is unchanged" in note
+    assert json.loads((out / "flaky.failed.json").read_text())["status"] == "failed"
+    assert (out / "flaky.failed.ipynb").exists()
+    assert not (out / ".staging").exists()
+
+    shutil.copy(TINY, notebook)  # fixed: the note goes, the report is replaced
+    assert render(notebook, {}, formats="html", out=out).ok
+    assert not (out / "flaky.failed.txt").exists()
+
+
+def test_exporters_are_registered_for_jupyter_nbconvert():
+    from nbconvert.exporters import get_exporter
+
+    from analysis.exporters import TiesHTMLExporter, TiesPDFExporter
+
+    assert get_exporter("ties_html") is TiesHTMLExporter
+    assert get_exporter("ties_pdf") is TiesPDFExporter
+    assert TiesPDFExporter().file_extension == ".pdf"
+
+
+def test_contents_nest_by_heading_level():
+    from analysis.exporters import toc_html
+
+    toc = toc_html([(2, "a", "A"), (3, "b", "B"), (3, "c", "C"), (2, "d", "D")])
+    assert re.sub(r"\s+", "", toc).endswith(
+        '<ol><li><ahref="#a">A</a><ol><li><ahref="#b">B</a></li><li><ahref="#c">C</a>'
+        '</li></ol></li><li><ahref="#d">D</a></li></ol></nav>')
+
+
+
+def test_table_cells_with_words_are_marked_for_left_alignment():
+    from analysis.exporters import finish_page
+
+    page = finish_page('<main><table><tr><td>1,234.5</td><td>–</td><td class="data">cannot check'
+                       '</td><td>sentence is <b>not</b> about trade</td></tr></table></main>', "T")
+    assert '<td>1,234.5</td><td>–</td><td class="text data">cannot check</td>' in page
+    assert '<td class="text">sentence is <b>not</b> about trade</td>' in page
