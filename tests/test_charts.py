@@ -1,0 +1,21 @@
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from analysis.charts import annotate, use_style  # noqa: E402
+
+
+def test_caption_starts_below_rotated_tick_labels():
+    use_style()
+    fig, ax = plt.subplots()
+    ax.bar([f"FY20{y}-{y + 1}" for y in range(10, 20)], range(10))
+    ax.tick_params(axis="x", rotation=45)
+    annotate(fig, caption="Caption.", source="Source: X.", note="gap")
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    text = fig.texts[-1]
+    assert text.get_text() == "Caption.\nNote: gap\nSource: X."
+    labels_bottom = min(t.get_window_extent(r).y0 for t in ax.get_xticklabels())
+    assert text.get_window_extent(r).y1 < labels_bottom
+    plt.close(fig)
