@@ -9,7 +9,7 @@ import pandas as pd
 
 from analysis import trade
 from analysis.countries import name
-from analysis.datasets import load_table
+from analysis.datasets import load_table, source_line
 
 GAP_TABLES = ("trade/bilateral_fy", "trade/hs2_composition", "trade/product_highlights")
 
@@ -115,3 +115,11 @@ def sources_markdown(series: pd.DataFrame, partner: str) -> str:
         f"(retrieved {s['retrieved']}; {s['licence']})" for s in used)
         + "\n\nWhat the retrieval dates mean: " + "; ".join(sorted(
             {f"{s['retrieved']}: {s['retrieved_note']}" for s in used})) + ".")
+
+
+def claims_source_note(claims: pd.DataFrame, partner: str) -> str:
+    """Source line for the claims table, or a sentence saying no data source was used."""
+    ids = claims_source_ids(claims)
+    if not ids:
+        return f"No claim could be checked against data for {name(partner)}; no data source was used."
+    return source_line(load_table("trade/bilateral_fy"), used_ids=ids)

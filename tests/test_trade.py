@@ -333,3 +333,11 @@ def test_gaps_and_sources_markdown():
 def test_markdown_helpers_escape_dollars():
     assert report_text.escape_dollars("US$ 4.3 bn") == r"US\$ 4.3 bn"
     assert report_text.note("US$ 1").data == r"<small>US\$ 1</small>"
+
+
+def test_claims_source_note_names_sources_or_says_none_used():
+    none = pd.DataFrame({"claim": ["x"], "sentence": ["s"], "source_ids": [""]})
+    assert trade_report.claims_source_note(none, "CHN") == (
+        "No claim could be checked against data for China; no data source was used.")
+    used = pd.DataFrame({"claim": ["x"], "sentence": ["s"], "source_ids": ["GTRI_MAY2024"]})
+    assert "Global Trade Research Initiative" in trade_report.claims_source_note(used, "RUS")
