@@ -59,6 +59,14 @@ def concentration_table(partner: str, reporter: str, years: list[str]) -> pd.Dat
     return conc[conc["fiscal_year"].isin(years)].reset_index(drop=True)
 
 
+def concentration_source_note(partner: str, reporter: str, years: list[str]) -> str:
+    """Source line for `concentration_table`: the sources of the chapter rows it is computed from."""
+    ids = {i for fy in years if fy in trade.composition_years(partner, reporter)
+           for flow in ("export", "import")
+           for i in trade.composition(partner, fy, flow, reporter)["source_id"]}
+    return source_line(load_table("trade/hs2_composition"), used_ids=ids)
+
+
 def product_highlights(partner: str, years: list[str]) -> pd.DataFrame:
     """Items and shares stated by sources for `partner` in `years` (value US$ million, share %)."""
     hl = load_table("trade/product_highlights")

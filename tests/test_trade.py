@@ -341,3 +341,11 @@ def test_claims_source_note_names_sources_or_says_none_used():
         "No claim could be checked against data for China; no data source was used.")
     used = pd.DataFrame({"claim": ["x"], "sentence": ["s"], "source_ids": ["GTRI_MAY2024"]})
     assert "Global Trade Research Initiative" in trade_report.claims_source_note(used, "RUS")
+
+
+def test_concentration_source_note_cites_the_partners_own_chapter_source():
+    from analysis import trade_report
+    years = ["FY2024-25", "FY2025-26"]
+    assert "TRADESTAT" in trade_report.concentration_source_note("RUS", "IND", years)
+    assert trade_report.concentration_source_note("RUS", "IND", ["FY2017-18"]) == \
+        "Source: none (no rows shown)."
