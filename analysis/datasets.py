@@ -74,6 +74,11 @@ class TableMeta:
     def units(self) -> dict[str, str]:
         return dict(self.raw.get("units") or {})
 
+    def __deepcopy__(self, memo: dict) -> "TableMeta":
+        # pandas deep-copies DataFrame.attrs on nearly every operation; a sidecar is read-only,
+        # so sharing it is safe and saves copying the whole metadata tree each time.
+        return self
+
     def source(self, source_id: str) -> dict[str, Any]:
         """The source record with this id."""
         for s in self.sources:

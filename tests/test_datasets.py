@@ -77,3 +77,11 @@ def test_source_line_cites_only_used_sources(tmp_path):
     df = load_table("g/t", write(tmp_path, GOOD))
     assert source_line(df, used_ids={"S1"}).startswith("Source: Pub, A report")
     assert source_line(df, used_ids=set()) == "Source: none (no rows shown)."
+
+
+def test_derived_frames_share_the_read_only_sidecar(tmp_path):
+    import copy
+    df = load_table("g/t", write(tmp_path, GOOD))
+    meta = df.attrs["meta"]
+    assert copy.deepcopy(meta) is meta
+    assert df[df["flow"] == "export"].attrs["meta"] is meta
