@@ -25,7 +25,6 @@ def annotate(fig, *, caption: str, source: str, note: str | None = None) -> None
     if note:
         lines.append(f"Note: {note}")
     lines.append(source)
-    fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     bottoms = [ax.get_tightbbox(renderer).y0 for ax in fig.axes if ax.get_visible()]
     top = min([0.0, *(fig.transFigure.inverted().transform((0, y))[1] for y in bottoms)])
