@@ -80,14 +80,12 @@ def load(config: str | Path, out: str | Path | None = None, force: bool = False)
     Raises ParameterError (one line naming the file and entry) on any mistake.
     """
     from analysis import render as r
+    from analysis.datasets import read_yaml
 
     config = Path(config)
     if not config.is_file():
         raise ParameterError(f"{config}: no such batch file")
-    try:
-        raw = yaml.safe_load(config.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ParameterError(f"{config}: not valid YAML ({' '.join(str(exc).split())})") from None
+    raw = read_yaml(config, ParameterError)
     if not isinstance(raw, dict) or not isinstance(raw.get("reports"), list) or not raw["reports"]:
         raise ParameterError(f"{config}: expected a mapping with a non-empty 'reports:' list")
     unknown = set(raw) - {"out", "formats", "reports"}

@@ -97,15 +97,20 @@ def meta_path(name: str, data_dir: Path | None = None) -> Path:
     return Path(data_dir or DATA_DIR) / f"{name}.meta.yml"
 
 
+def read_yaml(path: Path, error: type[Exception] = DataError) -> Any:
+    """Parse a UTF-8 YAML file; a syntax error raises ``error`` naming the file, on one line."""
+    try:
+        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise error(f"{path}: not valid YAML ({' '.join(str(exc).split())})") from None
+
+
 def load_meta(name: str, data_dir: Path | None = None) -> TableMeta:
     """Read and check the sidecar of table ``name``."""
     path = meta_path(name, data_dir)
     if not path.exists():
         raise DataError(f"{path}: metadata sidecar is missing (every table needs one)")
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise DataError(f"{path}: not valid YAML ({exc.__class__.__name__}: {exc})") from None
+    raw = read_yaml(path, DataError)
     if not isinstance(raw, dict):
         raise DataError(f"{path}: expected a mapping of metadata fields")
     missing = [k for k in REQUIRED_META if not raw.get(k)]
