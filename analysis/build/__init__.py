@@ -33,4 +33,8 @@ def build_all(sources_dir: Path | None = None, data_dir: Path | None = None,
             continue
         log(f"building data/{group}/ from {src / group}")
         written += module.build(src / group, out / group, log=log)
+    from analysis.build.catalogue import write_catalogue
+
+    written.append(write_catalogue(out))
+    log(f"wrote the catalogue {out / 'README.md'}")
     return written
