@@ -329,19 +329,26 @@ def _chapters_meta() -> dict:
 
 # ---------------------------------------------------------------- partial periods, highlights
 
-def _partial(src: Path) -> list[dict]:
+def _statements(path: Path, year_col: str, head) -> list[dict]:
+    """Rows of a staged file of stated figures (flow, value, source, precision, note), each
+    prefixed by ``head(row)``'s columns, sorted by year, period, flow and source."""
     rows = []
-    for i, r in enumerate(_read_csv(src / "india_russia_partial_periods.csv")):
-        where = f"{src / 'india_russia_partial_periods.csv'} line {i + 2}"
+    for i, r in enumerate(_read_csv(path)):
+        where = f"{path} line {i + 2}"
         rows.append({
-            "reporter": "IND", "partner": "RUS", "fiscal_year": r["fiscal_year"],
-            "period": r["period"], "flow": _check(r["flow"], FLOWS, "flow", where),
+            **head(r), "flow": _check(r["flow"], FLOWS, "flow", where),
             "value_usd_mn": _num(r["value_usd_million"]), "source_id": r["source_id"],
             "precision": _check(r["precision"], PRECISIONS, "precision", where),
             "note": r["note"].strip(),
         })
-    rows.sort(key=lambda r: (r["fiscal_year"], r["period"], FLOWS.index(r["flow"]), r["source_id"]))
+    rows.sort(key=lambda r: (r[year_col], r["period"], FLOWS.index(r["flow"]), r["source_id"]))
     return rows
+
+
+def _partial(src: Path) -> list[dict]:
+    return _statements(src / "india_russia_partial_periods.csv", "fiscal_year", lambda r: {
+        "reporter": "IND", "partner": "RUS", "fiscal_year": r["fiscal_year"],
+        "period": r["period"]})
 
 
 def _partial_meta() -> dict:
@@ -425,21 +432,14 @@ def _highlights_meta() -> dict:
 # ---------------------------------------------------------------- calendar-year statements
 
 def _mirror(src: Path) -> list[dict]:
-    rows = []
-    for i, r in enumerate(_read_csv(src / "mirror_calendar_year.csv")):
-        where = f"{src / 'mirror_calendar_year.csv'} line {i + 2}"
+    def head(r: dict) -> dict:
         basis = r["data_basis"].strip()
         if basis.startswith("as above"):
             basis = "basis not named (as for the ambassador's figures)" + basis[len("as above"):]
-        rows.append({
-            "partner": "RUS", "calendar_year": str(int(r["calendar_year"])), "period": r["period"],
-            "data_basis": basis, "flow": _check(r["flow"], FLOWS, "flow", where),
-            "value_usd_mn": _num(r["value_usd_million"]), "source_id": r["source_id"],
-            "precision": _check(r["precision"], PRECISIONS, "precision", where),
-            "note": r["note"].strip(),
-        })
-    rows.sort(key=lambda r: (r["calendar_year"], r["period"], FLOWS.index(r["flow"]), r["source_id"]))
-    return rows
+        return {"partner": "RUS", "calendar_year": str(int(r["calendar_year"])),
+                "period": r["period"], "data_basis": basis}
+
+    return _statements(src / "mirror_calendar_year.csv", "calendar_year", head)
 
 
 def _mirror_meta() -> dict:
