@@ -95,6 +95,11 @@ def _write_table(out: Path, name: str, columns: list[str], rows: list[dict], met
 
 _SOURCE_COL = {"type": "source", "description": "id of the source stating the figure (see sources)"}
 _NOTE_COL = {"type": "str", "nullable": True, "description": "what the source says, caveats"}
+_KEY_COLS = {
+    "reporter": {"type": "iso3", "description": "reporting country (ISO alpha-3)"},
+    "partner": {"type": "iso3", "description": "partner (ISO alpha-3; WLD = world total)"},
+    "fiscal_year": {"type": "fiscal_year", "description": "Indian fiscal year, April-March"},
+}
 _PRECISION_COL = {
     "type": "category", "allowed": PRECISIONS,
     "description": "how rounded the published figure was (as_published_usd_mn = stated in US$ mn "
@@ -182,9 +187,7 @@ def _bilateral_meta(rows: list[dict]) -> dict:
                    "quoted for reference from news reports (publishers' copyright); see sources.",
         "primary_key": ["reporter", "partner", "fiscal_year", "flow", "source_id", "value_usd_mn"],
         "columns": {
-            "reporter": {"type": "iso3", "description": "reporting country (ISO alpha-3)"},
-            "partner": {"type": "iso3", "description": "partner (ISO alpha-3; WLD = world total)"},
-            "fiscal_year": {"type": "fiscal_year", "description": "Indian fiscal year, April-March"},
+            **_KEY_COLS,
             "flow": {"type": "category", "allowed": FLOWS,
                      "description": "export, import, total (X+M) or balance (X-M), India's side"},
             "value_usd_mn": {"type": "float", "nullable": False,
@@ -290,9 +293,7 @@ def _hs2_meta() -> dict:
                    "by the repositories that extracted them (see sources).",
         "primary_key": ["reporter", "partner", "fiscal_year", "flow", "hs_chapter", "source_id"],
         "columns": {
-            "reporter": {"type": "iso3", "description": "reporting country (ISO alpha-3)"},
-            "partner": {"type": "iso3", "description": "partner (ISO alpha-3; WLD = world total)"},
-            "fiscal_year": {"type": "fiscal_year", "description": "Indian fiscal year, April-March"},
+            **_KEY_COLS,
             "flow": {"type": "category", "allowed": ["export", "import"],
                      "description": "export = India to partner; import = partner to India"},
             "hs_chapter": {"type": "str", "description": "HS 2-digit chapter, two characters"},
