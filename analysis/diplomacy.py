@@ -661,9 +661,7 @@ def plot_agreement_by_year(country: str, counterparts: list[str], year_from: int
     Title states which counterpart ``country`` agreed with most over the period; caption,
     note on coverage and source line under the chart. Returns the matplotlib Figure.
     """
-    import matplotlib.pyplot as plt
-
-    from analysis.charts import annotate
+    from analysis.charts import annotate, figure
 
     labels = {"half_agreement": "Agreement, abstention = half (%)",
               "percent_agreement": "Identical votes (%)", "kappa": "Cohen's κ"}
@@ -671,7 +669,7 @@ def plot_agreement_by_year(country: str, counterparts: list[str], year_from: int
         raise ParameterError(f"measure={measure!r}; allowed: {', '.join(labels)}")
     by_year = agreement_by_year(country, counterparts, year_from, year_to)
     total = agreement_table(country, counterparts, year_from, year_to)
-    fig, ax = plt.subplots()
+    fig, ax = figure()
     for c in counterparts:
         d = by_year[by_year["counterpart"] == c]
         ax.plot(d["year"], d[measure], marker="o", markersize=3, label=name(c))

@@ -7,11 +7,10 @@ Values are plotted in US$ billion for legibility (axis labels say so); missing y
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-from analysis.charts import annotate, use_style
+from analysis.charts import annotate, figure
 from analysis.countries import name
 
 EXPORT, IMPORT, BALANCE, TOTAL = "#1f4e79", "#c0504d", "#333333", "#bbbbbb"
@@ -24,12 +23,11 @@ def flows_chart(series: pd.DataFrame, *, title: str, caption: str, source: str):
     bar; years with no figure are left empty and labelled "no data". Provisional values are
     hatched; derived values (X+M, X−M …) have hollow markers / a dotted edge.
     """
-    use_style()
     w = series.pivot(index="fiscal_year", columns="flow", values="value_usd_mn") / 1000
     meta = series.set_index(["fiscal_year", "flow"])
     fys = list(w.index)
     x = np.arange(len(fys))
-    fig, ax = plt.subplots(figsize=(9, 4.6))
+    fig, ax = figure(figsize=(9, 4.6))
     for flow, color, offset in (("export", EXPORT, -0.2), ("import", IMPORT, 0.2)):
         for i, fy in enumerate(fys):
             v = w.loc[fy, flow]
@@ -73,10 +71,9 @@ def flows_chart(series: pd.DataFrame, *, title: str, caption: str, source: str):
 def composition_chart(top: pd.DataFrame, *, title: str, caption: str, source: str,
                       color: str = IMPORT):
     """Horizontal bars of HS-chapter shares (percent of the flow), largest on top."""
-    use_style()
     labels = [f"{r.hs_chapter} {_short(r.chapter_name)}" if r.hs_chapter != "other"
               else r.chapter_name for r in top.itertuples()]
-    fig, ax = plt.subplots(figsize=(9, 0.35 * len(top) + 1.4))
+    fig, ax = figure(figsize=(9, 0.35 * len(top) + 1.4))
     y = np.arange(len(top))[::-1]
     ax.barh(y, top["share_pct"], color=[color if c != "other" else TOTAL for c in top["hs_chapter"]])
     for yi, (s, v) in zip(y, zip(top["share_pct"], top["value_usd_mn"])):
@@ -94,9 +91,8 @@ def composition_chart(top: pd.DataFrame, *, title: str, caption: str, source: st
 def rank_chart(totals: pd.DataFrame, partner: str, *, title: str, caption: str, source: str,
                highlight: tuple[str, ...] = ()):
     """Total trade (US$ bn) of each partner in one year, largest on top; ``partner`` highlighted."""
-    use_style()
     t = totals.head(15)
-    fig, ax = plt.subplots(figsize=(9, 0.32 * len(t) + 1.4))
+    fig, ax = figure(figsize=(9, 0.32 * len(t) + 1.4))
     y = np.arange(len(t))[::-1]
     colors = [EXPORT if p == partner else ("#7fa7cf" if p in highlight else TOTAL)
               for p in t["partner"]]

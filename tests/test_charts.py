@@ -19,3 +19,21 @@ def test_caption_starts_below_rotated_tick_labels():
     labels_bottom = min(t.get_window_extent(r).y0 for t in ax.get_xticklabels())
     assert text.get_window_extent(r).y1 < labels_bottom
     plt.close(fig)
+
+
+def test_house_figures_stay_out_of_pyplot_and_wrap_captions_to_their_width():
+    # a figure pyplot still held would be drawn again after every notebook cell
+    from analysis.charts import figure
+
+    plt.close("all")
+    fig, ax = figure(figsize=(6, 3))
+    ax.plot([1, 2, 3])
+    long = "A caption long enough to need several lines at this width. " * 6
+    annotate(fig, caption=long, source="Source: X.")
+    assert plt.get_fignums() == []
+    fig.canvas.draw()
+    r = fig.canvas.get_renderer()
+    text = fig.texts[-1]
+    assert text.get_text().count("\n") >= 3  # wrapped, then the source line
+    assert text.get_window_extent(r).width <= fig.bbox.width
+    assert " ".join(text.get_text().split()) == " ".join((long + " Source: X.").split())
