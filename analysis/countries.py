@@ -70,6 +70,7 @@ _ALIASES = {
 }
 
 
+@lru_cache(maxsize=None)
 def name(iso3: str) -> str:
     """Short English name for an ISO 3166 alpha-3 code (``RUS`` → ``Russia``)."""
     code = str(iso3).upper()

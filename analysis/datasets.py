@@ -97,10 +97,14 @@ def meta_path(name: str, data_dir: Path | None = None) -> Path:
     return Path(data_dir or DATA_DIR) / f"{name}.meta.yml"
 
 
+# libyaml's C parser when PyYAML was built with it (ten times faster on the sidecars)
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_yaml(path: Path, error: type[Exception] = DataError) -> Any:
     """Parse a UTF-8 YAML file; a syntax error raises ``error`` naming the file, on one line."""
     try:
-        return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise error(f"{path}: not valid YAML ({' '.join(str(exc).split())})") from None
 
@@ -177,7 +181,7 @@ def _load(name: str, data_dir: Path) -> pd.DataFrame:
 def _convert(s: pd.Series, col: str, spec: dict, path: Path, source_ids: set[str]) -> pd.Series:
     kind = spec["type"]
     nullable = bool(spec.get("nullable", False))
-    empty = s.str.strip() == ""
+    empty = _invalid(s, lambda v: v.strip() != "")  # blank: empty or only white space
 
     def fail(mask: pd.Series, why: str) -> None:
         if mask.any():
@@ -207,15 +211,21 @@ def _convert(s: pd.Series, col: str, spec: dict, path: Path, source_ids: set[str
         return out
     out = s.where(~empty, None)
     if kind == "fiscal_year":
-        fail(~s.map(is_fy_label) & ~empty, "is not a fiscal-year label like FY2023-24")
+        fail(_invalid(s[~empty], is_fy_label), "is not a fiscal-year label like FY2023-24")
     elif kind == "iso3":
-        fail(~s.map(is_iso3) & ~empty, "is not an ISO 3166 alpha-3 code")
+        fail(_invalid(s[~empty], is_iso3), "is not an ISO 3166 alpha-3 code")
     elif kind == "category":
         allowed = [str(a) for a in spec.get("allowed", [])]
         fail(~s.isin(allowed) & ~empty, f"is not one of {allowed}")
     elif kind == "source":
         fail(~s.isin(source_ids) & ~empty, "is not a source id listed in the sidecar")
     return out
+
+
+def _invalid(s: pd.Series, is_valid) -> pd.Series:
+    """Mask of the values of ``s`` that fail ``is_valid`` (each distinct value checked once)."""
+    bad = [v for v in s.unique() if not is_valid(v)]
+    return s.isin(bad)
 
 
 def checksum(name: str, data_dir: Path | None = None) -> str:

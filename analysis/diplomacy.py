@@ -93,14 +93,14 @@ def _t(name_: str) -> pd.DataFrame:
 def _panel_wide() -> pd.DataFrame:
     """Roll calls × panel countries, values yes / no / abstain / NaN (no recorded vote)."""
     v = _t("unga_votes_panel")
-    wide = v.pivot(index="rcid", columns="iso3", values="vote")
+    wide = v.pivot(index="rcid", columns="iso3", values="vote").sort_index(axis=1)
     calls = _t("unga_roll_calls").set_index("rcid")
     return wide.reindex(calls.index)
 
 
 def available_countries() -> list[str]:
     """ISO alpha-3 codes of the countries in the roll-call panel (sorted)."""
-    return sorted(_t("unga_votes_panel")["iso3"].unique())
+    return list(_panel_wide().columns)
 
 
 def available_resolution_sets() -> list[str]:
@@ -301,6 +301,7 @@ def _measures(a: pd.Series, b: pd.Series) -> dict:
     p = _pairs(a, b)
     same = int((p["a"] == p["b"]).sum())
     half = int((((p["a"] == "abstain") ^ (p["b"] == "abstain"))).sum())
+    a, b = p["a"], p["b"]  # already paired: the measures below re-pair nothing
     return {"roll_calls": len(p), "same_vote": same, "one_abstained": half,
             "opposite_vote": len(p) - same - half,
             "percent_agreement": percent_agreement(a, b),
@@ -337,15 +338,34 @@ def agreement_by_year(country: str, counterparts: list[str], year_from: int | No
     a = _check_country(country)
     cs = [_check_country(c, "counterparts") for c in counterparts]
     v = votes([a, *cs], resolutions, year_from, year_to)
-    rows = []
-    for year, g in v.groupby("year"):
-        for c in cs:
-            m = _measures(g[a], g[c])
-            rows.append({"year": int(year), "counterpart": c, "roll_calls": m["roll_calls"],
-                         "percent_agreement": m["percent_agreement"],
-                         "half_agreement": m["half_agreement"], "kappa": m["kappa"]})
-    return pd.DataFrame(rows, columns=["year", "counterpart", "roll_calls", "percent_agreement",
-                                       "half_agreement", "kappa"])
+    years = sorted(int(y) for y in v["year"].unique())
+    parts = [_yearly_measures(v[a], v[c], v["year"], years).assign(counterpart=c) for c in cs]
+    cols = ["year", "counterpart", "roll_calls", "percent_agreement", "half_agreement", "kappa"]
+    if not parts:
+        return pd.DataFrame(columns=cols)
+    out = pd.concat(parts).rename_axis("year").reset_index()
+    out["order"] = out["counterpart"].map({c: i for i, c in enumerate(cs)})
+    return out.sort_values(["year", "order"], kind="stable")[cols].reset_index(drop=True)
+
+
+def _yearly_measures(a: pd.Series, b: pd.Series, year: pd.Series, years: list[int]) -> pd.DataFrame:
+    """:func:`_measures` for each calendar year at once (index: ``years``): roll_calls,
+    percent_agreement, half_agreement (percent) and kappa; NaN for a year with no common vote."""
+    both = a.isin(VOTES) & b.isin(VOTES)
+    a, b = a[both], b[both]
+    d = pd.DataFrame({
+        "year": year[both].astype(int),
+        "same": (a == b).astype(float),
+        "score": np.where(a == b, 1.0, np.where((a == "abstain") | (b == "abstain"), 0.5, 0.0)),
+        **{f"a_{k}": (a == k).astype(float) for k in VOTES},
+        **{f"b_{k}": (b == k).astype(float) for k in VOTES},
+    })
+    g = d.groupby("year").mean().reindex(years)
+    n = d.groupby("year").size().reindex(years, fill_value=0)
+    pe = sum(g[f"a_{k}"] * g[f"b_{k}"] for k in VOTES)
+    kappa = ((g["same"] - pe) / (1.0 - pe)).where(pe < 1.0)
+    return pd.DataFrame({"roll_calls": n.astype(int), "percent_agreement": g["same"] * 100,
+                         "half_agreement": g["score"] * 100, "kappa": kappa}, index=years)
 
 
 # ---------------------------------------------------------------------------------------------

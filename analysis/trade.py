@@ -226,7 +226,7 @@ def bilateral_series(partner: str = "RUS", reporter: str = "IND", fy_from: str |
                 "n_stated": n,
             })
     res = pd.DataFrame(out, columns=SERIES_COLUMNS)
-    res.attrs["meta"] = _bilateral_table().attrs["meta"]
+    res.attrs["meta"] = _bilateral_cached().attrs["meta"]
     res.attrs.update(partner=partner, reporter=reporter)
     return res
 
@@ -234,7 +234,7 @@ def bilateral_series(partner: str = "RUS", reporter: str = "IND", fy_from: str |
 @lru_cache(maxsize=None)
 def _chosen(partner: str, reporter: str) -> dict:
     """Chosen candidates per fiscal year (years with any figure only); cached per partner."""
-    df = _bilateral_table()
+    df = _bilateral_cached()  # read only: filtered below, never changed
     df = df[(df["reporter"] == reporter) & (df["partner"] == partner)]
     return {fy: _choose_year(g) for fy, g in df.groupby("fiscal_year")}
 

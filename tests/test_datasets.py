@@ -46,6 +46,7 @@ def test_good_table_loads_with_types_and_meta(tmp_path):
     (GOOD.replace("FY2023-24,import", "FY2023-24,export"), "line 2: duplicate key"),
     (GOOD.replace("import", "re-export"), "line 3: column 'flow' value 're-export' is not one of"),
     (GOOD.replace("FY2023-24,import", "2023,import"), "line 3: column 'fiscal_year'"),
+    (GOOD.replace("FY2023-24,import", "  ,import"), "line 3: column 'fiscal_year' value '  ' is empty"),
     (GOOD.replace(",S1\nFY", ",S9\nFY"), "line 2: column 'source_id' value 'S9' is not a source id"),
     (GOOD.replace("value_usd_mn", "value"), "do not match the sidecar"),
     ("", "cannot be read as CSV"),
