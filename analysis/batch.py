@@ -14,9 +14,10 @@ The batch file names each report and where they go::
 Every parameter set is checked first (a mistake stops the batch before anything runs, exit 2).
 A report whose inputs — notebook file, parameters, formats, data checksums, package versions and
 the library's own source — match its last good manifest is skipped; every other report says why
-it is rebuilt. Reports render in parallel worker processes that each import papermill, nbconvert
-and WeasyPrint once and then take report after report. A lock file stops two batches
-overlapping. ``index.html`` is rewritten at the end; a log is appended to ``batch.log``.
+it is rebuilt. The batch imports papermill, nbconvert and WeasyPrint once, then renders the
+reports in parallel worker processes (forked, so they inherit those imports) that take report
+after report. A lock file stops two batches overlapping. ``index.html`` is rewritten at the end;
+a log is appended to ``batch.log``.
 
 Exit codes: 0 every report is up to date or rendered, 1 one or more reports failed (their last
 good versions kept), 2 a mistake in the batch file or a parameter, 3 another batch holds the lock,
@@ -289,15 +290,18 @@ def _render_all(todo: list[Job], batch: Batch, jobs: int, quiet: bool,
     workers = max(1, min(jobs, len(todo)))
     args = [(str(j.notebook), j.parameters, batch.formats, str(batch.out), j.inputs, j.slug)
             for j in todo]
+    from analysis.render import load_rendering_stack
+
+    load_rendering_stack()
     if workers == 1:
-        _init_worker(quiet, str(log_path), warm=False)
+        _init_worker(quiet, str(log_path))
         return [_render_one(*a) for a in args]
-    # fork: workers inherit what the parent has already checked and imported (and a test's
-    # contracts); each then imports the rendering stack once and takes job after job.
+    # fork: workers inherit what the parent has already checked and imported (the rendering
+    # stack, and a test's contracts), then take job after job.
     ctx = multiprocessing.get_context("fork")
     results = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(quiet, str(log_path), True)) as pool:
+                             initargs=(quiet, str(log_path))) as pool:
         futures = {pool.submit(_render_one, *a): a[-1] for a in args}
         for fut in as_completed(futures):
             try:
@@ -313,15 +317,9 @@ _QUIET = False
 _LOG_PATH: str | None = None
 
 
-def _init_worker(quiet: bool, log_path: str, warm: bool = True) -> None:
+def _init_worker(quiet: bool, log_path: str) -> None:
     global _QUIET, _LOG_PATH
     _QUIET, _LOG_PATH = quiet, log_path
-    if warm:
-        import nbformat  # noqa: F401  (imported once per worker, not once per report)
-        import papermill  # noqa: F401
-        import weasyprint  # noqa: F401
-
-        import analysis.exporters  # noqa: F401
 
 
 def _render_one(notebook: str, parameters: dict, formats, out: str, inputs: dict,

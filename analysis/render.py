@@ -12,7 +12,8 @@ Report folders are named for the notebook and its non-default parameters, in the
 contract declares them: ``trade_imbalance`` for the defaults, ``trade_imbalance--partner=CHN``
 for a variant, ``x--compare_with=CHN+USA`` for a list.
 
-Heavy imports (papermill, nbconvert, WeasyPrint) happen only once a report is really rendered.
+Heavy imports (papermill, nbconvert, WeasyPrint) happen only once a report is really rendered
+(:func:`load_rendering_stack`).
 """
 
 from __future__ import annotations
@@ -256,6 +257,7 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
     started = _now()
     inputs = inputs or fingerprint(path, values, formats)
     report.timings["check"] = round(time.perf_counter() - t0, 3)
+    load_rendering_stack()
 
     staging = out_dir / STAGING / f"{report_slug}.{os.getpid()}.{uuid.uuid4().hex[:8]}"
     staging.mkdir(parents=True)
@@ -306,6 +308,29 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
         shutil.rmtree(staging, ignore_errors=True)
         _remove_if_empty(out_dir / STAGING)
     return report
+
+
+def load_rendering_stack() -> None:
+    """Import what rendering needs (papermill, nbformat, nbconvert with the ties exporters,
+    WeasyPrint) once per process; a batch does it before starting its workers, which inherit it.
+
+    nbformat validates notebooks with jsonschema, which imports rfc3987-syntax when installed
+    (jupyterlab's dependencies bring it). That compiles some 35 IRI grammars at import, 2–3 s on
+    these machines, for an ``iri`` format check the notebook schema never uses
+    (python-jsonschema/jsonschema#1428). The module is hidden while jsonschema loads, so
+    jsonschema goes without that one check, and is importable again afterwards.
+    """
+    if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+        sys.modules["rfc3987_syntax"] = None  # makes `import rfc3987_syntax` raise ImportError
+        try:
+            import jsonschema  # noqa: F401
+        finally:
+            del sys.modules["rfc3987_syntax"]
+    import nbformat  # noqa: F401
+    import papermill  # noqa: F401
+    import weasyprint  # noqa: F401
+
+    import analysis.exporters  # noqa: F401
 
 
 def _execute(path: Path, executed: Path, values: dict[str, Any]) -> dict | None:

@@ -5,9 +5,12 @@ import io
 import json
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 
+from analysis import ROOT
 from analysis.errors import ParameterError
 from analysis.render import render, slug
 
@@ -190,3 +193,18 @@ def test_table_cells_with_words_are_marked_for_left_alignment():
                        '</td><td>sentence is <b>not</b> about trade</td></tr></table></main>', "T")
     assert '<td>1,234.5</td><td>–</td><td class="text data">cannot check</td>' in page
     assert '<td class="text">sentence is <b>not</b> about trade</td>' in page
+
+
+def test_rendering_stack_loads_without_the_unused_iri_grammar():
+    # jsonschema compiles rfc3987-syntax's grammars on import (seconds); nbformat never uses them
+    import importlib.util
+
+    if importlib.util.find_spec("rfc3987_syntax") is None:
+        pytest.skip("rfc3987-syntax is not installed here")
+    code = ("import sys; from analysis.render import load_rendering_stack; load_rendering_stack(); "
+            "import nbformat, papermill, weasyprint; "
+            "print('rfc3987_syntax' in sys.modules, 'jsonschema' in sys.modules); "
+            "import rfc3987_syntax; print('importable')")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.split() == ["False", "True", "importable"]
