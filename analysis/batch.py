@@ -14,10 +14,12 @@ The batch file names each report and where they go::
 Every parameter set is checked first (a mistake stops the batch before anything runs, exit 2).
 A report whose inputs — notebook file, parameters, formats, data checksums, package versions and
 the library's own source — match its last good manifest is skipped; every other report says why
-it is rebuilt. The batch imports papermill, nbconvert and WeasyPrint once, then renders the
-reports in parallel worker processes (forked, so they inherit those imports) that take report
-after report. A lock file stops two batches overlapping. ``index.html`` is rewritten at the end;
-a log is appended to ``batch.log``.
+it is rebuilt. The batch imports papermill, nbconvert and WeasyPrint (and what every kernel
+needs: IPython, pandas, matplotlib) once, then renders the reports in parallel worker processes
+(forked, so they inherit those imports) that take report after report; each report runs in a
+fresh kernel forked from its worker's warm template (analysis/kernels.py). A lock file stops two
+batches overlapping. ``index.html`` is rewritten at the end; a log is appended to ``batch.log``.
+Ctrl-C starts no further report; the ones running finish (or fail, last good kept).
 
 Exit codes: 0 every report is up to date or rendered, 1 one or more reports failed (their last
 good versions kept), 2 a mistake in the batch file or a parameter, 3 another batch holds the lock,
@@ -31,6 +33,7 @@ import fcntl
 import json
 import multiprocessing
 import os
+import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -262,7 +265,12 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
                         else f"[{job.slug}] rebuilding: {job.reason}")
                 say(line)
                 log.write(line)
-            results = _render_all(todo, batch, jobs or os.cpu_count() or 1, quiet, log.path)
+            try:
+                results = _render_all(todo, batch, jobs or os.cpu_count() or 1, quiet, log.path)
+            except KeyboardInterrupt:
+                log.write("batch interrupted: no further report started; index.html not "
+                          "rewritten")
+                raise
             failed = [r for r in results if r["status"] != "ok"]
             for res in results:
                 line = (f"[{res['slug']}] {res['status']} in {res['timings'].get('total', 0):.1f} s"
@@ -290,20 +298,32 @@ def _render_all(todo: list[Job], batch: Batch, jobs: int, quiet: bool,
     workers = max(1, min(jobs, len(todo)))
     args = [(str(j.notebook), j.parameters, batch.formats, str(batch.out), j.inputs, j.slug)
             for j in todo]
+    from analysis.kernels import preload
     from analysis.render import load_rendering_stack
 
     load_rendering_stack()
+    preload()
     if workers == 1:
         _init_worker(quiet, str(log_path))
-        return [_render_one(*a) for a in args]
+        try:
+            return [_render_one(*a) for a in args]
+        finally:
+            _stop_template()
     # fork: workers inherit what the parent has already checked and imported (the rendering
     # stack, and a test's contracts), then take job after job.
     ctx = multiprocessing.get_context("fork")
+    stop = ctx.Event()
     results = []
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(quiet, str(log_path))) as pool:
+                             initargs=(quiet, str(log_path), stop)) as pool:
         futures = {pool.submit(_render_one, *a): a[-1] for a in args}
-        for fut in as_completed(futures):
+        try:
+            completed = list(as_completed(futures))
+        except KeyboardInterrupt:  # Ctrl-C: start no other report; those running end first
+            stop.set()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
+        for fut in completed:
             try:
                 results.append(fut.result())
             except Exception as exc:  # a worker died: count the report as failed
@@ -315,21 +335,41 @@ def _render_all(todo: list[Job], batch: Batch, jobs: int, quiet: bool,
 
 _QUIET = False
 _LOG_PATH: str | None = None
+_TEMPLATE = None  # this worker's KernelTemplate
+_STOP = None  # set by the batch on Ctrl-C: take no further report
 
 
-def _init_worker(quiet: bool, log_path: str) -> None:
-    global _QUIET, _LOG_PATH
-    _QUIET, _LOG_PATH = quiet, log_path
+def _init_worker(quiet: bool, log_path: str, stop=None) -> None:
+    global _QUIET, _LOG_PATH, _TEMPLATE, _STOP
+    from multiprocessing.util import Finalize
+
+    from analysis.kernels import KernelTemplate
+
+    _QUIET, _LOG_PATH, _STOP = quiet, log_path, stop
+    if stop is not None:  # a pool worker: Ctrl-C is the batch's to handle, not each worker's
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _TEMPLATE = KernelTemplate(stderr_path=log_path if quiet else None)
+    Finalize(_TEMPLATE, _stop_template, exitpriority=10)  # runs when a pool worker exits
+
+
+def _stop_template() -> None:
+    global _TEMPLATE
+    if _TEMPLATE is not None:
+        _TEMPLATE.close()
+        _TEMPLATE = None
 
 
 def _render_one(notebook: str, parameters: dict, formats, out: str, inputs: dict,
                 report_slug: str) -> dict:
     from analysis.render import render
 
+    if _STOP is not None and _STOP.is_set():
+        return {"slug": report_slug, "status": "cancelled", "timings": {}, "error": "interrupted",
+                "note": None}
     progress = None if _QUIET else _print
     with _stderr_to_log(_LOG_PATH if _QUIET else None):
         rep = render(notebook, parameters, formats=formats, out=out, progress=progress,
-                     inputs=inputs)
+                     inputs=inputs, kernels=_TEMPLATE)
     return {"slug": rep.slug, "status": rep.status, "timings": rep.timings, "error": rep.error,
             "note": str(rep.note) if rep.note else None}
 

@@ -241,10 +241,13 @@ def git_commit(root: Path = ROOT) -> str | None:
 
 def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=FORMATS,
            out: str | Path | None = None, progress: Progress | None = None,
-           inputs: dict[str, Any] | None = None) -> Report:
+           inputs: dict[str, Any] | None = None, kernels=None) -> Report:
     """Execute ``notebook`` with ``params`` and publish ``out/<slug>/`` (HTML, PDF, .ipynb,
     manifest.json). Returns a Report whose status is ``failed`` when a cell or a step failed;
     raises ParameterError (nothing written) for a bad notebook, parameter or format.
+
+    ``kernels``: an :class:`analysis.kernels.KernelTemplate` to fork the kernel from (batches);
+    default: a new ``python3`` kernel process.
     """
     t0 = time.perf_counter()
     say = progress or (lambda line: None)
@@ -266,7 +269,7 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
         executed = staging / f"{report_slug}.ipynb"
         say(f"[{report_slug}] executing {_rel(path)}")
         t = time.perf_counter()
-        failure = _execute(path, executed, values)
+        failure = _execute(path, executed, values, kernels)
         report.timings["execute"] = round(time.perf_counter() - t, 3)
         if failure is None:
             report.files["notebook"] = executed.name
@@ -333,20 +336,28 @@ def load_rendering_stack() -> None:
     import analysis.exporters  # noqa: F401
 
 
-def _execute(path: Path, executed: Path, values: dict[str, Any]) -> dict | None:
+# quiet kernel log (no TCP-on-loopback warning); charts at twice the pixel density
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR", "--InlineBackend.figure_formats=retina"]
+
+
+def _execute(path: Path, executed: Path, values: dict[str, Any], kernels=None) -> dict | None:
     """Run the notebook with papermill; None on success, else what failed where."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
+    km = None
+    if kernels is not None:
+        from analysis.kernels import ForkedKernelManager
+
+        km = ForkedKernelManager(kernel_name="python3")
+        km.start(kernels, path.parent, KERNEL_ARGUMENTS)
     try:
         pm.execute_notebook(
             str(path), str(executed), parameters=values, kernel_name="python3",
             cwd=str(path.parent), progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, shutdown_kernel="immediate",
-            execution_timeout=CELL_TIMEOUT_S,
-            # quiet kernel log (no TCP-on-loopback warning); charts at twice the pixel density
-            extra_arguments=["--IPKernelApp.log_level=ERROR",
-                             "--InlineBackend.figure_formats=retina"],
+            execution_timeout=CELL_TIMEOUT_S, extra_arguments=KERNEL_ARGUMENTS,
+            **({"km": km} if km is not None else {}),
         )
     except PapermillExecutionError as exc:
         return {
@@ -356,6 +367,9 @@ def _execute(path: Path, executed: Path, values: dict[str, Any]) -> dict | None:
             "source": exc.source,
             "error": f"{exc.ename}: {exc.evalue}",
         }
+    finally:
+        if km is not None:
+            km.stop()
     return None
 
 

@@ -1,0 +1,234 @@
+"""Fresh notebook kernels forked from a warm template process, for batches.
+
+Every report still runs in a kernel process of its own, started for it and shut down after it.
+What a batch saves is the start-up: a new ``python -m ipykernel_launcher`` spends about 0.5 s
+of CPU starting IPython and another 1.2 s when the notebook imports pandas and matplotlib, per
+report. A :class:`KernelTemplate` pays that once: it is a process that imports ipykernel,
+IPython, numpy, pandas and matplotlib (the inline backend selected, as ipykernel does) and then
+waits. For each report it forks a child that becomes an ordinary IPython kernel
+(``IPKernelApp``) on the report's connection file, in the notebook's folder, in a session of
+its own. papermill drives it through :class:`ForkedKernelManager`; shutting the manager down
+ends that child, and nothing of one report's kernel is seen by the next.
+
+The template lives as long as the batch worker that started it: it stops when the worker closes
+its end of the pipe (or dies), and each kernel stops when its template does (ipykernel's parent
+poller), so no kernel outlives a batch.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+from jupyter_client.manager import AsyncKernelManager
+from jupyter_client.provisioning.provisioner_base import KernelProvisionerBase
+
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel selects
+WARM_MODULES = ("ipykernel.kernelapp", "IPython", "numpy", "pandas", "matplotlib.pyplot")
+
+
+class KernelTemplate:
+    """A warm process that forks kernels on request (see the module docstring).
+
+    ``stderr_path``: where the template and its kernels write what goes to standard error
+    (a batch's log under ``--quiet``); default: inherited.
+    """
+
+    def __init__(self, stderr_path: str | None = None):
+        requests_r, self._requests = os.pipe()
+        self._replies, replies_w = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the template
+            code = 1
+            try:
+                os.close(self._requests)
+                os.close(self._replies)
+                _serve(requests_r, replies_w, stderr_path)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(requests_r)
+        os.close(replies_w)
+        self.pid = pid
+        self._reader = os.fdopen(self._replies, "r", encoding="utf-8")
+
+    def fork_kernel(self, connection_file: str, cwd: str, arguments: list[str]) -> int:
+        """Start a kernel on ``connection_file`` in ``cwd`` with ``IPKernelApp`` command-line
+        ``arguments``; returns its process id. RuntimeError if the template has gone."""
+        request = json.dumps({"connection_file": connection_file, "cwd": cwd,
+                              "arguments": list(arguments)}) + "\n"
+        try:
+            os.write(self._requests, request.encode())
+            reply = self._reader.readline()
+        except OSError as exc:
+            raise RuntimeError(f"kernel template has stopped ({exc})") from None
+        if not reply:
+            raise RuntimeError("kernel template has stopped")
+        answer = json.loads(reply)
+        if "error" in answer:
+            raise RuntimeError(f"kernel template could not start a kernel: {answer['error']}")
+        return int(answer["pid"])
+
+    def close(self) -> None:
+        """Stop the template (its running kernels stop with it)."""
+        for fd in (self._requests,):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self._reader.close()
+        try:
+            os.waitpid(self.pid, 0)
+        except ChildProcessError:
+            pass
+
+
+def preload() -> None:
+    """Import what every kernel needs (WARM_MODULES), with matplotlib's backend set to the one
+    ipykernel selects. A batch calls it before forking its workers, so that their templates
+    inherit the modules instead of each importing them."""
+    import importlib
+
+    os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)  # as ipykernel does, unless already set
+    if "matplotlib" in sys.modules:  # imported before the variable was set: select it now
+        import matplotlib
+
+        matplotlib.use(os.environ["MPLBACKEND"])
+    for module in WARM_MODULES:
+        importlib.import_module(module)
+
+
+def _serve(requests: int, replies: int, stderr_path: str | None) -> None:
+    """The template's life: import, then fork one kernel per request until the pipe closes."""
+    if stderr_path:
+        fd = os.open(stderr_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        os.dup2(fd, 2)
+        os.close(fd)
+    preload()
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped as they end
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the batch decides when the template ends
+    source = os.fdopen(requests, "r", encoding="utf-8")
+    for line in source:
+        try:
+            request = json.loads(line)
+            pid = os.fork()
+        except Exception as exc:  # noqa: BLE001 — reported to the worker, which gives up cleanly
+            os.write(replies, (json.dumps({"error": f"{type(exc).__name__}: {exc}"}) + "\n").encode())
+            continue
+        if pid == 0:
+            os.close(requests)
+            os.close(replies)
+            _become_kernel(request)  # never returns
+        os.write(replies, (json.dumps({"pid": pid}) + "\n").encode())
+
+
+def _become_kernel(request: dict) -> None:
+    """In a forked child: run an IPython kernel as ``python -m ipykernel_launcher`` would."""
+    code = 1
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel's own subprocesses need waits
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        os.setsid()  # like jupyter_client's launcher: a Ctrl-C at the terminal is not for kernels
+        os.chdir(request["cwd"])
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.close(devnull)
+        asyncio.set_event_loop(asyncio.new_event_loop())
+        from ipykernel.kernelapp import IPKernelApp
+
+        argv = ["-f", request["connection_file"],
+                f"--IPKernelApp.parent_handle={os.getppid()}", *request["arguments"]]
+        sys.argv = ["ipykernel_launcher", *argv]
+        app = IPKernelApp.instance()
+        app.initialize(argv)
+        app.start()
+        code = 0
+    finally:
+        os._exit(code)
+
+
+class ForkProvisioner(KernelProvisionerBase):
+    """The process side of a forked kernel: signals and liveness by process id (the template,
+    not this process, is its parent and reaps it)."""
+
+    pid: int | None = None
+
+    @property
+    def has_process(self) -> bool:
+        return self.pid is not None
+
+    async def poll(self) -> int | None:
+        if self.pid is None:
+            return 0
+        try:
+            os.kill(self.pid, 0)
+        except ProcessLookupError:
+            return 0
+        except PermissionError:  # the id was reused by another user's process: ours is gone
+            return 0
+        return None
+
+    async def wait(self) -> int | None:
+        while await self.poll() is None:
+            await asyncio.sleep(0.02)
+        self.pid = None
+        return 0
+
+    async def send_signal(self, signum: int) -> None:
+        if self.pid is not None:
+            try:
+                os.kill(self.pid, signum)
+            except ProcessLookupError:
+                pass
+
+    async def kill(self, restart: bool = False) -> None:
+        await self.send_signal(signal.SIGKILL)
+
+    async def terminate(self, restart: bool = False) -> None:
+        await self.send_signal(signal.SIGTERM)
+
+    async def launch_kernel(self, cmd: list[str], **kwargs):  # pragma: no cover - not used
+        raise NotImplementedError("forked kernels are started by ForkedKernelManager.start")
+
+    async def cleanup(self, restart: bool = False) -> None:
+        pass
+
+
+class ForkedKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernel is forked from a :class:`KernelTemplate`.
+
+    Call :meth:`start` before handing it to papermill (``km=``); papermill then only connects,
+    and the caller shuts it down with :meth:`stop`.
+    """
+
+    def start(self, template: KernelTemplate, cwd: Path, arguments: list[str]) -> None:
+        """Fork the kernel (returns at once; the client waits until it is ready)."""
+        self.write_connection_file()
+        provisioner = ForkProvisioner(kernel_id=self.kernel_id or "forked",
+                                      kernel_spec=None, parent=self)
+        provisioner.pid = template.fork_kernel(self.connection_file, str(cwd), arguments)
+        self.provisioner = provisioner
+        self._clients: list = []
+
+    def client(self, **kwargs):
+        kc = super().client(**kwargs)
+        self._clients.append(kc)
+        return kc
+
+    def stop(self) -> None:
+        """Close the clients made for this kernel, end the kernel, remove its connection file."""
+        for kc in getattr(self, "_clients", []):
+            kc.stop_channels()
+        if self.provisioner is not None:
+            pid = self.provisioner.pid
+            if pid is not None:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            self.provisioner = None
+        self.cleanup_connection_file()
