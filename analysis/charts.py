@@ -43,15 +43,17 @@ def annotate(fig, *, caption: str, source: str, note: str | None = None) -> None
     """Put the caption, an optional note on gaps, and the source line under a figure.
 
     The text starts below the lowest tick label or axis label, so rotated labels never
-    run into it; each paragraph is wrapped to the figure's width.
+    run into it, and level with the leftmost label; each paragraph is wrapped to the width.
     """
     paragraphs = [caption] + ([f"Note: {note}"] if note else []) + [source]
     renderer = fig.canvas.get_renderer()
-    bottoms = [ax.get_tightbbox(renderer).y0 for ax in fig.axes if ax.get_visible()]
-    top = min([0.0, *(fig.transFigure.inverted().transform((0, y))[1] for y in bottoms)])
-    text = fig.text(0.0, top - 0.02, "", ha="left", va="top", fontsize=CAPTION_FONTSIZE,
+    to_fig = fig.transFigure.inverted()
+    boxes = [ax.get_tightbbox(renderer) for ax in fig.axes if ax.get_visible()]
+    top = min([0.0, *(to_fig.transform((0, b.y0))[1] for b in boxes)])
+    left = min([0.0, *(to_fig.transform((b.x0, 0))[0] for b in boxes)])  # long tick labels
+    text = fig.text(left, top - 0.02, "", ha="left", va="top", fontsize=CAPTION_FONTSIZE,
                     color="#444444", transform=fig.transFigure)
-    width_px = fig.get_figwidth() * fig.dpi * CAPTION_SLACK
+    width_px = (1.0 - left) * fig.get_figwidth() * fig.dpi * CAPTION_SLACK
     text.set_text("\n".join(_wrap(p, text, renderer, width_px) for p in paragraphs))
 
 
