@@ -330,6 +330,15 @@ def test_gaps_and_sources_markdown():
     assert all(f"`{i}`" in text for i in trade.used_source_ids(s))
 
 
+def test_readable_headings_rename_for_display_only():
+    share = trade.partner_share("RUS", "IND", "FY2023-24", "FY2024-25").set_index("fiscal_year")
+    shown = report_text.readable(share)
+    assert shown.index.name == "fiscal year"
+    assert list(shown.columns) == ["with the partner, US$ mn", "India's world total, US$ mn",
+                                   "share, %", "rank", "partners covered"]
+    assert shown.values.tolist() == share.values.tolist() and "n_partners" in share.columns
+
+
 def test_markdown_helpers_escape_dollars():
     assert report_text.escape_dollars("US$ 4.3 bn") == r"US\$ 4.3 bn"
     assert report_text.note("US$ 1").data == r"<small>US\$ 1</small>"

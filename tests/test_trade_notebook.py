@@ -19,6 +19,9 @@ def test_defaults(execute_notebook):
     assert images == 4  # flows, imports, exports, rank
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("name") == "stderr"]
     assert not errors, errors
+    # tables show headings for readers, not the library's column names
+    assert ">partners covered</th>" in text and "n_partners" not in text
+    assert "_usd_mn</th>" not in text and ">fiscal_year<" not in text
 
 
 def test_china_short_comparison(execute_notebook):
