@@ -258,8 +258,10 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
             batch = load(config, out=out_dir, force=force)
             log = _Log(Path(log_file) if log_file else batch.out / LOG_NAME)
             log.write(f"batch {config} started: {len(batch.jobs)} report(s), out {batch.out}")
+            # longest first; never rendered: first, the larger notebook before the smaller
             todo = sorted((j for j in batch.jobs if j.reason),
-                          key=lambda j: -_last_duration(batch.out, j.slug))  # longest first
+                          key=lambda j: (-_last_duration(batch.out, j.slug),
+                                         -j.notebook.stat().st_size))
             for job in batch.jobs:
                 line = (f"[{job.slug}] up to date, skipped" if not job.reason
                         else f"[{job.slug}] rebuilding: {job.reason}")
