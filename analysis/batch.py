@@ -84,7 +84,7 @@ def load(config: str | Path, out: str | Path | None = None, force: bool = False)
     Raises ParameterError (one line naming the file and entry) on any mistake.
     """
     from analysis import render as r
-    from analysis.datasets import read_yaml
+    from analysis.datafiles import read_yaml
 
     config = Path(config)
     if not config.is_file():

@@ -31,17 +31,16 @@ names the file and the line.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
 from analysis import DATA_DIR
 from analysis.countries import is_iso3
+from analysis.datafiles import checksum, data_path, list_tables, meta_path, read_yaml  # noqa: F401
 from analysis.errors import DataError
 from analysis.fiscal import is_fy_label
 
@@ -85,28 +84,6 @@ class TableMeta:
             if s["id"] == source_id:
                 return s
         raise DataError(f"{self.path}: no source with id {source_id!r}")
-
-
-def data_path(name: str, data_dir: Path | None = None) -> Path:
-    """Path of table ``name`` (e.g. ``"trade/bilateral_fy"``) under ``data_dir`` (default data/)."""
-    return Path(data_dir or DATA_DIR) / f"{name}.csv"
-
-
-def meta_path(name: str, data_dir: Path | None = None) -> Path:
-    """Path of the sidecar of table ``name``."""
-    return Path(data_dir or DATA_DIR) / f"{name}.meta.yml"
-
-
-# libyaml's C parser when PyYAML was built with it (ten times faster on the sidecars)
-_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def read_yaml(path: Path, error: type[Exception] = DataError) -> Any:
-    """Parse a UTF-8 YAML file; a syntax error raises ``error`` naming the file, on one line."""
-    try:
-        return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        raise error(f"{path}: not valid YAML ({' '.join(str(exc).split())})") from None
 
 
 def load_meta(name: str, data_dir: Path | None = None) -> TableMeta:
@@ -226,20 +203,6 @@ def _invalid(s: pd.Series, is_valid) -> pd.Series:
     """Mask of the values of ``s`` that fail ``is_valid`` (each distinct value checked once)."""
     bad = [v for v in s.unique() if not is_valid(v)]
     return s.isin(bad)
-
-
-def checksum(name: str, data_dir: Path | None = None) -> str:
-    """SHA-256 of table ``name``'s CSV and sidecar together (for manifests and caches)."""
-    h = hashlib.sha256()
-    for p in (data_path(name, data_dir), meta_path(name, data_dir)):
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
-def list_tables(data_dir: Path | None = None) -> list[str]:
-    """Names of all tables under ``data_dir`` (``"trade/bilateral_fy"`` …), sorted."""
-    root = Path(data_dir or DATA_DIR)
-    return sorted(str(p.relative_to(root).with_suffix("")) for p in root.rglob("*.csv"))
 
 
 def source_line(*tables: pd.DataFrame | TableMeta, used_ids: set[str] | None = None) -> str:

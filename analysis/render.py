@@ -209,7 +209,7 @@ def parameter_rows(notebook: str, values: dict) -> list[dict]:
 
 def data_versions(data_dir: Path | None = None) -> dict[str, str]:
     """``{table: sha256}`` for every table in data/ (empty when there is no data/ yet)."""
-    from analysis.datasets import checksum, list_tables
+    from analysis.datafiles import checksum, list_tables
 
     root = Path(data_dir or DATA_DIR)
     if not root.is_dir():
