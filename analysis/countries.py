@@ -84,6 +84,17 @@ def name(iso3: str) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
+# short names that take "the" inside a sentence ("least with the United States")
+_WITH_THE = {"USA", "GBR", "ARE", "NLD", "PHL", "COD", "CAF", "DOM", "BHS", "GMB", "MDV",
+             "MHL", "SLB", "COM", "SUN"}
+
+
+def in_text(iso3: str) -> str:
+    """:func:`name` as it reads inside a sentence: ``USA`` → ``the United States``,
+    ``RUS`` → ``Russia``."""
+    return f"the {name(iso3)}" if str(iso3).upper() in _WITH_THE else name(iso3)
+
+
 def is_iso3(code: object) -> bool:
     """True when ``code`` is a current or historic ISO alpha-3 code (or ``WLD``)."""
     try:

@@ -31,7 +31,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.countries import name
+from analysis.countries import in_text, name
 from analysis.datasets import load_table, source_line
 from analysis.errors import ParameterError
 
@@ -605,7 +605,7 @@ def check_claims(article, country: str = "IND", partner: str = "RUS",
         ev = (f"{name(c)} abstained on {n_abs} of the {len(known)} ES-11 resolutions with a "
               f"known vote between February 2022 and {when:%B %Y} "
               f"({', '.join(known['resolution'].str.replace('A/RES/', '', regex=False))}); "
-              f"{name(p)} voted no on {int((known[p] == 'no').sum())} of them.")
+              f"{in_text(p)} voted no on {int((known[p] == 'no').sum())} of them.")
         if len(after):
             later = after[after[c].isin(VOTES)]
             ev += (" Later: " + "; ".join(f"{r.resolution.replace('A/RES/', '')} "
@@ -699,15 +699,15 @@ def plot_agreement_by_year(country: str, counterparts: list[str], year_from: int
         ax.set_ylim(0, 100)
     best, worst = total.index[0], total.index[-1]
     if len(total) == 1:
-        title = (f"{name(country)} and {name(best)} voted alike on "
+        title = (f"{name(country)} and {in_text(best)} voted alike on "
                  f"{total.loc[best, 'half_agreement']:.0f}% of roll calls, {year_from}–{year_to}")
     else:
-        title = (f"{name(country)} voted most often with {name(best)} and least with "
-                 f"{name(worst)}, {year_from}–{year_to}")
+        title = (f"{name(country)} voted most often with {in_text(best)} and least with "
+                 f"{in_text(worst)}, {year_from}–{year_to}")
     ax.set_title(title, loc="left")
     ax.legend(loc="lower left", ncols=len(counterparts))
     annotate(fig,
-             caption=(f"Share of UN General Assembly roll calls each year on which {name(country)} "
+             caption=(f"Share of UN General Assembly roll calls each year on which {in_text(country)} "
                       f"and the counterpart cast the same vote; a yes or no against an "
                       f"abstention counts half. Only roll calls where both recorded a vote."),
              note=_NEWS_NOTE, source=source_line(_t("unga_votes_panel")))
@@ -746,9 +746,9 @@ def abstention_summary(country: str, resolutions: str, year_from: int, year_to: 
     what = describe_resolution_set(resolutions)
     when = "" if resolutions == "ukraine" else f" in {year_from}–{year_to}"
     if not r["recorded"]:
-        return (f"No vote of {name(country)} is known on {what}{when}"
+        return (f"No vote of {in_text(country)} is known on {what}{when}"
                 f" ({r['unknown']} without a known vote).")
-    text = (f"On **{what}**{when}, {name(country)} abstained on **{r['abstained']} of "
+    text = (f"On **{what}**{when}, {in_text(country)} abstained on **{r['abstained']} of "
             f"{r['recorded']}** votes with a known position (**{r['rate_pct']:.0f}%**).")
     if r["unknown"]:
         text += (f" For {r['unknown']} more, no vote is recorded or stated; they are left out, "
@@ -774,10 +774,10 @@ def alignment_summary(country: str, counterparts: list[str], year_from: int,
     """Markdown sentence naming the closest and most distant counterpart over the period."""
     t = agreement_table(country, counterparts, year_from, year_to)
     best, worst = t.index[0], t.index[-1]
-    return (f"Over {year_from}–{year_to}, {name(country)}'s votes were closest to "
-            f"**{name(best)}** ({t.loc[best, 'half_agreement']:.0f}% agreement counting "
+    return (f"Over {year_from}–{year_to}, {in_text(country)}'s votes were closest to "
+            f"**{in_text(best)}** ({t.loc[best, 'half_agreement']:.0f}% agreement counting "
             f"abstentions as half, κ = {t.loc[best, 'kappa']:.2f}) and furthest from "
-            f"**{name(worst)}** ({t.loc[worst, 'half_agreement']:.0f}%, "
+            f"**{in_text(worst)}** ({t.loc[worst, 'half_agreement']:.0f}%, "
             f"κ = {t.loc[worst, 'kappa']:.2f}), on {int(t['roll_calls'].min()):,}–"
             f"{int(t['roll_calls'].max()):,} roll calls where both recorded a vote.")
 

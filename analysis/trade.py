@@ -32,7 +32,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from analysis.countries import WORLD, name
+from analysis.countries import WORLD, in_text, name
 from analysis.datasets import load_table
 from analysis.errors import ParameterError
 from analysis.fiscal import fy_label, fy_range, fy_start
@@ -657,7 +657,7 @@ def check_claims(article, partner: str = "RUS", reporter: str = "IND") -> pd.Dat
             continue
         fy = _period(claim)
         if not _about_partner(claim.sentence or "", partner):
-            rows.append(_row(claim, reason=f"sentence is not about trade with {name(partner)}"))
+            rows.append(_row(claim, reason=f"sentence is not about trade with {in_text(partner)}"))
             continue
         if fy is None:
             rows.append(_row(claim, reason="no fiscal year stated for the figure"))
@@ -684,7 +684,7 @@ def usd_bn(value_usd_mn: float) -> str:
 
 def balance_finding(h: dict) -> str:
     """One sentence stating the balance finding of a ``headline`` dict (for chart titles)."""
-    p, fy = name(h["partner"]), h["fiscal_year"]
+    p, fy = in_text(h["partner"]), h["fiscal_year"]
     if h["balance"] < 0:
         return (f"India bought {h['import'] / h['export']:.0f}× more from {p} than it sold "
                 f"in {fy}" if h["export"] > 0 else f"India bought from {p} and sold nothing in {fy}")
@@ -707,11 +707,11 @@ def composition_finding(partner: str, fy: str, flow: str, reporter: str = "IND")
     share, and for exports how concentration (HHI) compares with imports."""
     comp = composition(partner, fy, flow, reporter)
     if comp.empty:
-        return f"No chapter breakdown for {name(partner)} in {fy}"
+        return f"No chapter breakdown for {in_text(partner)} in {fy}"
     lead = comp.iloc[0]
     label = "Mineral fuels (HS 27)" if lead["hs_chapter"] == MINERAL_FUELS else f"HS {lead['hs_chapter']}"
     direction = "imports from" if flow == "import" else "exports to"
-    text = f"{label} made up {lead['share_pct']:.0f} % of India's {direction} {name(partner)} in {fy}"
+    text = f"{label} made up {lead['share_pct']:.0f} % of India's {direction} {in_text(partner)} in {fy}"
     if flow == "export":
         hx, hm = hhi(partner, fy, "export", reporter), hhi(partner, fy, "import", reporter)
         more = "less" if hx < hm else "more"

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis import trade
-from analysis.countries import name
+from analysis.countries import in_text, name
 from analysis.datasets import load_table, source_line
 
 GAP_TABLES = ("trade/bilateral_fy", "trade/hs2_composition", "trade/product_highlights")
@@ -37,7 +37,7 @@ def headline_text(h: dict, partner: str) -> str:
     growth = (f"{h['total_growth_pct']:+.0f} % on the year before" if pd.notna(h["total_growth_pct"])
               else "growth on the year before cannot be computed (previous year missing)")
     side = "deficit" if h["balance"] < 0 else "surplus"
-    return (f"In **{h['fiscal_year']}** ({status} figures) India's trade with {name(partner)} totalled "
+    return (f"In **{h['fiscal_year']}** ({status} figures) India's trade with {in_text(partner)} totalled "
             f"**{trade.usd_bn(h['total'])}** ({growth}). India exported {trade.usd_bn(h['export'])} "
             f"and imported {trade.usd_bn(h['import'])}: a {side} of "
             f"**{trade.usd_bn(abs(h['balance']))}**. Exports paid for {h['cover_ratio']:.0%} of imports "
@@ -129,5 +129,5 @@ def claims_source_note(claims: pd.DataFrame, partner: str) -> str:
     """Source line for the claims table, or a sentence saying no data source was used."""
     ids = claims_source_ids(claims)
     if not ids:
-        return f"No claim could be checked against data for {name(partner)}; no data source was used."
+        return f"No claim could be checked against data for {in_text(partner)}; no data source was used."
     return source_line(load_table("trade/bilateral_fy"), used_ids=ids)

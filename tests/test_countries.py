@@ -31,3 +31,10 @@ def test_unknown_codes_and_names_are_errors():
 def test_alpha2_including_historic():
     assert iso3_from_alpha2("IN") == "IND"
     assert iso3_from_alpha2("RU") == "RUS"
+
+
+def test_names_inside_a_sentence_take_the_article_where_english_does():
+    from analysis.countries import in_text
+
+    assert in_text("USA") == "the United States" and in_text("ARE") == "the United Arab Emirates"
+    assert in_text("RUS") == "Russia" and in_text("chn") == "China"
