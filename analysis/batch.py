@@ -14,11 +14,11 @@ The batch file names each report and where they go::
 Every parameter set is checked first (a mistake stops the batch before anything runs, exit 2).
 A report whose inputs — notebook file, parameters, formats, data checksums, package versions and
 the library's own source — match its last good manifest is skipped; every other report says why
-it is rebuilt. The batch imports papermill, nbconvert and WeasyPrint (and what every kernel
-needs: IPython, pandas, matplotlib) once, then renders the reports in parallel worker processes
-(forked, so they inherit those imports) that take report after report; each report runs in a
-fresh kernel forked from its worker's warm template (analysis/kernels.py). A lock file stops two
-batches overlapping. ``index.html`` is rewritten at the end; a log is appended to ``batch.log``.
+it is rebuilt. The batch imports papermill, nbconvert and WeasyPrint once, then renders the
+reports in parallel worker processes (forked, so they inherit those imports) that take report
+after report; each report runs in a fresh kernel forked from its worker's warm template
+(analysis/kernels.py). A lock file stops two batches overlapping. ``index.html`` is rewritten
+at the end; a log is appended to ``batch.log``.
 Ctrl-C starts no further report; the ones running finish (or fail, last good kept).
 
 Exit codes: 0 every report is up to date or rendered, 1 one or more reports failed (their last
@@ -300,11 +300,9 @@ def _render_all(todo: list[Job], batch: Batch, jobs: int, quiet: bool,
     workers = max(1, min(jobs, len(todo)))
     args = [(str(j.notebook), j.parameters, batch.formats, str(batch.out), j.inputs, j.slug)
             for j in todo]
-    from analysis.kernels import preload
     from analysis.render import load_rendering_stack
 
     load_rendering_stack()
-    preload()
     if workers == 1:
         _init_worker(quiet, str(log_path))
         try:

@@ -301,7 +301,7 @@ def _measures(a: pd.Series, b: pd.Series) -> dict:
     p = _pairs(a, b)
     same = int((p["a"] == p["b"]).sum())
     half = int((((p["a"] == "abstain") ^ (p["b"] == "abstain"))).sum())
-    a, b = p["a"], p["b"]  # already paired: the measures below re-pair nothing
+    a, b = p["a"], p["b"]  # already paired: the measures below drop no further row
     return {"roll_calls": len(p), "same_vote": same, "one_abstained": half,
             "opposite_vote": len(p) - same - half,
             "percent_agreement": percent_agreement(a, b),

@@ -3,16 +3,17 @@
 Every report still runs in a kernel process of its own, started for it and shut down after it.
 What a batch saves is the start-up: a new ``python -m ipykernel_launcher`` spends about 0.5 s
 of CPU starting IPython and another 1.2 s when the notebook imports pandas and matplotlib, per
-report. A :class:`KernelTemplate` pays that once: it is a process that imports ipykernel,
-IPython, numpy, pandas and matplotlib (the inline backend selected, as ipykernel does) and then
-waits. For each report it forks a child that becomes an ordinary IPython kernel
+report. A :class:`KernelTemplate` pays that once per batch worker: it is a new Python process
+(``python -m analysis.kernels``, so it holds nothing of the batch's own state) that imports
+ipykernel, IPython, numpy, pandas and matplotlib (the inline backend selected, as ipykernel
+does) and then waits. For each report it forks a child that becomes an ordinary IPython kernel
 (``IPKernelApp``) on the report's connection file, in the notebook's folder, in a session of
 its own. papermill drives it through :class:`ForkedKernelManager`; shutting the manager down
 ends that child, and nothing of one report's kernel is seen by the next.
 
 The template lives as long as the batch worker that started it: it stops when the worker closes
-its end of the pipe (or dies), and each kernel stops when its template does (ipykernel's parent
-poller), so no kernel outlives a batch.
+its end of the request pipe (or dies), and each kernel stops when its template does (ipykernel's
+parent poller), so no kernel outlives a batch.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import asyncio
 import json
 import os
 import signal
+import subprocess
 import sys
 from pathlib import Path
 
@@ -41,19 +43,17 @@ class KernelTemplate:
     def __init__(self, stderr_path: str | None = None):
         requests_r, self._requests = os.pipe()
         self._replies, replies_w = os.pipe()
-        pid = os.fork()
-        if pid == 0:  # the template
-            code = 1
-            try:
-                os.close(self._requests)
-                os.close(self._replies)
-                _serve(requests_r, replies_w, stderr_path)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(requests_r)
-        os.close(replies_w)
-        self.pid = pid
+        stderr = open(stderr_path, "a", encoding="utf-8") if stderr_path else None
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "analysis.kernels", str(requests_r), str(replies_w)],
+                pass_fds=(requests_r, replies_w), stdin=subprocess.DEVNULL, stderr=stderr)
+        finally:
+            if stderr is not None:
+                stderr.close()
+            os.close(requests_r)
+            os.close(replies_w)
+        self.pid = self._process.pid
         self._reader = os.fdopen(self._replies, "r", encoding="utf-8")
 
     def fork_kernel(self, connection_file: str, cwd: str, arguments: list[str]) -> int:
@@ -75,44 +75,24 @@ class KernelTemplate:
 
     def close(self) -> None:
         """Stop the template (its running kernels stop with it)."""
-        for fd in (self._requests,):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-        self._reader.close()
         try:
-            os.waitpid(self.pid, 0)
-        except ChildProcessError:
+            os.close(self._requests)
+        except OSError:
             pass
+        self._reader.close()
+        self._process.wait()
 
 
-def preload() -> None:
-    """Import what every kernel needs (WARM_MODULES), with matplotlib's backend set to the one
-    ipykernel selects. A batch calls it before forking its workers, so that their templates
-    inherit the modules instead of each importing them."""
+def _serve(requests: int, replies: int) -> None:
+    """The template's life: import, then fork one kernel per request until the pipe closes."""
     import importlib
 
-    os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)  # as ipykernel does, unless already set
-    if "matplotlib" in sys.modules:  # imported before the variable was set: select it now
-        import matplotlib
-
-        matplotlib.use(os.environ["MPLBACKEND"])
+    os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)  # before matplotlib is imported
     for module in WARM_MODULES:
         importlib.import_module(module)
-
-
-def _serve(requests: int, replies: int, stderr_path: str | None) -> None:
-    """The template's life: import, then fork one kernel per request until the pipe closes."""
-    if stderr_path:
-        fd = os.open(stderr_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-        os.dup2(fd, 2)
-        os.close(fd)
-    preload()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped as they end
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the batch decides when the template ends
-    source = os.fdopen(requests, "r", encoding="utf-8")
-    for line in source:
+    for line in os.fdopen(requests, "r", encoding="utf-8"):
         try:
             request = json.loads(line)
             pid = os.fork()
@@ -232,3 +212,7 @@ class ForkedKernelManager(AsyncKernelManager):
                     pass
             self.provisioner = None
         self.cleanup_connection_file()
+
+
+if __name__ == "__main__":  # the template process: python -m analysis.kernels REQUESTS REPLIES
+    _serve(int(sys.argv[1]), int(sys.argv[2]))
