@@ -44,30 +44,34 @@ _DISPLAY = {
     WORLD: "World",
 }
 
-# Names and abbreviations seen in sources, upper-cased, mapped to alpha-3.
-_ALIASES = {
-    "RUSSIA": "RUS",
-    "USA": "USA",
-    "US": "USA",
-    "U.S.": "USA",
-    "UNITED STATES": "USA",
-    "AMERICA": "USA",
-    "UK": "GBR",
-    "BRITAIN": "GBR",
-    "UAE": "ARE",
-    "SOUTH KOREA": "KOR",
-    "KOREA": "KOR",
-    "NORTH KOREA": "PRK",
-    "IRAN": "IRN",
-    "SYRIA": "SYR",
-    "VIETNAM": "VNM",
-    "TAIWAN": "TWN",
-    "TANZANIA": "TZA",
-    "TURKEY": "TUR",
-    "SOVIET UNION": "SUN",
-    "USSR": "SUN",
-    "WORLD": WORLD,
+#: Names and abbreviations in common use that are not ISO names, as written → alpha-3.
+ALIASES = {
+    "Russia": "RUS", "US": "USA", "U.S.": "USA", "USA": "USA", "United States": "USA",
+    "America": "USA", "UK": "GBR", "Britain": "GBR", "UAE": "ARE", "South Korea": "KOR",
+    "Korea": "KOR", "North Korea": "PRK", "Iran": "IRN", "Syria": "SYR", "Vietnam": "VNM",
+    "Taiwan": "TWN", "Tanzania": "TZA", "Turkey": "TUR", "Soviet Union": "SUN", "USSR": "SUN",
 }
+
+#: Adjectives and demonyms → alpha-3 ("Indian" → IND).
+DEMONYMS = {
+    "Indian": "IND", "Russian": "RUS", "Ukrainian": "UKR", "Chinese": "CHN", "Austrian": "AUT",
+    "American": "USA", "British": "GBR", "Pakistani": "PAK", "Japanese": "JPN", "German": "DEU",
+    "French": "FRA", "Italian": "ITA", "Spanish": "ESP", "Brazilian": "BRA", "Iranian": "IRN",
+    "Israeli": "ISR", "Turkish": "TUR", "Saudi": "SAU", "Emirati": "ARE", "Vietnamese": "VNM",
+    "Korean": "KOR", "Australian": "AUS", "Canadian": "CAN", "Mexican": "MEX",
+    "Afghan": "AFG", "Bangladeshi": "BGD", "Nepali": "NPL", "Sri Lankan": "LKA",
+    "Indonesian": "IDN", "Polish": "POL", "Belarusian": "BLR", "Kazakh": "KAZ", "Uzbek": "UZB",
+    "Egyptian": "EGY", "Soviet": "SUN", "South African": "ZAF", "Dutch": "NLD", "Swiss": "CHE",
+    "Swedish": "SWE", "Norwegian": "NOR", "Finnish": "FIN", "Greek": "GRC",
+    "Singaporean": "SGP", "Malaysian": "MYS", "Thai": "THA", "Philippine": "PHL",
+    "Filipino": "PHL", "Argentine": "ARG",
+}
+
+#: Seats of government that stand for the government in news prose ("the Kremlin said").
+#: Capital cities are not counted as country mentions.
+METONYMS = {"Kremlin": "RUS", "White House": "USA"}
+
+_ALIASES = {k.upper(): v for k, v in ALIASES.items()} | {"WORLD": WORLD}
 
 
 @lru_cache(maxsize=None)
@@ -102,6 +106,24 @@ def is_iso3(code: object) -> bool:
     except ParameterError:
         return False
     return len(str(code)) == 3 and str(code).isupper()
+
+
+def adjectives(iso3: str) -> list[str]:
+    """The adjectives/demonyms of a country (``RUS`` → ``["Russian"]``), possibly none."""
+    return [word for word, code in DEMONYMS.items() if code == str(iso3).upper()]
+
+
+@lru_cache(maxsize=1)
+def text_names() -> dict[str, str]:
+    """Every way a text names a country that this project recognises, as written → alpha-3:
+    ISO names (without commas or brackets), short display names, aliases, demonyms and
+    metonyms ("Kremlin")."""
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for n in (c.name, getattr(c, "common_name", None), name(c.alpha_3)):
+            if n and not any(ch in n for ch in ",()"):
+                names[n] = c.alpha_3
+    return names | ALIASES | DEMONYMS | METONYMS
 
 
 @lru_cache(maxsize=None)

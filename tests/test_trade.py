@@ -241,9 +241,9 @@ def test_check_claims_on_seed():
     assert set(checked["measure"]) == {"total", "total growth"}
 
 
-# ---- report building blocks (analysis.trade_report, analysis.report_text)
+# ---- report building blocks (analysis.trade_report, analysis.display)
 
-from analysis import report_text, trade_report  # noqa: E402
+from analysis import display as report_text, trade_report  # noqa: E402
 
 YEARS = trade.fiscal_years("FY2017-18", "FY2025-26", "IND")
 
