@@ -38,3 +38,23 @@ def test_names_inside_a_sentence_take_the_article_where_english_does():
 
     assert in_text("USA") == "the United States" and in_text("ARE") == "the United Arab Emirates"
     assert in_text("RUS") == "Russia" and in_text("chn") == "China"
+
+
+# ---- how texts name countries (one vocabulary for the article reader and the checks)
+
+from analysis.countries import adjectives, text_names  # noqa: E402
+
+
+def test_text_names_cover_iso_names_aliases_demonyms_and_metonyms():
+    names = text_names()
+    assert names["India"] == "IND" and names["Russian Federation"] == "RUS"
+    assert names["U.S."] == "USA" and names["Britain"] == "GBR"
+    assert names["Chinese"] == "CHN" and names["Kremlin"] == "RUS"
+    assert "Moscow" not in names  # capitals are not country mentions
+    assert all(len(code) == 3 and code.isupper() for code in names.values())
+
+
+def test_adjectives_of_a_country():
+    assert adjectives("RUS") == ["Russian"]
+    assert set(adjectives("PHL")) == {"Philippine", "Filipino"}
+    assert adjectives("WLD") == []
