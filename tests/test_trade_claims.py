@@ -84,3 +84,50 @@ def test_check_claims_on_seed():
     assert set(checked["verdict"]) == {"confirmed"}
     assert set(checked["value_claimed"]) == {65700.0, 33.0}
     assert set(checked["measure"]) == {"total", "total growth"}
+
+
+# ---- the partner in any of its names (countries.text_names), fiscal years (fiscal_mentions)
+
+def check(sentence, partner, value=65.7, scale="billion", kind="money", unit="USD"):
+    c = claim(kind, value, unit, scale, period=None, text=f"${value} {scale}" if scale else
+              f"{value}%", sentence=sentence)
+    return trade.check_claims(article(c), partner=partner).iloc[0]
+
+
+def test_partner_named_by_alias_or_abbreviation():
+    row = check("Trade with the U.S. came to $119.5 billion in FY2021-22, the figures show.",
+                "USA", 119.5)
+    assert row["verdict"] == "confirmed" and row["period"] == "FY2021-22"
+    row = check("American goods trade with India was $119.5 billion in 2021-22.", "USA", 119.5)
+    assert row["verdict"] == "confirmed"
+
+
+def test_currency_and_word_fragments_are_not_partner_names():
+    # "US$" is a currency, not the United States; "share" does not contain the UAE
+    row = check("Trade with Russia reached US$65.7 billion in FY2023-24.", "USA")
+    assert "not about trade with the United States" in row["reason"]
+    row = check("Its share of trade reached $65.7 billion in FY2023-24.", "ARE")
+    assert "not about trade with the United Arab Emirates" in row["reason"]
+
+
+@pytest.mark.parametrize("when", ["in FY24", "in fiscal 2024", "in 2023-24", "in FY2023-24",
+                                  "in the financial year ended March 2024"])
+def test_fiscal_year_read_from_the_sentence_in_any_form(when):
+    row = check(f"Trade with Russia was $65.7 billion {when}.", "RUS")
+    assert row["period"] == "FY2023-24" and row["verdict"] == "confirmed"
+
+
+def test_fiscal_year_ending_in_another_month_is_not_indian():
+    row = check("Trade with Russia was $65.7 billion in the year ended December 2023.", "RUS")
+    assert row["verdict"] == "cannot check" and "no fiscal year" in row["reason"]
+
+
+def test_sentence_naming_exports_and_imports_checks_each_figure_against_its_flow():
+    s = ("Exports to the US rose to $76.18 billion in 2021-22, while imports from it grew to "
+         "$43.31 billion.")
+    res = trade.check_claims(article(
+        claim("money", 76.18, "USD", "billion", period=None, text="$76.18 billion", sentence=s),
+        claim("money", 43.31, "USD", "billion", period=None, text="$43.31 billion", sentence=s),
+    ), partner="USA")
+    assert list(res["measure"]) == ["export", "import"]
+    assert list(res["verdict"]) == ["confirmed", "confirmed"]

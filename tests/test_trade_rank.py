@@ -20,3 +20,8 @@ def test_partner_share_rank_needs_two_partners():
     share = trade.partner_share("RUS", "IND", "FY2017-18", "FY2025-26").set_index("fiscal_year")
     assert np.isnan(share.loc["FY2017-18", "rank"])  # Russia alone in the data that year
     assert share.loc["FY2025-26", "n_partners"] == 38
+
+
+def test_rank_year_is_the_year_covering_most_partners():
+    assert trade.rank_year("RUS", "IND", "FY2017-18", "FY2025-26") == "FY2025-26"
+    assert trade.rank_year("RUS", "IND", "FY2017-18", "FY2017-18") is None  # Russia alone

@@ -120,3 +120,56 @@ def test_concentration_source_note_cites_the_partners_own_chapter_source():
     assert "TRADESTAT" in trade_report.concentration_source_note("RUS", "IND", years)
     assert trade_report.concentration_source_note("RUS", "IND", ["FY2017-18"]) == \
         "Source: none (no rows shown)."
+
+
+# ---- wording: chart titles and sentences that state the finding
+
+def test_usd_bn():
+    assert trade_report.usd_bn(65700) == "US$ 65.7 bn"
+    assert trade_report.usd_bn(float("nan")) == "not available"
+
+
+def test_balance_finding_deficit_surplus_and_no_exports():
+    h = {"partner": "RUS", "fiscal_year": "FY2023-24", "export": 4300, "import": 61400,
+         "balance": -57100}
+    assert trade_report.balance_finding(h) == "India bought 14× more from Russia than it sold in FY2023-24"
+    assert trade_report.balance_finding({**h, "export": 0}) == (
+        "India bought from Russia and sold nothing in FY2023-24")
+    usa = {"partner": "USA", "fiscal_year": "FY2023-24", "export": 77500, "import": 42200,
+           "balance": 35300}
+    assert trade_report.balance_finding(usa) == (
+        "India sold 1.8× more to the United States than it bought in FY2023-24")
+
+
+def test_composition_finding_rus_fy2024_25():
+    assert trade_report.composition_finding("RUS", "FY2024-25", "import") == (
+        "Mineral fuels (HS 27) made up 89 % of India's imports from Russia in FY2024-25")
+    exports = trade_report.composition_finding("RUS", "FY2024-25", "export")
+    assert exports.startswith("HS 84 made up 23 % of India's exports to Russia in FY2024-25")
+    assert "exports are less concentrated than imports (HHI 838 vs 7,968)" in exports
+    assert trade_report.composition_finding("RUS", "FY2023-24", "export") == (
+        "No chapter breakdown for Russia in FY2023-24")
+
+
+def test_coverage_summary_names_gaps_splits_and_derived_years():
+    text = trade_report.coverage_summary("RUS", "IND", "FY2004-05", "FY2025-26")
+    assert "Years with no figure at all: FY2007-08, " in text and "FY2016-17." in text
+    assert "no export/import split: FY2004-05, " in text
+    assert "Years with a derived value: FY2021-22, FY2022-23, FY2024-25, FY2025-26." in text
+    assert "+17.7 % a year (compound growth) from FY2004-05 to FY2025-26" in text
+
+
+# ---- text from data files is escaped, web addresses stay links
+
+def test_sources_markdown_escapes_sidecar_text_and_keeps_addresses_whole():
+    s = trade.bilateral_series("RUS", "IND", "FY2023-24", "FY2023-24")
+    text = trade_report.sources_markdown(s, "RUS")
+    assert r"*\$100 bln Indo-Russia" in text  # a title from the sidecar, "$" made literal
+    assert ("<https://www.business-standard.com/economy/news/china-beats-us-to-emerge-as-largest-"
+            "trading-partner-of-india-in-fy24-gtri-124051200126_1.html>") in text
+
+
+def test_table_source_escapes_publisher_names():
+    line = trade_report.table_source("trade/hs2_composition", {"TRADESTAT_HS2_RU"})
+    assert line.startswith("Source: Department of Commerce, DGCI&amp;S (TRADESTAT")
+    assert trade_report.table_source("trade/hs2_composition", set()) == "Source: none (no rows shown)."

@@ -111,3 +111,20 @@ def test_empty_range():
 def test_unknown_fiscal_year():
     with pytest.raises(ParameterError, match="fy_from='FY1990-91'.*allowed"):
         trade.bilateral_series("RUS", fy_from="FY1990-91", fy_to="FY2024-25")
+
+
+# ---- one chosen value, and every stated one, for other rooms
+
+def test_chosen_is_the_series_value_without_the_series():
+    c = trade.chosen("RUS", "FY2023-24", "total")
+    assert (c.value, c.source_id, c.status, c.derived) == (65700, "GTRI_MAY2024", "final", False)
+    b = trade.chosen("RUS", "FY2024-25", "balance")
+    assert b.derived and b.value == pytest.approx(-58930.1)
+    assert trade.chosen("RUS", "FY2010-11", "total") is None  # no source covers the year
+
+
+def test_stated_figures_keep_disputed_rows_and_are_a_copy():
+    rows = trade.stated_figures("RUS")
+    assert set(rows["partner"]) == {"RUS"} and "disputed" in set(rows["status"])
+    rows["value_usd_mn"] = 0.0
+    assert trade.chosen("RUS", "FY2023-24", "total").value == 65700  # the cache is untouched

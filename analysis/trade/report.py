@@ -8,6 +8,8 @@ text taken from data files (sidecar gaps, source titles) with ``display.escape``
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from analysis.countries import in_text, name
@@ -205,11 +207,24 @@ def sources_markdown(series: pd.DataFrame, partner: str) -> str:
     ids = used_source_ids(series)
     used = [s for s in load_table("trade/bilateral_fy").attrs["meta"].sources if s["id"] in ids]
     items = [f"- {_code(s['id'])}: {escape(s['publisher'])}, *{escape(s['title'])}*, "
-             f"{escape(s.get('url') or s.get('document'))} (retrieved {escape(s['retrieved'])}; "
+             f"{_linked(s.get('url') or s.get('document'))} (retrieved {escape(s['retrieved'])}; "
              f"{escape(s['licence'])})" for s in used]
     dates = sorted({f"{escape(s['retrieved'])}: {escape(s['retrieved_note'])}" for s in used})
     return (f"**Sources of the India–{name(partner)} series**\n\n" + "\n".join(items)
             + "\n\nWhat the retrieval dates mean: " + "; ".join(dates) + ".")
+
+
+_URL = re.compile(r"https?://[^\s<>]+")
+
+
+def _linked(text: str) -> str:
+    """``text`` escaped for Markdown, with each web address in it as an autolink ``<url>``:
+    an escaped address would be linked by the renderer with its backslashes in it."""
+    parts, at = [], 0
+    for m in _URL.finditer(str(text)):
+        parts += [escape(text[at:m.start()]), f"<{m.group()}>"]
+        at = m.end()
+    return "".join(parts) + escape(str(text)[at:])
 
 
 def _code(text: str) -> str:
