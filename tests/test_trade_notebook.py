@@ -42,8 +42,25 @@ def test_bad_partner_names_allowed_codes(execute_notebook):
     assert "ParameterError" in str(err.value) and "RUS" in str(err.value)
 
 
-def test_empty_range(execute_notebook):
+def test_bad_parameter_reads_as_on_the_command_line(execute_notebook):
+    # the notebook's first cell is the same gate as `ties render`: the same one-line message
     import papermill as pm
 
-    with pytest.raises(pm.PapermillExecutionError, match="empty fiscal-year range"):
+    from analysis import params
+    from analysis.errors import ParameterError
+
+    with pytest.raises(ParameterError) as expected:
+        params.validate("trade_imbalance", {"compare_with": ["CHN", "XXX"]})
+    with pytest.raises(pm.PapermillExecutionError) as err:
+        execute_notebook("trade_imbalance", compare_with=["CHN", "XXX"])
+    assert err.value.source.startswith("from analysis import params")  # stopped at the gate
+    assert str(expected.value) in str(err.value)
+
+
+def test_empty_range(execute_notebook):
+    # the message is the parameter gate's (params.validate), as `ties render` prints it
+    import papermill as pm
+
+    with pytest.raises(pm.PapermillExecutionError,
+                       match="empty range fy_from=FY2024-25 is after fy_to=FY2021-22"):
         execute_notebook("trade_imbalance", fy_from="FY2024-25", fy_to="FY2021-22")

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from analysis.charts import annotate, figure
 from analysis.countries import name
@@ -19,8 +21,8 @@ EXPORT, IMPORT, BALANCE, TOTAL = "#1f4e79", "#c0504d", "#333333", "#bbbbbb"
 def flows_chart(series: pd.DataFrame, *, title: str, caption: str, source: str):
     """Exports and imports as bars, the balance as a line, by fiscal year (US$ bn).
 
-    ``series`` is ``analysis.trade.bilateral_series`` output. Years with only a total get a grey
-    bar; years with no figure are left empty and labelled "no data". Provisional values are
+    ``series`` is ``analysis.trade.series.bilateral_series`` output. Years with only a total get
+    a grey bar; years with no figure are left empty and labelled "no data". Provisional values are
     hatched; derived values (X+M, X−M …) have hollow markers / a dotted edge.
     """
     w = series.pivot(index="fiscal_year", columns="flow", values="value_usd_mn") / 1000
@@ -54,8 +56,6 @@ def flows_chart(series: pd.DataFrame, *, title: str, caption: str, source: str):
     ax.set_xticks(x, fys, rotation=45, ha="right")
     ax.set_ylabel("US$ billion")
     ax.set_title(title)
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
     handles = [Patch(color=EXPORT, label="India's exports"),
                Patch(color=IMPORT, label="India's imports"),
                Patch(color=TOTAL, label="total only (no split stated)"),
