@@ -13,7 +13,9 @@ import re
 
 from IPython.display import Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|~$])")
+# Markdown's special characters; "_" only where it could open or close emphasis (not inside a
+# word, so a bare URL such as https://example.org/a_b stays a working link)
+_MD_SPECIAL = re.compile(r"([\\`*\[\]{}#|~$]|(?<!\w)_|_(?!\w))")
 
 
 def escape_dollars(text: str) -> str:

@@ -31,3 +31,8 @@ def test_readable_headings():
     df = pd.DataFrame({"share_pct": [1.0]}, index=pd.Index(["FY2023-24"], name="fiscal_year"))
     shown = display.readable(df)
     assert list(shown.columns) == ["share, %"] and shown.index.name == "fiscal year"
+
+
+def test_underscores_inside_words_and_urls_stay_as_written():
+    assert display.escape("https://example.org/a_b?x=1") == "https://example.org/a_b?x=1"
+    assert display.escape("_start and end_") == r"\_start and end\_"
