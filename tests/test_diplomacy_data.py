@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.build import default_sources_dir
-from analysis.build.diplomacy import PANEL, build
+from analysis.derive import default_sources_dir
+from analysis.derive.diplomacy import PANEL, build
 from analysis.datasets import list_tables, load_table
 
 TABLES = ["groupings", "india_arms_imports", "ukraine_resolutions", "ukraine_votes",

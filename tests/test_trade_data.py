@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from analysis import DATA_DIR, ROOT
-from analysis.build import trade as build_trade
+from analysis.derive import trade as build_trade
 from analysis.datasets import list_tables, load_meta, load_table
 
 SOURCES = ROOT.parent / "shared" / "sources" / "trade"

@@ -21,7 +21,7 @@ def default_sources_dir() -> Path:
 def build_all(sources_dir: Path | None = None, data_dir: Path | None = None,
               only: str | None = None, log=print) -> list[Path]:
     """Rebuild every table (or only the ``trade`` / ``diplomacy`` group); returns files written."""
-    from analysis.build import diplomacy, trade
+    from analysis.derive import diplomacy, trade
 
     src = Path(sources_dir or default_sources_dir())
     out = Path(data_dir or DATA_DIR)
@@ -33,7 +33,7 @@ def build_all(sources_dir: Path | None = None, data_dir: Path | None = None,
             continue
         log(f"building data/{group}/ from {src / group}")
         written += module.build(src / group, out / group, log=log)
-    from analysis.build.catalogue import write_catalogue
+    from analysis.derive.catalogue import write_catalogue
 
     written.append(write_catalogue(out))
     log(f"wrote the catalogue {out / 'README.md'}")

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis.build.trade_sources import SOURCES
+from analysis.derive.trade_sources import SOURCES
 from analysis.countries import WORLD, iso3_from_name
 from analysis.errors import DataError
 from analysis.fiscal import is_fy_label
