@@ -17,13 +17,12 @@ dumped with a fixed key order, so two runs write the same bytes.
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from analysis.countries import iso3_from_alpha2
+from analysis.derive.tables import derived_by, write_table
 from analysis.errors import DataError
 
 RETRIEVED = "2026-11-25"
@@ -315,19 +314,6 @@ ARMS = [
 # ---------------------------------------------------------------------------------------------
 # Writing
 # ---------------------------------------------------------------------------------------------
-def _write(out: Path, name: str, df: pd.DataFrame, meta: dict) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    csv = out / f"{name}.csv"
-    buf = io.StringIO()
-    df.to_csv(buf, index=False, lineterminator="\n")
-    csv.write_bytes(buf.getvalue().encode("utf-8"))
-    side = out / f"{name}.meta.yml"
-    text = yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100)
-    side.write_bytes(("# Written by `ties data build` (analysis/build/diplomacy.py); do not edit.\n"
-                      + text).encode("utf-8"))
-    return [csv, side]
-
-
 def _meta(title, description, columns, key, sources, *, coverage="", gaps=(), units=None,
           licence=None) -> dict:
     meta = {"title": title, "description": description}
@@ -336,7 +322,7 @@ def _meta(title, description, columns, key, sources, *, coverage="", gaps=(), un
     if coverage:
         meta["coverage"] = coverage
     meta["gaps"] = list(gaps)
-    meta["derived_by"] = "ties data build (analysis/build/diplomacy.py)"
+    meta["derived_by"] = derived_by(__name__)
     meta["licence"] = licence or "; ".join(sorted({s["licence"] for s in sources}))
     meta["primary_key"] = list(key)
     meta["columns"] = columns
@@ -392,7 +378,7 @@ def build(sources: Path, out: Path, log=print) -> list[Path]:
         "short_title": calls["short"].str.strip().str.replace(r"\s+", " ", regex=True),
     }).sort_values("rcid").reset_index(drop=True)
     rc_dates = dict(zip(roll["rcid"], roll["date"]))
-    written += _write(out, "unga_roll_calls", roll, _meta(
+    written += write_table(out, "unga_roll_calls", roll, _meta(
         "UN General Assembly roll calls, 1946-2019 (sessions 1-74)",
         "One row per recorded (roll-call) vote of the General Assembly: session, date, the "
         "resolution code, whether the vote was on an amendment, the US State Department "
@@ -429,7 +415,7 @@ def build(sources: Path, out: Path, log=print) -> list[Path]:
     issues = pd.DataFrame({"rcid": iss["rcid"].astype(int), "issue_code": iss["short_name"],
                            "issue": iss["short_name"].map(ISSUES)})
     issues = issues.sort_values(["rcid", "issue_code"]).reset_index(drop=True)
-    written += _write(out, "unga_roll_call_issues", issues, _meta(
+    written += write_table(out, "unga_roll_call_issues", issues, _meta(
         "Issue tags of UN General Assembly roll calls, 1946-2019",
         "Which of six issues a roll call concerns (a roll call may carry several tags; most "
         "carry none).",
@@ -470,7 +456,7 @@ def build(sources: Path, out: Path, log=print) -> list[Path]:
                         f"{panel.loc[dup, 'rcid'].iloc[0]}")
     table = panel[["rcid", "iso3", "vote"]].sort_values(["rcid", "iso3"]).reset_index(drop=True)
     log(f"  unga_votes_panel: {len(table):,} votes of {len(PANEL)} countries")
-    written += _write(out, "unga_votes_panel", table, _meta(
+    written += write_table(out, "unga_votes_panel", table, _meta(
         "Recorded UN General Assembly votes of a panel of countries, 1946-2019",
         "Each recorded vote (yes, no, abstain) of " + ", ".join(PANEL) + " on the roll calls in "
         "unga_roll_calls. Continuity of seats is explicit in unga_panel_countries (the USSR's "
@@ -490,7 +476,7 @@ def build(sources: Path, out: Path, log=print) -> list[Path]:
     span["note"] = [_CONTINUITY_NOTES.get((r.iso3, r.country), "") for r in span.itertuples()]
     span = span.rename(columns={"country": "source_country", "country_code": "source_code"})
     span = span.sort_values(["iso3", "first_vote"]).reset_index(drop=True)
-    written += _write(out, "unga_panel_countries", span, _meta(
+    written += write_table(out, "unga_panel_countries", span, _meta(
         "How the roll-call panel's countries map onto the source's country records",
         "For each panel country (ISO alpha-3): the name and alpha-2 code the source uses, the "
         "number of recorded votes and the first and last dates with a vote, and how seats that "
@@ -516,7 +502,7 @@ def build(sources: Path, out: Path, log=print) -> list[Path]:
         raise DataError(f"un_membership must cover the panel; missing "
                         f"{sorted(set(PANEL) - set(um['iso3']))}")
     um_ids = sorted(set(um["source_id"]) | {"ASKUN_USSR"})
-    written += _write(out, "un_membership", um.reset_index(drop=True), _meta(
+    written += write_table(out, "un_membership", um.reset_index(drop=True), _meta(
         "UN membership of the roll-call panel's countries",
         "Date from which each panel country (or the seat it continues) was a UN member, with "
         "the page it is taken from. Used to tell a member's missing vote (absent or not "
@@ -543,7 +529,7 @@ def build(sources: Path, out: Path, log=print) -> list[Path]:
         ur[c] = ur[c].astype(int)
     ur = ur.sort_values("date").reset_index(drop=True)
     ur_ids = sorted(set(ur["source_id"]))
-    written += _write(out, "ukraine_resolutions", ur, _meta(
+    written += write_table(out, "ukraine_resolutions", ur, _meta(
         "UN General Assembly resolutions on Ukraine, 2014-2025, with vote totals",
         "Resolution 68/262 (2014) and the resolutions of the eleventh emergency special session "
         "(ES-11) that were adopted by recorded vote, with the totals a named news source states.",
@@ -571,7 +557,7 @@ def build(sources: Path, out: Path, log=print) -> list[Path]:
     uv = uv[["resolution", "iso3", "vote", "source_id", "note"]]
     uv = uv.sort_values(["resolution", "iso3"]).reset_index(drop=True)
     uv_ids = sorted(set(uv["source_id"]))
-    written += _write(out, "ukraine_votes", uv, _meta(
+    written += write_table(out, "ukraine_votes", uv, _meta(
         "Named countries' votes on the Ukraine resolutions, 2014-2025 (news-sourced)",
         "A country's vote on a resolution in ukraine_resolutions, only where a named source "
         "states it. A country without a row is unknown here, not absent.",
@@ -593,7 +579,7 @@ def build(sources: Path, out: Path, log=print) -> list[Path]:
                                           "left_date", "left_year", "source_id", "note"])
     gr = gr.sort_values(["grouping", "iso3", "joined_year"]).reset_index(drop=True)
     gr_ids = sorted(set(gr["source_id"]) | set(_GROUPING_SOURCES_EXTRA))
-    written += _write(out, "groupings", gr, _meta(
+    written += write_table(out, "groupings", gr, _meta(
         "Membership of international groupings: SCO, BRICS, G20, East Asia Summit, Quad, "
         "permanent seats of the UN Security Council",
         "One row per country and spell of membership, with the join date where a cited page "
@@ -632,7 +618,7 @@ def build(sources: Path, out: Path, log=print) -> list[Path]:
     # --- arms imports ------------------------------------------------------------------------
     ar = pd.DataFrame(ARMS, columns=["period", "supplier", "share_pct", "source_id", "note"])
     ar = ar.sort_values(["period", "supplier"]).reset_index(drop=True)
-    written += _write(out, "india_arms_imports", ar, _meta(
+    written += write_table(out, "india_arms_imports", ar, _meta(
         "India's imports of major arms: share of the main suppliers (SIPRI), five-year periods",
         "Share of India's imports of major arms (SIPRI trend-indicator values) from a supplier "
         "over a five-year period, as reported from SIPRI's annual fact sheets.",

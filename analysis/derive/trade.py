@@ -9,13 +9,11 @@ Nothing is estimated, interpolated or filled. The output is deterministic (same 
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from pathlib import Path
 
-import yaml
 
+from analysis.derive.tables import cite, derived_by, read_csv, write_table
 from analysis.derive.trade_sources import SOURCES
 from analysis.countries import WORLD, iso3_from_name
 from analysis.errors import DataError
@@ -28,7 +26,7 @@ STATUSES = ["final", "revised", "provisional", "unclear", "disputed"]
 PRECISIONS = ["as_published_usd_mn", "rounded_0.1mn", "rounded_0.01bn", "rounded_0.1bn",
               "rounded_1bn", "approx", "lower_bound"]
 FLOWS = ["export", "import", "total", "balance"]
-DERIVED_BY = "ties data build (analysis/build/trade.py)"
+DERIVED_BY = derived_by(__name__)
 
 _COMMON_NOTES = [
     "Flows are from India's side: export = India to partner, import = partner to India, "
@@ -39,13 +37,6 @@ _COMMON_NOTES = [
 
 
 # ---------------------------------------------------------------- helpers
-
-def _read_csv(path: Path) -> list[dict[str, str]]:
-    if not path.exists():
-        raise DataError(f"{path}: source file is missing")
-    with path.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh))
-
 
 def _num(text: str | float | None) -> str:
     """A number as compact text (no float noise): 65700.0 → '65700', 4881.30 → '4881.3'."""
@@ -69,28 +60,9 @@ def _check(value: str, allowed: list[str], what: str, where: str) -> str:
     return value
 
 
-def _write_table(out: Path, name: str, columns: list[str], rows: list[dict], meta: dict) -> list[Path]:
-    """Write ``name``.csv (rows sorted as given) and its sidecar; return both paths."""
-    used = sorted({r["source_id"] for r in rows})
-    unknown = [s for s in used if s not in SOURCES]
-    if unknown:
-        raise DataError(f"{name}: source id(s) {unknown} are not in the source register")
-    meta = dict(meta)
-    meta["sources"] = [
-        {"id": sid, **{k: v for k, v in SOURCES[sid].items() if v is not None}} for sid in used
-    ]
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n")
-    w.writeheader()
-    for r in rows:
-        w.writerow({c: r.get(c, "") for c in columns})
-    out.mkdir(parents=True, exist_ok=True)
-    csv_path, meta_path = out / f"{name}.csv", out / f"{name}.meta.yml"
-    csv_path.write_text(buf.getvalue(), encoding="utf-8")
-    meta_path.write_text(
-        yaml.safe_dump(meta, sort_keys=False, allow_unicode=True, width=100), encoding="utf-8"
-    )
-    return [csv_path, meta_path]
+def _write_table(out: Path, name: str, rows: list[dict], meta: dict) -> list[Path]:
+    meta = {**meta, "sources": cite((r["source_id"] for r in rows), SOURCES, name)}
+    return write_table(out, name, rows, meta)
 
 
 _SOURCE_COL = {"type": "source", "description": "id of the source stating the figure (see sources)"}
@@ -114,7 +86,7 @@ def _bilateral(src: Path) -> list[dict]:
     seen: set[tuple] = set()
     files = [("india_russia_annual_fy.csv", "RUSSIA"), ("partner_trade_fy.csv", None)]
     for fname, fixed_partner in files:
-        for i, r in enumerate(_read_csv(src / fname)):
+        for i, r in enumerate(read_csv(src / fname)):
             where = f"{src / fname} line {i + 2}"
             partner = _partner(fixed_partner or r["partner"], where)
             if not is_fy_label(r["fiscal_year"]):
@@ -240,7 +212,7 @@ def _hs2(src: Path) -> tuple[list[dict], list[dict]]:
                         "status": "provisional" if fy == "FY2025-26" else "final", "note": "",
                     })
     # Cross-check Russia against the hand-compiled CSV, and take its partial (truncated) rows.
-    staged = _read_csv(src / "india_russia_hs2_composition.csv")
+    staged = read_csv(src / "india_russia_hs2_composition.csv")
     index = {(r["partner"], r["fiscal_year"], r["flow"], r["hs_chapter"]): r for r in rows
              if r["source_id"] == "TRADESTAT_HS2_RU"}
     for i, r in enumerate(staged):
@@ -334,7 +306,7 @@ def _statements(path: Path, year_col: str, head) -> list[dict]:
     """Rows of a staged file of stated figures (flow, value, source, precision, note), each
     prefixed by ``head(row)``'s columns, sorted by year, period, flow and source."""
     rows = []
-    for i, r in enumerate(_read_csv(path)):
+    for i, r in enumerate(read_csv(path)):
         where = f"{path} line {i + 2}"
         rows.append({
             **head(r), "flow": _check(r["flow"], FLOWS, "flow", where),
@@ -383,7 +355,7 @@ def _partial_meta() -> dict:
 
 def _highlights(src: Path) -> list[dict]:
     rows = []
-    for r in _read_csv(src / "india_russia_product_highlights.csv"):
+    for r in read_csv(src / "india_russia_product_highlights.csv"):
         share = r["share_pct"].strip()
         numeric = share.replace(".", "", 1).isdigit()
         rows.append({
@@ -487,20 +459,19 @@ def build(sources: Path, out: Path, log=print) -> list[Path]:
         raise DataError(f"{sources}: not a trade source folder (SOURCES.md missing)")
     written: list[Path] = []
     bilateral = _bilateral(sources)
-    written += _write_table(out, "bilateral_fy", list(_bilateral_meta(bilateral)["columns"]),
-                            bilateral, _bilateral_meta(bilateral))
+    written += _write_table(out, "bilateral_fy", bilateral, _bilateral_meta(bilateral))
     hs2, chapters = _hs2(sources)
-    written += _write_table(out, "hs2_composition", list(_hs2_meta()["columns"]), hs2, _hs2_meta())
-    written += _write_table(out, "hs2_chapters", list(_chapters_meta()["columns"]), chapters,
+    written += _write_table(out, "hs2_composition", hs2, _hs2_meta())
+    written += _write_table(out, "hs2_chapters", chapters,
                             _chapters_meta())
     partial = _partial(sources)
-    written += _write_table(out, "partial_periods", list(_partial_meta()["columns"]), partial,
+    written += _write_table(out, "partial_periods", partial,
                             _partial_meta())
     hl = _highlights(sources)
-    written += _write_table(out, "product_highlights", list(_highlights_meta()["columns"]), hl,
+    written += _write_table(out, "product_highlights", hl,
                             _highlights_meta())
     mirror = _mirror(sources)
-    written += _write_table(out, "mirror_calendar_year", list(_mirror_meta()["columns"]), mirror,
+    written += _write_table(out, "mirror_calendar_year", mirror,
                             _mirror_meta())
     for p in written:
         if p.suffix == ".csv":
