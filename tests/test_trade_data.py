@@ -46,7 +46,7 @@ def test_every_source_row_kept():
 @pytest.mark.skipif(not SOURCES.is_dir(), reason=f"source folder {SOURCES} is absent; "
                     "the build cannot be re-run here")
 def test_build_is_reproducible(tmp_path: Path):
-    written = build_trade.build(SOURCES, tmp_path, log=lambda *_: None)
+    written = build_trade.run(SOURCES, tmp_path, log=lambda *_: None)
     assert written
     for path in written:
         committed = DATA_DIR / "trade" / path.name

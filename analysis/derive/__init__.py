@@ -32,7 +32,7 @@ def build_all(sources_dir: Path | None = None, data_dir: Path | None = None,
         if only and only != group:
             continue
         log(f"building data/{group}/ from {src / group}")
-        written += module.build(src / group, out / group, log=log)
+        written += module.run(src / group, out / group, log=log)
     from analysis.derive.catalogue import write_catalogue
 
     written.append(write_catalogue(out))
