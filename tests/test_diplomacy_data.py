@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from analysis.derive import default_sources_dir
-from analysis.derive.diplomacy import PANEL, build
+from analysis.derive.diplomacy import PANEL, run
 from analysis.datasets import list_tables, load_table
 
 TABLES = ["groupings", "india_arms_imports", "ukraine_resolutions", "ukraine_votes",
@@ -67,7 +67,7 @@ def test_rebuild_is_byte_for_byte_identical(tmp_path, data_dir):
     src = default_sources_dir() / "diplomacy"
     if not src.is_dir():
         pytest.skip(f"source folder {src} is absent: cannot rebuild data/diplomacy/ here")
-    written = build(src, tmp_path, log=lambda *_: None)
+    written = run(src, tmp_path, log=lambda *_: None)
     assert len(written) == 2 * len(TABLES)
     for p in written:
         committed = data_dir / "diplomacy" / Path(p).name

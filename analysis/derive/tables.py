@@ -21,12 +21,6 @@ class _Dumper(yaml.SafeDumper):
         return True
 
 
-def derived_by(module: str) -> str:
-    """The sidecar's ``derived_by`` for a step module (``__name__``), e.g.
-    ``ties data build (analysis/derive/trade.py)``."""
-    return f"ties data build ({module.replace('.', '/')}.py)"
-
-
 def write_table(out: Path, name: str, table, meta: dict) -> list[Path]:
     """Write ``out/name.csv`` and ``out/name.meta.yml``; return both paths.
 

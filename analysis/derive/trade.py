@@ -43,7 +43,7 @@ def run(sources: Path, out: Path, log=print) -> list[Path]:
         rows, meta = table(sources)
         meta["sources"] = cite((r["source_id"] for r in rows), SOURCES, table.__name__)
         written += write_table(out, table.__name__, rows, meta)
-        log(f"  wrote {table.__name__}.csv")
+        log(f"  wrote {table.__name__}.csv ({len(rows):,} rows)")
     return written
 
 
