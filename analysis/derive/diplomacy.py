@@ -52,23 +52,25 @@ def run(sources: Path, out: Path, log=print) -> list[Path]:
     return written
 
 
+#: The staged files read from the source folder.
+SOURCE_FILES = {
+    "votes": "unga_votes_1946_2019.csv.gz",
+    "calls": "unga_roll_calls_1946_2019.csv",
+    "issues": "unga_roll_call_issues_1946_2019.csv",
+    "ukr": "ukraine_resolutions.csv",
+    "ukr_votes": "ukraine_resolution_votes.csv",
+}
+
+
 class Inputs:
     """The staged source files, read once, and the intermediate tables several steps share."""
 
-    FILES = {
-        "votes": "unga_votes_1946_2019.csv.gz",
-        "calls": "unga_roll_calls_1946_2019.csv",
-        "issues": "unga_roll_call_issues_1946_2019.csv",
-        "ukr": "ukraine_resolutions.csv",
-        "ukr_votes": "ukraine_resolution_votes.csv",
-    }
-
     def __init__(self, folder: Path):
-        for name in self.FILES.values():
+        for name in SOURCE_FILES.values():
             if not (folder / name).exists():
                 raise DataError(f"{folder / name}: source file is missing (see SOURCES.md "
                                 "beside it)")
-        self.files = {k: _read(folder / name) for k, name in self.FILES.items()}
+        self.files = {k: _read(folder / name) for k, name in SOURCE_FILES.items()}
 
     def __getitem__(self, key: str) -> pd.DataFrame:
         return self.files[key]
@@ -140,7 +142,7 @@ def unga_votes_panel(src: Inputs) -> tuple[pd.DataFrame, dict]:
 
 def unga_panel_countries(src: Inputs) -> tuple[pd.DataFrame, dict]:
     """How each panel country maps onto the source's country records, with its vote span."""
-    rc_dates = dict(zip(src.roll_calls["rcid"], src.roll_calls["date"]))
+    rc_dates = dict(zip(src.roll_calls["rcid"], src.roll_calls["date"], strict=True))
     panel = src.panel_votes
     span = panel.assign(date=panel["rcid"].map(rc_dates)).groupby(
         ["iso3", "country", "country_code"], as_index=False).agg(

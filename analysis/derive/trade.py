@@ -19,11 +19,13 @@ from pathlib import Path
 
 from analysis.countries import WORLD, iso3_from_name
 from analysis.derive.tables import cite, read_csv, read_yaml, write_table
-from analysis.errors import DataError
+from analysis.errors import DataError, ParameterError
 from analysis.fiscal import is_fy_label
 
-RAW_COUNTRY_HS2 = "raw/mospi-dataset-analysis-public__country_commodity_breakdown_2026-07-18.json"
-RAW_WORLD_HS2 = "raw/mospi-dataset-analysis-public__tradestat_hsn_export_import_2018-19_to_2025-26.json"
+RAW_COUNTRY_HS2 = ("raw/mospi-dataset-analysis-public__country_commodity_breakdown_"
+                   "2026-07-18.json")
+RAW_WORLD_HS2 = ("raw/mospi-dataset-analysis-public__tradestat_hsn_export_import_"
+                 "2018-19_to_2025-26.json")
 
 _META = read_yaml("trade.meta.yml")
 SOURCES: dict[str, dict] = read_yaml("trade_sources.yml")["sources"]
@@ -164,7 +166,7 @@ def _num(text: str | float | None) -> str:
 def _partner(name: str, where: str) -> str:
     try:
         return iso3_from_name(name)
-    except Exception as exc:  # ParameterError from countries
+    except ParameterError as exc:
         raise DataError(f"{where}: partner {name!r} has no ISO 3166 alpha-3 code ({exc})") from None
 
 
