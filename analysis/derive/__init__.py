@@ -2,6 +2,16 @@
 
 The source material lives outside the repository (``../shared/sources`` beside the checkout, or
 ``$TIES_SOURCES``); the build is re-runnable and writes only under data/.
+
+One step per group of data/ (OWID-style: code and metadata side by side):
+
+- ``trade.py`` / ``diplomacy.py``: ``run()`` calls one function per table, named for the table;
+- ``<step>.meta.yml``: each table's sidecar prose (title, description, coverage, gaps, notes,
+  licence) and column schema;
+- ``<step>_sources.yml``: the register of sources a table's ``source_id`` can name;
+- ``facts/``: hand-typed facts that are not staged in the sources (UN membership, groupings,
+  arms imports, the roll-call panel), each row citing a register entry;
+- ``tables.py``: the one writer of a CSV and its sidecar; ``catalogue.py``: data/README.md.
 """
 
 from __future__ import annotations
