@@ -28,7 +28,7 @@ def _cmd_article(args: argparse.Namespace) -> int:
 
 
 def _cmd_data_build(args: argparse.Namespace) -> int:
-    from analysis.build import build_all
+    from analysis.derive import build_all
 
     written = build_all(args.sources, args.out, only=args.only)
     print(f"wrote {len(written)} files")

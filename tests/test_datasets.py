@@ -89,7 +89,7 @@ def test_derived_frames_share_the_read_only_sidecar(tmp_path):
 
 
 def test_data_catalogue_lists_every_table_and_is_current(data_dir):
-    from analysis.build.catalogue import catalogue_text
+    from analysis.derive.catalogue import catalogue_text
     text = (data_dir / "README.md").read_text(encoding="utf-8")
     assert text == catalogue_text(data_dir), "data/README.md is stale: run `ties data build`"
     for name in list_tables(data_dir):

@@ -1,12 +1,7 @@
-"""data/diplomacy/: every table loads and validates; the build is reproducible byte for byte."""
+"""data/diplomacy/: every table loads and validates (the rebuild: test_derive_rebuild.py)."""
 
-from pathlib import Path
-
-import pytest
-
-from analysis.build import default_sources_dir
-from analysis.build.diplomacy import PANEL, build
 from analysis.datasets import list_tables, load_table
+from analysis.derive.diplomacy import PANEL
 
 TABLES = ["groupings", "india_arms_imports", "ukraine_resolutions", "ukraine_votes",
           "un_membership", "unga_panel_countries", "unga_roll_call_issues", "unga_roll_calls",
@@ -61,14 +56,3 @@ def test_ukraine_tables_agree():
     votes = load_table("diplomacy/ukraine_votes")
     assert set(votes["resolution"]) <= set(res["resolution"])
     assert (res["yes"] > res["no"]).all()
-
-
-def test_rebuild_is_byte_for_byte_identical(tmp_path, data_dir):
-    src = default_sources_dir() / "diplomacy"
-    if not src.is_dir():
-        pytest.skip(f"source folder {src} is absent: cannot rebuild data/diplomacy/ here")
-    written = build(src, tmp_path, log=lambda *_: None)
-    assert len(written) == 2 * len(TABLES)
-    for p in written:
-        committed = data_dir / "diplomacy" / Path(p).name
-        assert Path(p).read_bytes() == committed.read_bytes(), p.name

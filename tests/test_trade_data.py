@@ -1,14 +1,9 @@
-"""data/trade: every table validates against its sidecar, and the build reproduces it byte for byte."""
-
-from pathlib import Path
+"""data/trade: every table validates against its sidecar (the rebuild: test_derive_rebuild.py)."""
 
 import pytest
 
-from analysis import DATA_DIR, ROOT
-from analysis.build import trade as build_trade
 from analysis.datasets import list_tables, load_meta, load_table
 
-SOURCES = ROOT.parent / "shared" / "sources" / "trade"
 TABLES = [t for t in list_tables() if t.startswith("trade/")]
 
 
@@ -41,17 +36,6 @@ def test_every_source_row_kept():
     fy24 = df[(df["partner"] == "RUS") & (df["fiscal_year"] == "FY2023-24")]
     assert set(fy24["source_id"]) == {"GTRI_MAY2024", "GTRI_RUSSIA_2024", "MINT_VIA_RT_MAY2024"}
     assert "disputed" in set(df["status"])
-
-
-@pytest.mark.skipif(not SOURCES.is_dir(), reason=f"source folder {SOURCES} is absent; "
-                    "the build cannot be re-run here")
-def test_build_is_reproducible(tmp_path: Path):
-    written = build_trade.build(SOURCES, tmp_path, log=lambda *_: None)
-    assert written
-    for path in written:
-        committed = DATA_DIR / "trade" / path.name
-        assert committed.read_bytes() == path.read_bytes(), f"{path.name} differs from data/trade"
-    assert {p.name for p in written} == {p.name for p in (DATA_DIR / "trade").iterdir()}
 
 
 def test_sidecar_without_retrieval_note_would_be_caught():

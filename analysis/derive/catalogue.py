@@ -28,7 +28,8 @@ def catalogue_text(data_dir: Path) -> str:
         csv = data_path(name, data_dir).relative_to(data_dir)
         ids = ", ".join(s["id"] for s in meta.sources)
         title = " ".join(str(meta.title).split())
-        rows.append(f"| `{csv}` | `{csv.with_suffix('.meta.yml')}` | {title} | {len(df):,} | {ids} |")
+        side = csv.with_suffix(".meta.yml")
+        rows.append(f"| `{csv}` | `{side}` | {title} | {len(df):,} | {ids} |")
     return HEADER + "\n".join(rows) + "\n"
 
 

@@ -2,6 +2,16 @@
 
 The source material lives outside the repository (``../shared/sources`` beside the checkout, or
 ``$TIES_SOURCES``); the build is re-runnable and writes only under data/.
+
+One step per group of data/ (OWID-style: code and metadata side by side):
+
+- ``trade.py`` / ``diplomacy.py``: ``run()`` calls one function per table, named for the table;
+- ``<step>.meta.yml``: each table's sidecar prose (title, description, coverage, gaps, notes,
+  licence) and column schema;
+- ``<step>_sources.yml``: the register of sources a table's ``source_id`` can name;
+- ``facts/``: hand-typed facts that are not staged in the sources (UN membership, groupings,
+  arms imports, the roll-call panel), each row citing a register entry;
+- ``tables.py``: the one writer of a CSV and its sidecar; ``catalogue.py``: data/README.md.
 """
 
 from __future__ import annotations
@@ -21,7 +31,7 @@ def default_sources_dir() -> Path:
 def build_all(sources_dir: Path | None = None, data_dir: Path | None = None,
               only: str | None = None, log=print) -> list[Path]:
     """Rebuild every table (or only the ``trade`` / ``diplomacy`` group); returns files written."""
-    from analysis.build import diplomacy, trade
+    from analysis.derive import diplomacy, trade
 
     src = Path(sources_dir or default_sources_dir())
     out = Path(data_dir or DATA_DIR)
@@ -32,8 +42,8 @@ def build_all(sources_dir: Path | None = None, data_dir: Path | None = None,
         if only and only != group:
             continue
         log(f"building data/{group}/ from {src / group}")
-        written += module.build(src / group, out / group, log=log)
-    from analysis.build.catalogue import write_catalogue
+        written += module.run(src / group, out / group, log=log)
+    from analysis.derive.catalogue import write_catalogue
 
     written.append(write_catalogue(out))
     log(f"wrote the catalogue {out / 'README.md'}")
