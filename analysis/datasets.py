@@ -7,7 +7,7 @@ Every table ``data/<group>/<name>.csv`` has a sidecar ``<name>.meta.yml``::
     units: {value_usd_mn: US$ million}
     coverage: …
     gaps: [ … ]
-    derived_by: ties data build (analysis/build/trade.py)
+    derived_by: ties data build (analysis/derive/trade.py)
     licence: …
     primary_key: [fiscal_year, flow, source_id]
     columns:
