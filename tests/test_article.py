@@ -157,7 +157,7 @@ def test_seed_people_with_surname_mentions(seed):
 def test_seed_groupings_and_events(seed):
     codes = {e.code for e in seed.entities_of("grouping")}
     assert codes == {"SCO", "G20", "BRICS", "UN", "EAS"}
-    assert entity(seed, "grouping", "Shanghai Cooperation Organization").mentions == 2
+    assert entity(seed, "grouping", "Shanghai Cooperation Organisation").mentions == 2
     events = {e.name: e for e in seed.entities_of("event")}
     assert {"Invasion of Ukraine", "Cold War", "2020 border clash", "Sanctions"} <= set(events)
     # "invasion of Ukraine" twice and "the Ukraine invasion" once
