@@ -1,23 +1,29 @@
-"""notebooks/article_brief.ipynb executed with papermill on the seed and on the second article."""
+"""notebooks/article_brief.ipynb executed with papermill: on the seed, on a second article given
+by a path relative to the project, on an article full of markup, and with a bad path."""
 
-from pathlib import Path
-
+import nbformat
+import papermill as pm
 import pytest
+from article_helpers import HOSTILE, SECOND
 from conftest import notebook_text
 
-SECOND = Path(__file__).parent / "fixtures" / "article_japan_vietnam.txt"
+from analysis import ROOT, params
 
 pytestmark = pytest.mark.notebook
 
+NOTEBOOK = ROOT / "notebooks" / "article_brief.ipynb"
 
-def test_stored_without_outputs_and_with_a_parameters_cell(root):
-    import nbformat
 
-    nb = nbformat.read(root / "notebooks" / "article_brief.ipynb", as_version=4)
+def test_stored_without_outputs_and_with_a_parameters_cell():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
     code = [c for c in nb.cells if c.cell_type == "code"]
     assert all(not c.outputs and c.execution_count is None for c in code)
     tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
-    assert len(tagged) == 1 and tagged[0].source.startswith("article_path = None")
+    (param,) = params.contract("article_brief")
+    assert len(tagged) == 1
+    assert tagged[0].source == f"article_path: str | None = None  # {param.help}"
+    gate = code[code.index(tagged[0]) + 1].source  # the first cell after it: the one gate
+    assert 'params.validate("article_brief", dict(article_path=' in gate
     assert nb.metadata.kernelspec.name == "python3"
     assert all(len(c.source.splitlines()) <= 10 for c in code)
 
@@ -30,12 +36,14 @@ def test_seed_brief(execute_notebook):
     assert "65.7 billion (FY2023-24)" in text  # the summary, from the library
     assert "33% (FY2023-24)" in text
     assert "February 2022" in text and "41 years" in text  # the claims table
-    assert "Vinay Kwatra" in text and "Shanghai Cooperation Organization" in text
+    assert "Vinay Kwatra" in text and "Shanghai Cooperation Organisation" in text
     assert "RUS" in text and "EAS" in text
 
 
-def test_second_article_brief(execute_notebook):
-    text = notebook_text(execute_notebook("article_brief", article_path=str(SECOND)))
+def test_second_article_by_a_path_relative_to_the_project(execute_notebook):
+    # papermill runs the notebook in notebooks/; the path is read from the project root
+    relative = str(SECOND.relative_to(ROOT))
+    text = notebook_text(execute_notebook("article_brief", article_path=relative))
     assert "Japan And Vietnam Sign Chip Pact" in text
     assert "Mara Ellison" in text
     assert "€3.4 billion (FY2023-24)" in text
@@ -43,3 +51,42 @@ def test_second_article_brief(execute_notebook):
     assert "Rs 1,200 crore" in text and "April–December 2023" in text
     assert "Kenji Arakawa" in text and "VNM" in text and "QUAD" in text
     assert "Putin" not in text and "65.7" not in text
+
+
+def test_a_missing_file_stops_at_the_gate(execute_notebook):
+    with pytest.raises(pm.PapermillExecutionError) as info:
+        execute_notebook("article_brief", article_path="no/such/article.txt")
+    assert info.value.ename == "ParameterError"
+    # the same one-line message `ties render` gives for this parameter
+    assert info.value.evalue.startswith(
+        "article_brief: article_path=no/such/article.txt: no such file ")
+
+
+def _outputs(nb, mime):
+    return ["".join(out.get("data", {}).get(mime, "")) for cell in nb.cells
+            for out in cell.get("outputs", []) if mime in out.get("data", {})]
+
+
+def test_article_markup_never_becomes_markup(execute_notebook):
+    from analysis.exporters import TiesHTMLExporter
+
+    nb = execute_notebook("article_brief", article_path=str(HOSTILE))
+    markdown, html = _outputs(nb, "text/markdown"), _outputs(nb, "text/html")
+    assert len(markdown) == 4 and len(html) == 3  # header, two lists, summary; three tables
+    for shown in markdown + html:
+        assert not [tag for tag in ("<script", "<img", "<b>") if tag in shown.lower()]
+    for shown in markdown:  # every $ and backtick escaped: no formula, no code span
+        assert shown.count("$") == shown.count("\\$")
+        assert shown.count("`") == shown.count("\\`")
+        assert "](javascript" not in shown
+    tables = "\n".join(html)
+    assert "&lt;img src=x onerror=alert(1)&gt;" in tables  # shown, as text
+    assert "&lt;b&gt;was&lt;/b&gt;" in tables and "$2-3 billion" in tables
+
+    # the parameters box is given, so the page does not depend on render.parameter_rows
+    page, _ = TiesHTMLExporter().from_notebook_node(nb, {"ties": {"parameters": []}})
+    assert "<script" not in page.lower()
+    assert "<img src=x" not in page and 'href="javascript' not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "`fast-track`" in page and "<code>fast-track</code>" not in page
+    assert "**possible**" in page and "<strong>possible</strong>" not in page

@@ -1,0 +1,145 @@
+"""Who and what an article names: countries, people, groupings and events.
+
+* **countries** — every way :func:`analysis.countries.text_names` knows a text names one
+  (ISO names, short names, aliases such as "UK", demonyms such as "Indian", "Kremlin"),
+  reported by ISO 3166 alpha-3 code and short name;
+* **people** — a title such as "Prime Minister" before a capitalised name; later surname-only
+  mentions join that person;
+* **groupings** — the shared table :data:`analysis.groupings.GROUPINGS`, by code and name;
+* **events** — the patterns in ``_EVENT_PATTERNS`` ("invasion of …", "… border clash").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis import groupings
+from analysis.article.model import Entity
+from analysis.countries import name as country_name
+from analysis.countries import text_names
+
+
+@lru_cache(maxsize=1)
+def _country_pattern() -> re.Pattern:
+    alternation = "|".join(re.escape(n) for n in sorted(text_names(), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w$]|\.\w)")
+
+
+_TITLES = (
+    "Prime Minister", "Deputy Prime Minister", "First Deputy Prime Minister", "President",
+    "Vice President", "Foreign Secretary", "Foreign Minister", "External Affairs Minister",
+    "Finance Minister", "Defence Minister", "Defense Minister", "Commerce Minister",
+    "Trade Minister", "Energy Minister", "Home Minister", "Minister", "Chancellor",
+    "Secretary of State", "Secretary-General", "Secretary General", "Ambassador", "Governor",
+    "Chief Minister", "Spokesman", "Spokesperson", "Spokeswoman", "National Security Adviser",
+    "Premier", "PM", "King", "Queen", "Crown Prince", "Emperor", "Chairman", "Chairwoman",
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr",
+)
+_NAME_STOP = {"To", "In", "Of", "And", "The", "As", "At", "On", "For", "With", "Will", "Says",
+              "Said", "Meet", "Meets", "Visit", "Visits", "Is", "Was", "Has", "Who", "From", "By"}
+_NAME_WORD = r"[A-Z][a-z’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*"
+_P_PERSON = re.compile(
+    rf"(?i:\b(?:{'|'.join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))}))\s+"
+    rf"(?P<name>(?:{_NAME_WORD})(?:\s(?:{_NAME_WORD})){{0,2}})")
+
+#: Event patterns: (regex, canonical name). ``{c}``/``{a}``/``{b}`` in a regex stand for a
+#: country name and in the canonical name for its display name; ``{y}`` for a stated year.
+_EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
+    (r"(?:full-scale\s+)?invasion\s+of\s+(?P<c>{C})", "Invasion of {c}"),
+    (r"(?P<c>{C})\s+invasion", "Invasion of {c}"),
+    (r"(?P<a>{C})\s?[-–]\s?(?P<b>{C})\s+(?i:conflict|war|crisis)", "{a}–{b} conflict"),
+    (r"(?i:war\s+in)\s+(?P<c>{C})", "War in {c}"),
+    (r"(?P<c>{C})\s+(?i:war)\b", "War in {c}"),
+    (r"Cold War", "Cold War"),
+    (r"(?:First|Second) World War|World War (?:I|II|One|Two)\b", "World War"),
+    (r"(?:(?P<y>(?:19|20)\d{2})\s+)?(?i:border\s+(?P<w>clash|standoff|skirmish|war|conflict))",
+     "{y}border {w}"),
+    (r"(?i:\bsanctions\b)", "Sanctions"),
+    (r"(?i:\b(?:re-?election|(?:general|parliamentary|presidential)\s+elections?))\b",
+     "Election"),
+    (r"(?i:(?:covid-19|coronavirus)\s+pandemic|\bpandemic\b)", "COVID-19 pandemic"),
+    (r"(?i:(?:global\s+)?financial\s+crisis)", "Financial crisis"),
+)
+
+
+def _collect(found: dict, key, span) -> None:
+    spans = found.setdefault(key, [])
+    if span not in spans:
+        spans.append(span)
+
+
+def _find_countries(text: str) -> dict:
+    names = text_names()
+    found: dict = {}
+    for m in _country_pattern().finditer(text):
+        code = names[m.group()]
+        _collect(found, ("country", country_name(code), code), m.span())
+    return found
+
+
+def _find_groupings(text: str) -> dict:
+    found: dict = {}
+    for start, end, code in groupings.find(text):
+        _collect(found, ("grouping", groupings.name(code), code), (start, end))
+    return found
+
+
+def _find_people(text: str) -> dict:
+    names: list[str] = []
+    for m in _P_PERSON.finditer(text):
+        words = m["name"].split()
+        while words and words[-1].rstrip("’'s") in _NAME_STOP | set(text_names()):
+            words.pop()
+        name = " ".join(w for w in words if w not in _NAME_STOP)
+        if name and name not in names and name not in groupings.GROUPINGS:
+            names.append(name)
+    # A surname given alone ("Prime Minister Modi") joins a full name ending in it.
+    full = [n for n in names if not any(o != n and o.endswith(" " + n) for o in names)]
+    found: dict = {}
+    for name in full:
+        taken: list[tuple[int, int]] = []
+        for form in (name, name.split()[-1]):
+            for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?!\w)", text):
+                if all(m.end() <= a or m.start() >= b for a, b in taken):
+                    taken.append(m.span())
+        for span in sorted(taken):
+            _collect(found, ("person", name, None), span)
+    return found
+
+
+def _find_events(text: str) -> dict:
+    country = _country_pattern().pattern
+    names = text_names()
+    found: dict = {}
+    taken: list[tuple[int, int]] = []
+    for pattern, canonical in _EVENT_PATTERNS:
+        regex = pattern.replace("{C}", country)
+        for m in re.finditer(regex, text):
+            if any(not (m.end() <= a or m.start() >= b) for a, b in taken):
+                continue
+            groups = {k: country_name(names[v]) for k, v in m.groupdict().items()
+                      if v and k in "abc"}
+            groups["y"] = f"{m['y']} " if "y" in m.groupdict() and m["y"] else ""
+            groups["w"] = m["w"].lower() if "w" in m.groupdict() else ""
+            name = canonical.format(**groups)
+            taken.append(m.span())
+            _collect(found, ("event", name[0].upper() + name[1:], None), m.span())
+    return found
+
+
+_KIND_ORDER = ("country", "person", "grouping", "event")
+
+
+def extract_entities(text: str) -> tuple[Entity, ...]:
+    """Countries, people, groupings and events named in ``text``, each with all its spans.
+
+    Ordered by kind (country, person, grouping, event), then by first appearance.
+    """
+    found: dict = {}
+    for finder in (_find_countries, _find_people, _find_groupings, _find_events):
+        found.update(finder(text))
+    entities = [Entity(name=n, kind=k, code=c, spans=tuple(sorted(spans)))
+                for (k, n, c), spans in found.items()]
+    entities.sort(key=lambda e: (_KIND_ORDER.index(e.kind), e.spans[0]))
+    return tuple(entities)

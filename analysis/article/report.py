@@ -1,0 +1,94 @@
+"""What the article brief shows: tables of claims, sentences and entities, and the Markdown
+for the header, the bullet lists and the summary of figures.
+
+Every piece of article text that goes into Markdown here passes through
+:func:`analysis.display.escape`, so a title or bullet holding ``$``, backticks or HTML shows
+as written. The tables are plain DataFrames; the notebook shows them with
+:func:`analysis.display.table`, which escapes every cell.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.article.model import Article, Claim
+from analysis.display import escape
+
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
+
+
+def claims_table(article: Article) -> pd.DataFrame:
+    """One row per claim: kind, text, value, unit, scale, period, start, end, sentence.
+
+    ``start``/``end`` are character offsets into ``article.text``; ``sentence`` is the claim's
+    sentence number, an index into ``article.sentences``.
+    """
+    columns = ["kind", "text", "value", "unit", "scale", "period", "start", "end", "sentence"]
+    rows = [
+        (c.kind, c.text, c.value, c.unit, c.scale, c.period, c.span[0], c.span[1], c.sentence_index)
+        for c in article.claims
+    ]
+    table = pd.DataFrame(rows, columns=columns)
+    return table.astype({"start": "int64", "end": "int64", "sentence": "int64"})
+
+
+def entities_table(article: Article) -> pd.DataFrame:
+    """One row per entity: kind, name, code (ISO alpha-3 / grouping code), mentions, first
+    (character offset of the first mention in ``article.text``)."""
+    rows = [(e.kind, e.name, e.code, e.mentions, e.spans[0][0]) for e in article.entities]
+    return pd.DataFrame(rows, columns=["kind", "name", "code", "mentions", "first"])
+
+
+def claim_sentences(article: Article) -> pd.DataFrame:
+    """The sentences that hold at least one claim: columns sentence (index into
+    ``article.sentences``), claims (how many) and text."""
+    counts: dict[int, int] = {}
+    for c in article.claims:
+        counts[c.sentence_index] = counts.get(c.sentence_index, 0) + 1
+    rows = [(i, n, article.sentences[i]) for i, n in sorted(counts.items())]
+    return pd.DataFrame(rows, columns=["sentence", "claims", "text"])
+
+
+def header_markdown(article: Article) -> str:
+    """Markdown heading with the article's title, byline, file name and size (paragraphs,
+    sentences)."""
+    byline = f"by {escape(article.byline)}" if article.byline else "no byline"
+    return (f"## {escape(article.title)}\n\n*{byline}* — source file "
+            f"{escape(article.path.name)}, {len(article.paragraphs)} paragraphs, "
+            f"{len(article.sentences)} sentences.")
+
+
+def bullets_markdown(bullets: tuple[tuple[str, str], ...], empty: str = "(none)") -> str:
+    """A Markdown list of (label, text) bullets, label in bold; ``empty`` when there are none."""
+    if not bullets:
+        return empty
+    return "\n".join(f"- **{escape(label)}:** {escape(text)}" if label else f"- {escape(text)}"
+                     for label, text in bullets)
+
+
+def _format_claim(c: Claim) -> str:
+    symbol = _SYMBOLS.get(c.unit, "")
+    number = f"{c.value:,g}" + (f"–{c.high:,g}" if c.high is not None else "")
+    if c.kind == "money":
+        shown = f"{symbol}{number} {c.scale or ''}".strip() + ("" if symbol else f" {c.unit}")
+    else:
+        shown = number + (" percentage points" if c.unit == "percentage_points" else "%")
+    return shown + (f" ({c.period})" if c.period else "")
+
+
+def claims_summary(article: Article) -> str:
+    """One Markdown paragraph: how many claims of each kind, and every money and percentage
+    figure with the period it refers to (as normalised: ``FY2023-24`` = April 2023–March 2024)."""
+    if not article.claims:
+        return "The article states no quantitative claims."
+    counts: dict[str, int] = {}
+    for c in article.claims:
+        counts[c.kind] = counts.get(c.kind, 0) + 1
+    kinds = ", ".join(f"{n} {kind.replace('_', ' ')}"
+                      for kind, n in sorted(counts.items(), key=lambda kv: -kv[1]))
+    parts = [f"The article makes **{len(article.claims)}** quantitative statements ({kinds})."]
+    figures = [escape(_format_claim(c)) for c in article.claims if c.kind in ("money", "percent")]
+    if figures:
+        parts.append("Its money and percentage figures, with the period each refers to: "
+                     + "; ".join(f"**{f}**" for f in figures) + ".")
+    return " ".join(parts)

@@ -1,0 +1,97 @@
+"""analysis.article.entities: countries, people, groupings and events an article names."""
+
+import pytest
+from article_helpers import SECOND, entity
+
+from analysis import groupings
+from analysis.article import extract_entities, load_article
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_article()
+
+
+@pytest.fixture(scope="module")
+def second():
+    return load_article(SECOND)
+
+
+def named(text, kind):
+    return [(e.name, e.code, e.mentions) for e in extract_entities(text) if e.kind == kind]
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+def test_seed_countries_in_iso3(seed):
+    codes = {e.code for e in seed.entities_of("country")}
+    assert {"RUS", "IND", "UKR", "CHN", "AUT"} <= codes
+    india = entity(seed, "country", "India")
+    # "India’s", "Indian" and "India" all count; the first is in the title
+    assert india.spans[0] == (0, 5)
+    assert (seed.text.index("Indian nationals"), seed.text.index("Indian nationals") + 6) \
+        in india.spans
+    assert entity(seed, "country", "Russia").code == "RUS"
+
+
+def test_seed_people_with_surname_mentions(seed):
+    names = [e.name for e in seed.entities_of("person")]
+    assert names == ["Narendra Modi", "Vladimir Putin", "Vinay Kwatra"]
+    modi = entity(seed, "person", "Narendra Modi")
+    mentioned = {seed.text[a:b] for a, b in modi.spans}
+    assert mentioned == {"Narendra Modi", "Modi"}
+    assert modi.mentions >= 6  # title, "Modi’s" several times, "Modi will head to Vienna"
+    putin = entity(seed, "person", "Vladimir Putin")
+    assert seed.text[putin.spans[0][0]:putin.spans[0][1]] == "Putin"  # the title's mention
+
+
+def test_seed_groupings_and_events(seed):
+    codes = {e.code for e in seed.entities_of("grouping")}
+    assert codes == {"SCO", "G20", "BRICS", "UN", "EAS"}
+    # names come from the shared table (British spelling, as the SCO writes itself)
+    assert entity(seed, "grouping", "Shanghai Cooperation Organisation").mentions == 2
+    assert {e.name for e in seed.entities_of("grouping")} == {groupings.name(c) for c in codes}
+    events = {e.name: e for e in seed.entities_of("event")}
+    assert {"Invasion of Ukraine", "Cold War", "2020 border clash", "Sanctions"} <= set(events)
+    # "invasion of Ukraine" twice and "the Ukraine invasion" once
+    assert events["Invasion of Ukraine"].mentions == 3
+
+
+# --- the second article -----------------------------------------------------------------------
+
+def test_second_article_entities(second):
+    assert [e.code for e in second.entities_of("country")] == ["JPN", "VNM", "IND", "CHN"]
+    # "US$" is a currency, not a mention of the United States
+    assert "USA" not in {e.code for e in second.entities}
+    people = {e.name: e for e in second.entities_of("person")}
+    assert set(people) == {"Kenji Arakawa", "Tran Minh Duc", "Linh Hoang"}
+    assert people["Linh Hoang"].mentions == 2  # "Trade Minister Linh Hoang", then "Hoang said"
+    assert [e.code for e in second.entities_of("grouping")] == ["EU", "ASEAN", "QUAD", "G7", "UN"]
+    assert [e.name for e in second.entities_of("event")] == [
+        "1979 border war", "COVID-19 pandemic"]
+
+
+# --- single sentences -------------------------------------------------------------------------
+
+def test_countries_by_alias_demonym_and_metonym():
+    text = "The Kremlin and the White House spoke; British and UK officials met Emirati envoys."
+    assert named(text, "country") == [
+        ("Russia", "RUS", 1), ("United States", "USA", 1), ("United Kingdom", "GBR", 2),
+        ("United Arab Emirates", "ARE", 1)]
+
+
+def test_the_longest_grouping_name_wins():
+    text = "The UN Security Council met; the United Nations and the G-20 did not."
+    assert named(text, "grouping") == [
+        ("UN Security Council", "UNSC", 1), ("United Nations", "UN", 1), ("G20", "G20", 1)]
+
+
+def test_a_title_before_a_country_is_not_a_person():
+    assert named("President Lula of Brazil met Minister Sato.", "person") == [
+        ("Lula", None, 1), ("Sato", None, 1)]
+
+
+def test_events_name_the_country():
+    text = "Since the Ukraine invasion, and after the 1962 border war, sanctions followed."
+    assert named(text, "event") == [
+        ("Invasion of Ukraine", None, 1), ("1962 border war", None, 1), ("Sanctions", None, 1)]
