@@ -45,12 +45,20 @@ def discard_staging(staging: Path) -> None:
 
 
 def publish(staging: Path, target: Path) -> None:
-    """Move the staging folder into place; the previous report is replaced only now."""
+    """Move the staging folder into place; the previous report is replaced only now.
+
+    Should the move itself fail, the previous report is put back before the error is raised.
+    """
     old = None
     if target.exists():
         old = staging.parent / f"{target.name}.old.{os.getpid()}.{uuid.uuid4().hex[:8]}"
         target.rename(old)
-    staging.rename(target)
+    try:
+        staging.rename(target)
+    except OSError:
+        if old is not None:
+            old.rename(target)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 
