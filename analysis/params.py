@@ -107,7 +107,7 @@ def resolve_notebook(spec: str | Path) -> Path:
         return path.resolve()
     path = NOTEBOOKS_DIR / f"{text}.ipynb"
     if not path.is_file():
-        known = sorted(p.stem for p in NOTEBOOKS_DIR.glob("*.ipynb")) if NOTEBOOKS_DIR.is_dir() else []
+        known = sorted(p.stem for p in NOTEBOOKS_DIR.glob("*.ipynb"))  # none if no folder
         raise ParameterError(
             f"no notebook named {text!r} in {relative_to_root(NOTEBOOKS_DIR)}/; "
             f"available: {', '.join(known) or '(none)'}"
