@@ -246,10 +246,11 @@ def lock(out_dir: Path) -> Iterator[Path]:
 def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force: bool = False,
         log_file: str | Path | None = None, out: str | Path | None = None) -> int:
     """Run a batch file; returns the exit code (see the module docstring)."""
+    from analysis.render import print_progress
     from analysis.report_index import write_index
 
     t0 = time.perf_counter()
-    say = (lambda line: None) if quiet else _print
+    say = (lambda line: None) if quiet else print_progress
     config = Path(config)
     if not config.is_file():
         raise ParameterError(f"{config}: no such batch file")
@@ -362,12 +363,12 @@ def _stop_template() -> None:
 
 def _render_one(notebook: str, parameters: dict, formats, out: str, inputs: dict,
                 report_slug: str) -> dict:
-    from analysis.render import render
+    from analysis.render import print_progress, render
 
     if _STOP is not None and _STOP.is_set():
         return {"slug": report_slug, "status": "cancelled", "timings": {}, "error": "interrupted",
                 "note": None}
-    progress = None if _QUIET else _print
+    progress = None if _QUIET else print_progress
     with _stderr_to_log(_LOG_PATH if _QUIET else None):
         rep = render(notebook, parameters, formats=formats, out=out, progress=progress,
                      inputs=inputs, kernels=_TEMPLATE)
@@ -425,9 +426,3 @@ class _Log:
     def write(self, line: str) -> None:
         with open(self.path, "a", encoding="utf-8") as f:
             f.write(f"{now_iso()} {line}\n")
-
-
-def _print(line: str) -> None:
-    print(line, flush=True)
-
-

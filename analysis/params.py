@@ -292,9 +292,9 @@ def _see_help(notebook: str, param: Param) -> str:
     return f"; `ties render {notebook} --help` lists the allowed values" if param.choices else ""
 
 
-def _list(values: list) -> str:
-    shown = ", ".join(str(v) for v in values[:_SHOWN])
-    return shown + (f", … ({len(values)} in all)" if len(values) > _SHOWN else "")
+def _list(values: list, limit: int = _SHOWN) -> str:
+    shown = ", ".join(str(v) for v in values[:limit])
+    return shown + (f", … ({len(values)} in all)" if len(values) > limit else "")
 
 
 # --- the vocabulary around parameters ---------------------------------------------------------
@@ -359,8 +359,7 @@ def help_text(notebook: str) -> str:
         lines.append(f"      {p.help}")
         allowed = allowed_values(p)
         if allowed is not None:
-            shown = ", ".join(map(str, allowed[:60])) + (" …" if len(allowed) > 60 else "")
-            lines.append(f"      allowed: {shown}")
+            lines.append(f"      allowed: {_list(allowed, limit=60)}")
         elif p.choices:
             lines.append("      allowed: (values read from the data; not available yet)")
     lines.append("Lists: -p compare_with=CHN,USA or -p 'compare_with=[CHN, USA]'.")
