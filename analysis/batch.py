@@ -28,7 +28,6 @@ good versions kept), 2 a mistake in the batch file or a parameter, 3 another bat
 
 from __future__ import annotations
 
-import datetime as dt
 import fcntl
 import json
 import multiprocessing
@@ -45,6 +44,7 @@ from typing import Any, Iterator
 import yaml
 
 from analysis.errors import ParameterError, TiesError
+from analysis.provenance import now_iso
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 LOCK_NAME = ".batch.lock"
@@ -83,6 +83,7 @@ def load(config: str | Path, out: str | Path | None = None, force: bool = False)
 
     Raises ParameterError (one line naming the file and entry) on any mistake.
     """
+    from analysis import provenance
     from analysis import render as r
     from analysis.datafiles import read_yaml
 
@@ -99,7 +100,7 @@ def load(config: str | Path, out: str | Path | None = None, force: bool = False)
     base = config.resolve().parent
     out_dir = Path(out) if out else base / str(raw.get("out") or "reports")
     formats = r.parse_formats(raw.get("formats") or list(r.FORMATS))
-    shared = r.shared_inputs()
+    shared = provenance.shared_inputs()
     with _allowed_values_cache(out_dir, shared):
         jobs = _plan(raw["reports"], config, base, out_dir, formats, shared, force)
     return Batch(config=config, out=out_dir, formats=formats, jobs=jobs)
@@ -108,6 +109,7 @@ def load(config: str | Path, out: str | Path | None = None, force: bool = False)
 def _plan(entries: list, config: Path, base: Path, out_dir: Path, formats: tuple[str, ...],
           shared: dict, force: bool) -> list[Job]:
     from analysis import render as r
+    from analysis.provenance import fingerprint
 
     jobs: list[Job] = []
     seen: dict[str, int] = {}
@@ -135,7 +137,7 @@ def _plan(entries: list, config: Path, base: Path, out_dir: Path, formats: tuple
                 raise ParameterError(f"{where}: same report as report {seen[report_slug]} "
                                      f"({report_slug})")
             seen[report_slug] = i
-            job = Job(path, name, values, report_slug, r.fingerprint(path, values, formats, shared))
+            job = Job(path, name, values, report_slug, fingerprint(path, values, formats, shared))
             job.reason = "forced (--force)" if force else why_rebuild(job, out_dir)
             jobs.append(job)
     return jobs
@@ -172,19 +174,18 @@ def _allowed_values_cache(out_dir: Path, shared: dict) -> Iterator[None]:
 
 def why_rebuild(job: Job, out_dir: Path) -> str | None:
     """Why ``job`` must be rendered again, or None when its last good report is up to date."""
-    from analysis.render import cache_key, failure_paths
+    from analysis.provenance import cache_key
+    from analysis.publish import MANIFEST, failure_paths, read_manifest
 
     if failure_paths(out_dir, job.slug)["json"].exists():
         return "last run failed"
-    manifest_path = out_dir / job.slug / "manifest.json"
-    if not manifest_path.exists():
+    folder = out_dir / job.slug
+    if not (folder / MANIFEST).exists():
         return "new report"
-    try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    manifest = read_manifest(folder)
+    if manifest is None:
         return "manifest unreadable"
-    missing = [f for f in (manifest.get("files") or {}).values()
-               if not (manifest_path.parent / f).exists()]
+    missing = [f for f in (manifest.get("files") or {}).values() if not (folder / f).exists()]
     if missing:
         return f"output missing: {', '.join(missing)}"
     old = manifest.get("inputs") or {}
@@ -236,7 +237,7 @@ def lock(out_dir: Path) -> Iterator[Path]:
             raise BatchLocked(f"another batch is rendering into {out_dir} ({holder}); "
                               "try again when it has finished") from None
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()}, started {_now()}\n".encode(), 0)
+        os.pwrite(fd, f"pid {os.getpid()}, started {now_iso()}\n".encode(), 0)
         yield path
     finally:
         os.close(fd)  # closing releases the lock
@@ -245,10 +246,11 @@ def lock(out_dir: Path) -> Iterator[Path]:
 def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force: bool = False,
         log_file: str | Path | None = None, out: str | Path | None = None) -> int:
     """Run a batch file; returns the exit code (see the module docstring)."""
+    from analysis.render import print_progress
     from analysis.report_index import write_index
 
     t0 = time.perf_counter()
-    say = (lambda line: None) if quiet else _print
+    say = (lambda line: None) if quiet else print_progress
     config = Path(config)
     if not config.is_file():
         raise ParameterError(f"{config}: no such batch file")
@@ -361,12 +363,12 @@ def _stop_template() -> None:
 
 def _render_one(notebook: str, parameters: dict, formats, out: str, inputs: dict,
                 report_slug: str) -> dict:
-    from analysis.render import render
+    from analysis.render import print_progress, render
 
     if _STOP is not None and _STOP.is_set():
         return {"slug": report_slug, "status": "cancelled", "timings": {}, "error": "interrupted",
                 "note": None}
-    progress = None if _QUIET else _print
+    progress = None if _QUIET else print_progress
     with _stderr_to_log(_LOG_PATH if _QUIET else None):
         rep = render(notebook, parameters, formats=formats, out=out, progress=progress,
                      inputs=inputs, kernels=_TEMPLATE)
@@ -376,10 +378,11 @@ def _render_one(notebook: str, parameters: dict, formats, out: str, inputs: dict
 
 def _last_duration(out_dir: Path, report_slug: str) -> float:
     """Seconds the report took last time (unknown: as long as possible, so it starts first)."""
+    from analysis.publish import read_manifest
+
     try:
-        manifest = json.loads((out_dir / report_slug / "manifest.json").read_text())
-        return float(manifest["timings_s"]["total"])
-    except (OSError, ValueError, KeyError, TypeError):
+        return float(read_manifest(out_dir / report_slug)["timings_s"]["total"])
+    except (ValueError, KeyError, TypeError):  # no manifest (None), or no timing in it
         return float("inf")
 
 
@@ -422,14 +425,4 @@ class _Log:
 
     def write(self, line: str) -> None:
         with open(self.path, "a", encoding="utf-8") as f:
-            f.write(f"{_now()} {line}\n")
-
-
-def _print(line: str) -> None:
-    print(line, flush=True)
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-
-
+            f.write(f"{now_iso()} {line}\n")

@@ -51,37 +51,6 @@ def _parse_assignments(items: list[str]) -> dict[str, str]:
     return out
 
 
-def _notebook_help(notebook: str) -> str:
-    """The parameters of one notebook: name, type, default, allowed values, help."""
-    from analysis.errors import ParameterError
-    from analysis.params import CONTRACTS, allowed_values
-    from analysis.render import _rel, resolve_notebook
-
-    try:
-        path = resolve_notebook(notebook)
-        name, where = path.stem, _rel(path)
-    except ParameterError:
-        if notebook not in CONTRACTS:
-            raise
-        name, where = notebook, "notebook file not present yet"
-    params = CONTRACTS.get(name, ())
-    lines = [f"Parameters of {name} ({where}):"]
-    if not params:
-        lines.append("  (none declared; the notebook renders with its own defaults)")
-    for p in params:
-        default = ",".join(map(str, p.default)) if isinstance(p.default, list) else p.default
-        lines.append(f"  -p {p.name}=VALUE   {p.type}, default {default}")
-        lines.append(f"      {p.help}")
-        allowed = allowed_values(p)
-        if allowed is not None:
-            shown = ", ".join(map(str, allowed[:60])) + (" …" if len(allowed) > 60 else "")
-            lines.append(f"      allowed: {shown}")
-        elif p.choices:
-            lines.append("      allowed: (values read from the data; not available yet)")
-    lines.append("Lists: -p compare_with=CHN,USA or -p 'compare_with=[CHN, USA]'.")
-    return "\n".join(lines)
-
-
 def _cmd_render(args: argparse.Namespace) -> int:
     from analysis.errors import ParameterError
 
@@ -89,7 +58,9 @@ def _cmd_render(args: argparse.Namespace) -> int:
         args.parser.print_help()
         if args.notebook:
             print()
-            print(_notebook_help(args.notebook))
+            from analysis.params import help_text
+
+            print(help_text(args.notebook))
         return 0
     if not args.notebook:
         raise ParameterError("render needs a NOTEBOOK (a name such as trade_imbalance, or a path)")

@@ -20,7 +20,8 @@ from nbconvert.exporters import HTMLExporter
 from traitlets import default
 
 from analysis import ROOT
-from analysis.render import data_versions, git_commit, parameter_rows
+from analysis.params import parameter_rows
+from analysis.provenance import data_versions, git_commit, relative_to_root
 
 TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE = "ties_report"
@@ -107,7 +108,7 @@ def report_info(nb, given: dict | None = None, name: str | None = None) -> dict:
     info = dict(given or {})
     pm = nb.metadata.get("papermill", {}) or {}
     notebook = info.get("notebook") or pm.get("input_path") or name or "notebook"
-    info["notebook"] = _relative(notebook)
+    info["notebook"] = relative_to_root(notebook)
     stem = Path(str(notebook)).stem
     info.setdefault("title", notebook_title(nb, fallback=stem))
     info.setdefault("kicker", KICKER)
@@ -227,13 +228,6 @@ def _plain_markdown(text: str) -> str:
 
 def _slug(text: str) -> str:
     return re.sub(r"[^\w-]+", "-", text).strip("-")
-
-
-def _relative(path) -> str:
-    try:
-        return str(Path(path).resolve().relative_to(ROOT))
-    except (ValueError, OSError):
-        return str(path)
 
 
 def _date_text(iso: str) -> str:

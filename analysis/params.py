@@ -1,7 +1,14 @@
 """Each notebook's parameter contract: names, types, defaults and allowed values.
 
-Declared once here; the notebooks' ``parameters`` cells carry the same defaults, and
-``ties render`` checks values against these declarations before any kernel starts.
+Declared once here, and checked here only: ``ties render`` and ``ties batch`` call
+:func:`validate` before any kernel starts, and each notebook's first code cell calls it again with
+the values it holds, so the same mistake gives the same one-line message on the command line,
+under papermill and in JupyterLab. The notebooks' ``parameters`` cells are written from the
+contract (:func:`parameters_cell`: typed, with the help as a comment, so
+``papermill --help-notebook`` shows them). Also the vocabulary around parameters: which differ
+from the defaults (:func:`non_defaults`, naming report folders and index rows), the rows of a
+report's parameters box (:func:`parameter_rows`) and ``ties render NOTEBOOK --help``
+(:func:`help_text`).
 
 Types: ``str``, ``int``, ``path`` (a file path, or None for the default), ``iso3`` (one code),
 ``iso3_list`` (a list of codes), ``fiscal_year`` (``FY2023-24``), ``year`` (calendar year, int),
@@ -13,6 +20,8 @@ when a check needs them (so adding a partner to data/ needs no change here).
 from __future__ import annotations
 
 import importlib
+import json
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +29,11 @@ from typing import Any, Iterator
 
 import yaml
 
+from analysis import NOTEBOOKS_DIR
 from analysis.countries import is_iso3
 from analysis.errors import ParameterError
 from analysis.fiscal import fy_start, is_fy_label
+from analysis.provenance import relative_to_root
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,24 @@ def contract(notebook: str) -> tuple[Param, ...]:
     return CONTRACTS[notebook]
 
 
+def resolve_notebook(spec: str | Path) -> Path:
+    """The notebook file for a name (``trade_imbalance``) or a path (``notebooks/x.ipynb``)."""
+    text = str(spec)
+    if text.endswith(".ipynb") or os.sep in text:
+        path = Path(text).expanduser()
+        if not path.is_file():
+            raise ParameterError(f"{text}: no such notebook file")
+        return path.resolve()
+    path = NOTEBOOKS_DIR / f"{text}.ipynb"
+    if not path.is_file():
+        known = sorted(p.stem for p in NOTEBOOKS_DIR.glob("*.ipynb"))  # none if no folder
+        raise ParameterError(
+            f"no notebook named {text!r} in {relative_to_root(NOTEBOOKS_DIR)}/; "
+            f"available: {', '.join(known) or '(none)'}"
+        )
+    return path.resolve()
+
+
 def defaults(notebook: str) -> dict[str, Any]:
     """``{name: default}`` for every declared parameter of ``notebook``."""
     return {p.name: p.default for p in contract(notebook)}
@@ -121,9 +150,14 @@ def _call_choices(param: Param) -> list | None:
 def validate(notebook: str, raw: dict[str, Any]) -> dict[str, Any]:
     """Check and type the parameters given for ``notebook``; return every parameter's value.
 
-    ``raw`` maps names to ``name=value`` strings from the command line or to values already
-    typed (from reports.yml). Missing names take their declared default. Raises ParameterError
-    (one line, naming what is allowed) on an unknown name, a wrong type or a disallowed value.
+    ``raw`` maps names to ``name=value`` strings from the command line, or to values already
+    typed as reports.yml or a notebook holds them (``["CHN", "USA"]``, ``10``, ``None`` for the
+    default path). Missing names take their declared default. Raises ParameterError (one line,
+    naming what is allowed) on an unknown name, a wrong type or a disallowed value: the same
+    message for the same mistake, whichever way the value came. A notebook's first code cell::
+
+        from analysis import params
+        params.validate("trade_imbalance", dict(partner=partner, reporter=reporter, ...))
     """
     params = contract(notebook)
     by_name = {p.name: p for p in params}
@@ -155,7 +189,7 @@ def remembering(memo: dict[str, list | None]) -> Iterator[dict[str, list | None]
 
 def parse_value(notebook: str, param: Param, value: Any) -> Any:
     """Turn ``value`` (a string or an already typed value) into ``param``'s type and check it."""
-    where = f"{notebook}: {param.name}={_show(value)}"
+    where = f"{notebook}: {param.name}={show(value)}"
     kind = param.type
     if kind == "str":
         out: Any = str(value)
@@ -258,12 +292,109 @@ def _see_help(notebook: str, param: Param) -> str:
     return f"; `ties render {notebook} --help` lists the allowed values" if param.choices else ""
 
 
-def _list(values: list) -> str:
-    shown = ", ".join(str(v) for v in values[:_SHOWN])
-    return shown + (f", … ({len(values)} in all)" if len(values) > _SHOWN else "")
+def _list(values: list, limit: int = _SHOWN) -> str:
+    shown = ", ".join(str(v) for v in values[:limit])
+    return shown + (f", … ({len(values)} in all)" if len(values) > limit else "")
 
 
-def _show(value: Any) -> str:
+# --- the vocabulary around parameters ---------------------------------------------------------
+
+def show(value: Any) -> str:
+    """A value as written on the command line and in notes: lists as ``CHN,USA``."""
     if isinstance(value, (list, tuple)):
         return ",".join(str(v) for v in value)
     return str(value)
+
+
+def non_defaults(notebook: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The parameters in ``values`` that differ from ``notebook``'s declared defaults, in the
+    order the contract declares them; names not declared (or no contract at all) always count.
+    A name missing from ``values`` is at its default."""
+    declared = CONTRACTS.get(notebook, ())
+    out = {}
+    for p in declared:
+        value = values.get(p.name, p.default)
+        if value != p.default:
+            out[p.name] = value
+    names = {p.name for p in declared}
+    out.update((k, v) for k, v in values.items() if k not in names)
+    return out
+
+
+def parameter_rows(notebook: str, values: dict[str, Any]) -> list[dict[str, str]]:
+    """Rows for a report's parameters box: name, value as text, and the declared help."""
+    declared = {p.name: p for p in CONTRACTS.get(notebook, ())}
+    rows = []
+    for key in list(declared) + [k for k in values if k not in declared]:
+        param = declared.get(key)
+        value = values.get(key, param.default if param else None)
+        if isinstance(value, (list, tuple)):
+            text = ", ".join(str(v) for v in value)
+        elif value is None:
+            text = "(default)"
+        elif param is not None and param.type == "path":
+            text = relative_to_root(value)
+        else:
+            text = str(value)
+        rows.append({"name": key, "value": text, "help": param.help if param else ""})
+    return rows
+
+
+def help_text(notebook: str) -> str:
+    """``ties render NOTEBOOK --help``: each parameter's name, type, default, allowed values
+    and help. ``notebook`` is a name or a path; a declared notebook needs no file yet."""
+    try:
+        path = resolve_notebook(notebook)
+        name, where = path.stem, relative_to_root(path)
+    except ParameterError:
+        if notebook not in CONTRACTS:
+            raise
+        name, where = notebook, "notebook file not present yet"
+    params = CONTRACTS.get(name, ())
+    lines = [f"Parameters of {name} ({where}):"]
+    if not params:
+        lines.append("  (none declared; the notebook renders with its own defaults)")
+    for p in params:
+        lines.append(f"  -p {p.name}=VALUE   {p.type}, default {show(p.default)}")
+        lines.append(f"      {p.help}")
+        allowed = allowed_values(p)
+        if allowed is not None:
+            lines.append(f"      allowed: {_list(allowed, limit=60)}")
+        elif p.choices:
+            lines.append("      allowed: (values read from the data; not available yet)")
+    lines.append("Lists: -p compare_with=CHN,USA or -p 'compare_with=[CHN, USA]'.")
+    return "\n".join(lines)
+
+
+# --- the notebook's parameters cell, written from the contract ---------------------------------
+
+#: The Python annotation of each declared type in a parameters cell. A path is annotated as the
+#: string "Optional[str]": papermill's inspection reads no ``|`` in an annotation (it would drop
+#: the line), and a quoted annotation needs no ``typing`` import in the cell.
+ANNOTATIONS = {"str": "str", "int": "int", "year": "int", "fiscal_year": "str", "iso3": "str",
+               "iso3_list": "list[str]", "path": '"Optional[str]"', "choice": "str"}
+
+
+def parameters_cell(notebook: str) -> str:
+    """The source of ``notebook``'s papermill ``parameters`` cell, one line per parameter::
+
+        partner: str = "RUS"  # trade partner, ISO 3166 alpha-3
+
+    Typed and commented so ``papermill --help-notebook`` shows each type and help; the values
+    are Python literals papermill reads back as the defaults.
+    """
+    lines = []
+    for p in contract(notebook):
+        if "=" in p.help or "\n" in p.help:  # papermill skips a line holding a second '='
+            raise ParameterError(f"{notebook}: help of {p.name} must be one line without '='")
+        lines.append(f"{p.name}: {ANNOTATIONS[p.type]} = {_literal(p.default)}  # {p.help}")
+    return "\n".join(lines)
+
+
+def _literal(value: Any) -> str:
+    """A Python literal with double-quoted strings, as papermill writes injected parameters."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_literal(v) for v in value) + "]"
+    return repr(value)

@@ -7,9 +7,11 @@ the index is right whichever command rendered the reports.
 from __future__ import annotations
 
 import html
-import json
 import os
 from pathlib import Path
+
+from analysis.params import non_defaults, show
+from analysis.publish import MANIFEST, read_failure, read_manifest
 
 INDEX = "index.html"
 
@@ -37,18 +39,18 @@ def collect(out_dir: Path) -> list[dict]:
     rows: dict[str, dict] = {}
     if not out_dir.is_dir():
         return []
-    for manifest in sorted(out_dir.glob("*/manifest.json")):
+    for manifest in sorted(out_dir.glob(f"*/{MANIFEST}")):
         if manifest.parent.name.startswith("."):
             continue
-        data = _read(manifest)
+        data = read_manifest(manifest.parent)
         if data is None:
             continue
         rows[manifest.parent.name] = {"slug": manifest.parent.name, "good": data, "failed": None}
     for note in sorted(out_dir.glob("*.failed.json")):
-        data = _read(note)
+        slug = note.name[: -len(".failed.json")]
+        data = read_failure(out_dir, slug)
         if data is None:
             continue
-        slug = note.name[: -len(".failed.json")]
         rows.setdefault(slug, {"slug": slug, "good": None, "failed": None})["failed"] = data
     return [rows[k] for k in sorted(rows)]
 
@@ -61,9 +63,9 @@ def write_index(out_dir: Path) -> Path:
     for row in collect(out_dir):
         slug, good, failed = row["slug"], row["good"], row["failed"]
         latest = failed or good
+        differ = non_defaults(Path(latest.get("notebook", "")).stem, latest.get("parameters") or {})
         shown = "<br>".join(
-            f"{html.escape(k)}={html.escape(_text(v))}"
-            for k, v in _non_default(latest.get("notebook", ""), latest.get("parameters") or {})
+            f"{html.escape(k)}={html.escape(show(v))}" for k, v in differ.items()
         ) or "defaults"
         title = (good or {}).get("title") or latest.get("title")
         heading = f"<strong>{html.escape(title)}</strong><br>" if title else ""
@@ -121,31 +123,11 @@ notebook and a manifest of what it was built from.</p>
     return path
 
 
-def _non_default(notebook: str, values: dict) -> list[tuple[str, object]]:
-    """The parameters that differ from the notebook's declared defaults (all, if undeclared)."""
-    from analysis.params import CONTRACTS
-
-    declared = {p.name: p.default for p in CONTRACTS.get(Path(notebook).stem, ())}
-    return [(k, v) for k, v in values.items() if k not in declared or declared[k] != v]
-
-
 def _date(iso: str | None) -> str:
     """``2026-11-25T04:33:24+00:00`` → ``2026-11-25 04:33 UTC``."""
     if not iso:
         return "—"
     return iso[:16].replace("T", " ") + (" UTC" if iso.endswith("+00:00") else "")
-
-
-def _read(path: Path) -> dict | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def _text(value) -> str:
-    return ",".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 def _href(path: str) -> str:

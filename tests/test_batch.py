@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-import analysis.render
+import analysis.provenance
 from analysis import params
 from analysis.batch import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, load, lock, run
 from analysis.errors import ParameterError
@@ -85,7 +85,7 @@ def test_changes_are_misses_that_say_why(cold, contracts, monkeypatch, tmp_path)
     (data / "g").mkdir(parents=True)
     (data / "g" / "t.csv").write_text("a\n1\n")
     (data / "g" / "t.meta.yml").write_text("title: t\n")
-    monkeypatch.setattr(analysis.render, "DATA_DIR", data)
+    monkeypatch.setattr(analysis.provenance, "DATA_DIR", data)
     reason = load(config).jobs[0].reason
     assert reason.startswith("data changed: ") and "+g/t" in reason.split(": ", 1)[1].split(", ")
     monkeypatch.undo()
@@ -96,9 +96,9 @@ def test_changes_are_misses_that_say_why(cold, contracts, monkeypatch, tmp_path)
     assert load(config).jobs[0].reason == "parameters changed"
     register(monkeypatch)
 
-    monkeypatch.setattr(analysis.render, "library_digest", lambda: "0" * 64)
+    monkeypatch.setattr(analysis.provenance, "library_digest", lambda: "0" * 64)
     assert load(config).jobs[0].reason == "library source changed"
-    monkeypatch.setattr(analysis.render, "package_versions", lambda: {"pandas": "0.1"})
+    monkeypatch.setattr(analysis.provenance, "package_versions", lambda: {"pandas": "0.1"})
     assert "packages changed: " in load(config).jobs[0].reason
 
 
@@ -185,6 +185,6 @@ def test_allowed_values_are_read_once_per_data_version(cold, contracts, monkeypa
     assert calls == [1]  # two reports, one read
     load(config)
     assert calls == [1]  # cached beside the reports, keyed on data and library
-    monkeypatch.setattr(analysis.render, "library_digest", lambda: "1" * 64)
+    monkeypatch.setattr(analysis.provenance, "library_digest", lambda: "1" * 64)
     load(config)
     assert calls == [1, 1]

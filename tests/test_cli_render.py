@@ -56,9 +56,9 @@ def test_notebook_help_lists_its_parameters(capsys):
 
 
 def test_help_for_a_declared_notebook_works_before_its_file_exists(capsys, monkeypatch):
-    import analysis.render
+    import analysis.params
 
-    monkeypatch.setattr(analysis.render, "NOTEBOOKS_DIR", ROOT / "no-notebooks-here")
+    monkeypatch.setattr(analysis.params, "NOTEBOOKS_DIR", ROOT / "no-notebooks-here")
     assert main(["render", "diplomatic_positioning", "-h"]) == 0
     text = capsys.readouterr().out
     assert "-p year_to=VALUE   year, default 2019" in text

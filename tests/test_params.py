@@ -109,3 +109,143 @@ def test_real_contracts_check_formats_without_any_data():
         validate("trade_imbalance", {"partner": "XX1"})
     with pytest.raises(ParameterError, match="top_n=ten is not a whole number"):
         validate("trade_imbalance", {"top_n": "ten"})
+
+
+# --- the same gate for values a notebook holds ---------------------------------------------------
+
+def test_values_as_a_notebook_holds_them_come_back_typed_and_unchanged():
+    held = dict(n=3, year=2019, year_from=1992, year_to=2019, fy_from="FY2017-18",
+                fy_to="FY2023-24", partners=["CHN", "USA"], article_path=None, kind="ukraine",
+                label="x")
+    assert validate("typed", held) == held
+    assert validate("typed", {**held, "partners": ["usa"], "fy_to": "fy2022-23"}) == {
+        **held, "partners": ["USA"], "fy_to": "FY2022-23"}
+
+
+@pytest.mark.parametrize("held, given", [
+    ({"partner": "XXX"}, ["partner=XXX"]),
+    ({"top_n": "ten"}, ["top_n=ten"]),
+    ({"compare_with": ["CHN", "XY1"]}, ["compare_with=CHN,XY1"]),
+    ({"fy_from": "FY2020-21", "fy_to": "FY2018-19"}, ["fy_from=FY2020-21", "fy_to=FY2018-19"]),
+])
+def test_a_notebook_and_the_command_line_get_the_same_message(held, given, tmp_path, capsys):
+    from analysis.cli import main
+
+    notebook_values = {**defaults("trade_imbalance"), **held}  # the whole parameters cell
+    with pytest.raises(ParameterError) as err:
+        validate("trade_imbalance", notebook_values)
+    args = [a for item in given for a in ("-p", item)]
+    assert main(["render", "trade_imbalance", *args, "--out", str(tmp_path / "r")]) == 2
+    assert capsys.readouterr().err == f"ties: error: {err.value}\n"
+    assert not (tmp_path / "r").exists()
+
+
+# --- the parameter vocabulary -------------------------------------------------------------------
+
+def test_non_defaults_keeps_contract_order_and_counts_undeclared_names():
+    assert params.non_defaults("tiny_report", {"country": "RUS", "scale": 2}) == {}
+    assert params.non_defaults("tiny_report", {"scale": 5, "country": "CHN"}) == {
+        "country": "CHN", "scale": 5}
+    assert params.non_defaults("tiny_report", {"scale": 5}) == {"scale": 5}  # missing: default
+    assert params.non_defaults("no_contract", {"a": 1}) == {"a": 1}
+
+
+def test_parameter_rows_show_lists_defaults_and_paths_relative_to_the_root(root):
+    seed = root / "seeds" / "000_dc0b2ade85a12fc9.txt"
+    rows = params.parameter_rows("typed", {"partners": ["CHN", "RUS"], "article_path": str(seed)})
+    by_name = {r["name"]: r for r in rows}
+    assert [r["name"] for r in rows][:3] == ["n", "year", "year_from"]  # contract order
+    assert by_name["partners"] == {"name": "partners", "value": "CHN, RUS", "help": "partners"}
+    assert by_name["article_path"]["value"] == "seeds/000_dc0b2ade85a12fc9.txt"
+    assert by_name["n"]["value"] == "3"  # missing: the default
+    assert params.parameter_rows("typed", {"article_path": None})[7]["value"] == "(default)"
+    assert params.parameter_rows("nothing_declared", {"x": 1}) == [
+        {"name": "x", "value": "1", "help": ""}]
+
+
+def test_show_writes_lists_as_on_the_command_line():
+    assert params.show(["CHN", "USA"]) == "CHN,USA"
+    assert params.show(("CHN",)) == "CHN"
+    assert params.show(None) == "None" and params.show(7) == "7"
+
+
+def test_help_text_lists_type_default_allowed_values_and_help():
+    text = params.help_text("typed")
+    assert text.startswith("Parameters of typed (notebook file not present yet):")
+    assert "  -p partners=VALUE   iso3_list, default CHN,USA\n      partners\n" \
+           "      allowed: CHN, RUS, USA" in text
+    with pytest.raises(ParameterError, match="no notebook named 'undeclared'"):
+        params.help_text("undeclared")
+
+
+# --- the parameters cell written from the contract ----------------------------------------------
+
+def test_parameters_cell_is_one_typed_commented_line_per_parameter():
+    assert params.parameters_cell("trade_imbalance").splitlines() == [
+        'partner: str = "RUS"  # trade partner, ISO 3166 alpha-3',
+        'reporter: str = "IND"  # reporting country, ISO 3166 alpha-3',
+        'fy_from: str = "FY2017-18"  # first Indian fiscal year (April–March)',
+        'fy_to: str = "FY2025-26"  # last Indian fiscal year (April–March)',
+        "top_n: int = 10  # number of HS chapters shown in composition tables",
+        'compare_with: list[str] = ["CHN", "USA", "ARE", "SAU"]  # comparison partners, '
+        "ISO 3166 alpha-3",
+    ]
+    assert params.parameters_cell("article_brief") == (
+        'article_path: "Optional[str]" = None  # article text file (UTF-8); None means the seed '
+        "article in seeds/")
+
+
+@pytest.mark.parametrize("notebook", ["article_brief", "trade_imbalance",
+                                      "diplomatic_positioning", "typed"])
+def test_parameters_cell_runs_bare_and_papermill_reads_types_defaults_and_help(notebook,
+                                                                             tmp_path):
+    import ast
+
+    import nbformat
+    from papermill.inspection import inspect_notebook
+
+    source = params.parameters_cell(notebook)
+    namespace: dict = {}
+    exec(source, namespace)  # no import needed, even for the path's annotation
+    assert {k: v for k, v in namespace.items() if k != "__builtins__" and
+            not k.startswith("__")} == defaults(notebook)
+
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["parameters"]})
+    nb = nbformat.v4.new_notebook(cells=[cell], metadata={
+        "kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    path = tmp_path / f"{notebook}.ipynb"
+    nbformat.write(nb, path)
+    inferred = inspect_notebook(str(path))
+    assert list(inferred) == [p.name for p in params.contract(notebook)]
+    for p in params.contract(notebook):
+        got = inferred[p.name]
+        assert got["inferred_type_name"] == params.ANNOTATIONS[p.type].strip('"')
+        assert ast.literal_eval(got["default"]) == p.default
+        assert got["help"] == p.help
+
+
+def test_papermill_help_notebook_shows_types_and_help(tmp_path):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import nbformat
+
+    cell = nbformat.v4.new_code_cell(params.parameters_cell("trade_imbalance"),
+                                     metadata={"tags": ["parameters"]})
+    nb = nbformat.v4.new_notebook(cells=[cell], metadata={
+        "kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}})
+    nbformat.write(nb, tmp_path / "t.ipynb")
+    papermill = Path(sys.executable).parent / "papermill"
+    out = subprocess.run([str(papermill), "--help-notebook", str(tmp_path / "t.ipynb")],
+                         capture_output=True, text=True, timeout=60, check=True).stdout
+    assert "Unknown type" not in out
+    assert 'partner: str (default "RUS")    trade partner, ISO 3166 alpha-3' in out
+    assert "top_n: int (default 10)         number of HS chapters shown" in out
+    assert 'compare_with: list[str] (default ["CHN", "USA", "ARE", "SAU"])' in out
+
+
+def test_parameters_cell_refuses_help_papermill_cannot_read(monkeypatch):
+    monkeypatch.setitem(params.CONTRACTS, "eq", (Param("a", "int", 1, "a = b"),))
+    with pytest.raises(ParameterError, match="help of a must be one line without '='"):
+        params.parameters_cell("eq")

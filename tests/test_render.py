@@ -14,7 +14,7 @@ from analysis import ROOT
 from analysis.errors import ParameterError
 from analysis.render import render, slug
 
-from pipeline_helpers import FAILING, FIXTURE_CONTRACTS, TINY, register
+from pipeline_helpers import FAILING, TINY, register
 
 pytestmark = pytest.mark.notebook
 
@@ -166,35 +166,6 @@ def test_failing_cell_keeps_last_good_report_and_writes_a_note(tmp_path, monkeyp
     assert not (out / "flaky.failed.txt").exists()
 
 
-def test_exporters_are_registered_for_jupyter_nbconvert():
-    from nbconvert.exporters import get_exporter
-
-    from analysis.exporters import TiesHTMLExporter, TiesPDFExporter
-
-    assert get_exporter("ties_html") is TiesHTMLExporter
-    assert get_exporter("ties_pdf") is TiesPDFExporter
-    assert TiesPDFExporter().file_extension == ".pdf"
-
-
-def test_contents_nest_by_heading_level():
-    from analysis.exporters import toc_html
-
-    toc = toc_html([(2, "a", "A"), (3, "b", "B"), (3, "c", "C"), (2, "d", "D")])
-    assert re.sub(r"\s+", "", toc).endswith(
-        '<ol><li><ahref="#a">A</a><ol><li><ahref="#b">B</a></li><li><ahref="#c">C</a>'
-        '</li></ol></li><li><ahref="#d">D</a></li></ol></nav>')
-
-
-
-def test_table_cells_with_words_are_marked_for_left_alignment():
-    from analysis.exporters import finish_page
-
-    page = finish_page('<main><table><tr><td>1,234.5</td><td>–</td><td class="data">cannot check'
-                       '</td><td>sentence is <b>not</b> about trade</td></tr></table></main>', "T")
-    assert '<td>1,234.5</td><td>–</td><td class="text data">cannot check</td>' in page
-    assert '<td class="text">sentence is <b>not</b> about trade</td>' in page
-
-
 def test_rendering_stack_loads_without_the_unused_iri_grammar():
     # jsonschema compiles rfc3987-syntax's grammars on import (seconds); nbformat never uses them
     import importlib.util
@@ -208,3 +179,46 @@ def test_rendering_stack_loads_without_the_unused_iri_grammar():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                          check=True)
     assert out.stdout.split() == ["False", "True", "importable"]
+
+
+# --- a path parameter: article_brief with article_path -------------------------------------------
+
+SEED = ROOT / "seeds" / "000_dc0b2ade85a12fc9.txt"
+
+
+def test_article_brief_renders_a_given_article_path_from_the_command_line(tmp_path, capsys,
+                                                                         monkeypatch):
+    from pypdf import PdfReader
+
+    from analysis.cli import main
+
+    monkeypatch.chdir(ROOT)  # the path as a user types it, relative to the checkout
+    out = tmp_path / "reports"
+    assert main(["render", "article_brief", "-p", f"article_path={SEED.relative_to(ROOT)}",
+                 "--out", str(out)]) == 0, capsys.readouterr().err
+    name = "article_brief--article_path=000_dc0b2ade85a12fc9"
+    folder = out / name
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["status"] == "ok"
+    assert manifest["parameters"] == {"article_path": str(SEED)}
+    page = (folder / f"{name}.html").read_text()
+    box = page[page.index('class="params"'):page.index("</section>")]
+    assert "<td class=\"value\">seeds/000_dc0b2ade85a12fc9.txt</td>" in box
+    text = " ".join(page_.extract_text() for page_ in PdfReader(folder / f"{name}.pdf").pages)
+    assert "Modi To Meet Putin In Moscow" in " ".join(text.split())
+    assert not list(out.glob("*.failed.*"))
+
+
+def test_article_brief_reads_the_article_it_is_given(tmp_path):
+    article = tmp_path / "other article.txt"
+    article.write_text(SEED.read_text(encoding="utf-8").replace(
+        "India’s Modi To Meet Putin In Moscow", "A Different Headline: Modi Meets Putin", 1),
+        encoding="utf-8")
+    report = render("article_brief", {"article_path": str(article)}, formats="html",
+                    out=tmp_path / "reports")
+    assert report.ok, report.error
+    assert report.slug == "article_brief--article_path=other_article"
+    page = (report.folder / report.files["html"]).read_text()
+    assert "A Different Headline: Modi Meets Putin" in page
+    assert "India’s Modi To Meet Putin In Moscow" not in page
+    assert str(article) in page  # outside the checkout: the path as given
