@@ -14,20 +14,6 @@ pytestmark = pytest.mark.notebook
 NOTEBOOK = ROOT / "notebooks" / "article_brief.ipynb"
 
 
-def test_stored_without_outputs_and_with_a_parameters_cell():
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    assert all(not c.outputs and c.execution_count is None for c in code)
-    tagged = [c for c in code if "parameters" in c.metadata.get("tags", [])]
-    (param,) = params.contract("article_brief")
-    assert len(tagged) == 1
-    assert tagged[0].source == f"article_path: str | None = None  # {param.help}"
-    gate = code[code.index(tagged[0]) + 1].source  # the first cell after it: the one gate
-    assert 'params.validate("article_brief", dict(article_path=' in gate
-    assert nb.metadata.kernelspec.name == "python3"
-    assert all(len(c.source.splitlines()) <= 10 for c in code)
-
-
 def test_seed_brief(execute_notebook):
     text = notebook_text(execute_notebook("article_brief"))
     assert "India’s Modi To Meet Putin In Moscow" in text

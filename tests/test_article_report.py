@@ -67,7 +67,7 @@ def test_markdown_shows_article_markup_as_text():
     header = header_markdown(article)
     assert header.startswith(
         "## Pulse Traders Eye \\$5 Billion &lt;script&gt;alert(1)&lt;/script&gt; As Talks")
-    assert "article\\_hostile\\_markup.txt" in header  # the file name, "_" not emphasis
+    assert "article_hostile_markup.txt" in header  # "_" inside a word never starts emphasis
     points = bullets_markdown(article.key_points)
     assert "- **Target &lt;script&gt;alert(1)&lt;/script&gt;:** \\$5 billion" in points
     assert "with \\`fast-track\\` customs" in points
