@@ -152,11 +152,11 @@ def groupings_source_line() -> str:
     return source_line(table("groupings"), table("un_membership"))
 
 
-def source_items() -> list[str]:
-    """One Markdown list item per table the report draws on: its title and its sources (from
-    the sidecars, escaped). Shown one by one, a long list can run across pages."""
+def source_items(tables: tuple[str, ...] = SOURCE_TABLES) -> list[str]:
+    """One Markdown list item per table (default: every table the report draws on): its title
+    and its sources (from the sidecars, escaped)."""
     items = []
-    for t in SOURCE_TABLES:
+    for t in tables:
         df = table(t)
         items.append(f"- {escape(df.attrs['meta'].title)}: "
                      f"{escape(source_line(df)[len('Source: '):])}")
