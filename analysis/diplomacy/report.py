@@ -1,0 +1,163 @@
+"""Report wording for the diplomacy report: tables laid out for reading, findings and Markdown
+summaries whose numbers come from the data (never typed into the notebook), source lines.
+
+Static explanation (what the measures mean, what the coverage leaves out) lives in the notebook's
+Markdown; only sentences with computed numbers are written here.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.countries import in_text, name
+from analysis.datasets import source_line
+from analysis.diplomacy.agreement import agreement_table
+from analysis.diplomacy.votes import (
+    abstention_rate,
+    describe_resolution_set,
+    last_session,
+    roll_calls,
+    table,
+    ukraine_votes,
+    year_coverage,
+)
+from analysis.display import escape
+
+#: The tables the report draws on, in the order the notes list their sources.
+SOURCE_TABLES = ("unga_votes_panel", "ukraine_resolutions", "ukraine_votes", "groupings",
+                 "un_membership", "india_arms_imports")
+
+
+def vote_label(v: str) -> str:
+    """Display text for a vote cell."""
+    return {"yes": "Yes", "no": "No", "abstain": "Abstain"}.get(v, v)
+
+
+def _n(k: int) -> str:
+    return f"{k:,} roll call" + ("" if k == 1 else "s")
+
+
+# --- tables ----------------------------------------------------------------------------------
+def ukraine_display(country: str, comparators: list[str]) -> pd.DataFrame:
+    """:func:`ukraine_votes` laid out for reading: resolution, date, subject, result, then one
+    column per country (display names; 'not stated' where no source gives the vote)."""
+    t = ukraine_votes(country, comparators)
+    codes = [c for c in t.columns if c not in
+             ("resolution", "date", "title", "yes", "no", "abstain")]
+    out = pd.DataFrame({
+        "Resolution": t["resolution"].str.replace("A/RES/", "", regex=False),
+        "Adopted": t["date"].dt.strftime("%d %b %Y"),
+        "Subject": t["title"],
+        "Yes–no–abstain": [f"{r.yes}–{r.no}–{r.abstain}" for r in t.itertuples()],
+    })
+    for c in codes:
+        out[name(c)] = t[c].map(vote_label)
+    out.attrs["sources"] = t.attrs["sources"]
+    return out
+
+
+def agreement_display(totals: pd.DataFrame) -> pd.DataFrame:
+    """An :func:`agreement_table` with display names and rounded values for the report."""
+    return pd.DataFrame({
+        "Counterpart": [name(c) for c in totals.index],
+        "Roll calls (both voted)": [f"{int(v):,}" for v in totals["roll_calls"]],
+        "Identical votes (%)": [f"{v:.1f}" for v in totals["percent_agreement"]],
+        "Agreement, abstention = half (%)": [f"{v:.1f}" for v in totals["half_agreement"]],
+        "Cohen's κ": [f"{v:.2f}" for v in totals["kappa"]],
+    })
+
+
+# --- findings and summaries --------------------------------------------------------------------
+def agreement_finding(country: str, totals: pd.DataFrame, year_from: int, year_to: int) -> str:
+    """Chart title stating the finding of an :func:`agreement_table`: with whom ``country``
+    voted most and least often (or, for one counterpart, how often the two voted alike)."""
+    best, worst = totals.index[0], totals.index[-1]
+    if len(totals) == 1:
+        return (f"{name(country)} and {in_text(best)} voted alike on "
+                f"{totals.loc[best, 'half_agreement']:.0f}% of roll calls, {year_from}–{year_to}")
+    return (f"{name(country)} voted most often with {in_text(best)} and least with "
+            f"{in_text(worst)}, {year_from}–{year_to}")
+
+
+def alignment_summary(country: str, totals: pd.DataFrame, year_from: int, year_to: int) -> str:
+    """Markdown sentence naming the closest and most distant counterpart of an
+    :func:`agreement_table` over the period."""
+    t = totals
+    best, worst = t.index[0], t.index[-1]
+    return (f"Over {year_from}–{year_to}, {in_text(country)}'s votes were closest to "
+            f"**{in_text(best)}** ({t.loc[best, 'half_agreement']:.0f}% agreement counting "
+            f"abstentions as half, κ = {t.loc[best, 'kappa']:.2f}) and furthest from "
+            f"**{in_text(worst)}** ({t.loc[worst, 'half_agreement']:.0f}%, "
+            f"κ = {t.loc[worst, 'kappa']:.2f}), on {int(t['roll_calls'].min()):,}–"
+            f"{int(t['roll_calls'].max()):,} roll calls where both recorded a vote.")
+
+
+def abstention_summary(country: str, resolutions: str, year_from: int, year_to: int) -> str:
+    """One paragraph (Markdown) on ``country``'s abstentions in the chosen set, with counts."""
+    r = abstention_rate(country, resolutions, year_from, year_to)
+    what = describe_resolution_set(resolutions)
+    when = "" if resolutions == "ukraine" else f" in {year_from}–{year_to}"
+    if not r["recorded"]:
+        return (f"No vote of {in_text(country)} is known on {what}{when}"
+                f" ({r['unknown']} without a known vote).")
+    text = (f"On **{what}**{when}, {in_text(country)} abstained on **{r['abstained']} of "
+            f"{r['recorded']}** votes with a known position (**{r['rate_pct']:.0f}%**).")
+    if r["unknown"]:
+        text += (f" For {r['unknown']} more, no vote is recorded or stated; they are left out, "
+                 f"not counted as abstentions.")
+    return text
+
+
+def set_agreement_summary(country: str, counterparts: list[str], year_from: int, year_to: int,
+                          resolutions: str) -> str:
+    """Markdown on agreement within a roll-call set (or why the set has none in the panel);
+    empty for the set of all roll calls."""
+    if resolutions == "all":
+        return ""
+    n = len(roll_calls(resolutions, year_from, year_to))
+    what = describe_resolution_set(resolutions)
+    if n == 0:
+        return (f"The roll-call panel has no roll call of {what} in {year_from}–{year_to}, so "
+                f"agreement on that set cannot be measured from it.")
+    t = agreement_table(country, counterparts, year_from, year_to, resolutions)
+    parts = [f"{name(c)} {t.loc[c, 'half_agreement']:.0f}% ({_n(int(t.loc[c, 'roll_calls']))})"
+             for c in t.index]
+    return (f"Restricted to {what} ({_n(n)} in the panel in {year_from}–{year_to}), "
+            f"agreement with abstentions counted half: " + "; ".join(parts) + ".")
+
+
+def panel_coverage() -> str:
+    """Sentence on the years the roll-call panel covers, read from the data."""
+    first, _ = year_coverage()
+    session, last = last_session()
+    return (f"The roll-call panel runs from {first} to its last vote in {last:%B %Y} "
+            f"({session}th session).")
+
+
+# --- sources -----------------------------------------------------------------------------------
+def votes_source_line() -> str:
+    """Source line for the roll-call panel."""
+    return source_line(table("unga_votes_panel"))
+
+
+def ukraine_source_line(votes_table: pd.DataFrame) -> str:
+    """Source line for a :func:`ukraine_votes` table (only the sources its cells use)."""
+    used = votes_table.attrs.get("sources", set())
+    return source_line(table("ukraine_resolutions"), table("ukraine_votes"),
+                       table("unga_votes_panel"), used_ids=used)
+
+
+def groupings_source_line() -> str:
+    """Source line for the groupings table and UN membership."""
+    return source_line(table("groupings"), table("un_membership"))
+
+
+def source_items(tables: tuple[str, ...] = SOURCE_TABLES) -> list[str]:
+    """One Markdown list item per table (default: every table the report draws on): its title
+    and its sources (from the sidecars, escaped)."""
+    items = []
+    for t in tables:
+        df = table(t)
+        items.append(f"- {escape(df.attrs['meta'].title)}: "
+                     f"{escape(source_line(df)[len('Source: '):])}")
+    return items

@@ -1,0 +1,54 @@
+"""Report wording: findings, summaries and display tables carry the computed numbers."""
+
+from analysis import diplomacy as dip
+
+
+def totals(*counterparts, year_from=1992, year_to=2019):
+    return dip.agreement_table("IND", list(counterparts), year_from, year_to)
+
+
+def test_finding_names_the_closest_and_the_furthest_counterpart():
+    title = dip.agreement_finding("IND", totals("RUS", "USA", "CHN"), 1992, 2019)
+    assert title == ("India voted most often with China and least with the United States, "
+                     "1992–2019")
+
+
+def test_single_counterpart_finding_states_the_share():
+    title = dip.agreement_finding("IND", totals("RUS", year_from=2017), 2017, 2019)
+    assert title.startswith("India and Russia voted alike on")
+    assert title.endswith("% of roll calls, 2017–2019")
+
+
+def test_alignment_summary_and_display_table():
+    t = totals("RUS", "USA", "CHN")
+    text = dip.alignment_summary("IND", t, 1992, 2019)
+    assert text.startswith("Over 1992–2019, India's votes were closest to **China** (85%")
+    assert "furthest from **the United States** (30%, κ = -0.13)" in text
+    shown = dip.agreement_display(t)
+    assert shown["Counterpart"].tolist() == ["China", "Russia", "United States"]
+    assert shown.loc[0, "Agreement, abstention = half (%)"] == "84.9"
+    assert shown.loc[2, "Roll calls (both voted)"] == "2,465"
+
+
+def test_abstention_summary_counts_known_votes_only():
+    text = dip.abstention_summary("BRA", "ukraine", 1992, 2019)
+    assert "Brazil abstained on **3 of 3**" in text and "For 3 more" in text
+    assert dip.set_agreement_summary("IND", ["RUS"], 1992, 2019, "all") == ""
+    assert dip.set_agreement_summary("IND", ["RUS"], 1992, 2019, "ukraine").startswith(
+        "Restricted to the Ukraine resolutions of 2014–2025 (1 roll call in the panel")
+
+
+def test_ukraine_display_uses_names_and_vote_labels():
+    t = dip.ukraine_display("IND", ["RUS"])
+    assert list(t.columns)[-2:] == ["India", "Russia"]
+    assert t.loc[t["Resolution"] == "ES-11/1", "India"].item() == "Abstain"
+    assert "Business Today" in dip.ukraine_source_line(t)
+
+
+def test_coverage_and_sources_come_from_the_data():
+    assert dip.panel_coverage() == ("The roll-call panel runs from 1946 to its last vote in "
+                                    "January 2020 (74th session).")
+    items = dip.source_items()
+    assert len(items) == len(dip.SOURCE_TABLES) and all(i.startswith("- ") for i in items)
+    assert "Erik Voeten" in items[0]
+    assert "un\\_votes.rda" in items[0]  # text from a sidecar is escaped for Markdown
