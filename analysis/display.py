@@ -11,8 +11,6 @@ from __future__ import annotations
 import html
 import re
 
-from IPython.display import Markdown
-
 # Markdown's special characters; "_" only where it could open or close emphasis (not inside a
 # word, so a bare URL such as https://example.org/a_b stays a working link)
 _MD_SPECIAL = re.compile(r"([\\`*\[\]{}#|~$]|(?<!\w)_|_(?!\w))")
@@ -30,8 +28,10 @@ def escape(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
-def md(text: str) -> Markdown:
+def md(text: str):
     """Markdown object of library-written ``text`` with "$" escaped, ready for ``display``."""
+    from IPython.display import Markdown  # here, so that `ties article` starts without IPython
+
     return Markdown(escape_dollars(text))
 
 
@@ -43,7 +43,7 @@ def table(df, *, index: bool = False, **formats):
     return styler if index else styler.hide(axis="index")
 
 
-def note(text: str) -> Markdown:
+def note(text: str):
     """A small-print line (source line, table note) as Markdown with "$" escaped."""
     return md(f"<small>{text}</small>")
 
