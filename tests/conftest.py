@@ -56,3 +56,19 @@ def notebook_text(nb) -> str:
             data = out.get("data", {})
             parts.append(data.get("text/markdown", "") or data.get("text/html", "") or data.get("text/plain", ""))
     return "\n".join(p if isinstance(p, str) else "".join(p) for p in parts)
+
+
+@pytest.fixture(scope="session")
+def seed():
+    """The seed article, parsed once for every test of analysis.article."""
+    from analysis.article import load_article
+
+    return load_article()
+
+
+@pytest.fixture(scope="session")
+def second():
+    """The second fixture article (another topic, other number formats), parsed once."""
+    from analysis.article import load_article
+
+    return load_article(FIXTURES / "article_japan_vietnam.txt")

@@ -2,19 +2,9 @@
 sentences."""
 
 import pytest
-from article_helpers import SECOND, claim
+from article_helpers import claim
 
-from analysis.article import extract_claims, load_article
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return load_article()
-
-
-@pytest.fixture(scope="module")
-def second():
-    return load_article(SECOND)
+from analysis.article import extract_claims
 
 
 def claims_of(sentence: str):

@@ -1,20 +1,9 @@
 """analysis.article.entities: countries, people, groupings and events an article names."""
 
-import pytest
-from article_helpers import SECOND, entity
+from article_helpers import entity
 
 from analysis import groupings
-from analysis.article import extract_entities, load_article
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return load_article()
-
-
-@pytest.fixture(scope="module")
-def second():
-    return load_article(SECOND)
+from analysis.article import extract_entities
 
 
 def named(text, kind):

@@ -1,13 +1,12 @@
 """notebooks/article_brief.ipynb executed with papermill: on the seed, on a second article given
 by a path relative to the project, on an article full of markup, and with a bad path."""
 
-import nbformat
 import papermill as pm
 import pytest
 from article_helpers import HOSTILE, SECOND
 from conftest import notebook_text
 
-from analysis import ROOT, params
+from analysis import ROOT
 
 pytestmark = pytest.mark.notebook
 

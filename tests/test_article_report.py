@@ -1,7 +1,6 @@
 """analysis.article.report: the tables and Markdown the article brief shows."""
 
-import pytest
-from article_helpers import HOSTILE, SECOND
+from article_helpers import HOSTILE
 
 from analysis.article import (
     bullets_markdown,
@@ -12,16 +11,6 @@ from analysis.article import (
     header_markdown,
     load_article,
 )
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return load_article()
-
-
-@pytest.fixture(scope="module")
-def second():
-    return load_article(SECOND)
 
 
 def test_claims_table_columns_and_rows(seed):

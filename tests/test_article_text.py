@@ -3,22 +3,12 @@
 import os
 
 import pytest
-from article_helpers import SECOND, claim
+from article_helpers import claim
 
 from analysis import ROOT
 from analysis.article import DEFAULT_ARTICLE, load_article, locate
 from analysis.article.text import parse_layout, sentence_spans
 from analysis.errors import ArticleError
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return load_article()
-
-
-@pytest.fixture(scope="module")
-def second():
-    return load_article(SECOND)
 
 
 # --- layout -----------------------------------------------------------------------------------
