@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: reports pdf-libs test lab data venv clean-venv
+.PHONY: reports pdf-libs test test-fast lint lab data venv clean-venv
 
 # Render the default report set (HTML + PDF) into reports/.
 reports: $(STAMP) pdf-libs
@@ -21,6 +21,15 @@ pdf-libs:
 test: $(STAMP) pdf-libs
 	$(BIN)/python -m pytest
 
+# The library tests only (no Jupyter kernel, no rendering): a few seconds.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not notebook"
+
+# Ruff over the whole project (settings in pyproject.toml: nothing is excluded but caches,
+# virtualenvs and reports/).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
 # Open JupyterLab on the notebooks with the package installed.
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
@@ -34,7 +43,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
-	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock -e '.[test]'
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock -e '.[test,dev]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
