@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The library tests at the lowest versions pyproject.toml allows (see test-floors).
+FLOORS := .venv-floors
+FLOORS_STAMP := $(FLOORS)/.installed
 
-.PHONY: reports pdf-libs test test-fast lint lab data venv clean-venv
+.PHONY: reports pdf-libs test test-fast lint test-floors lab data venv clean-venv
 
 # Render the default report set (HTML + PDF) into reports/.
 reports: $(STAMP) pdf-libs
@@ -30,6 +33,17 @@ test-fast: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# The library tests with every direct dependency at the lowest version pyproject.toml allows
+# (fresh from PyPI, not from requirements.lock), so the floors stay true. Its own venv.
+test-floors: $(FLOORS_STAMP)
+	$(FLOORS)/bin/python -m pytest -m "not notebook"
+
+$(FLOORS_STAMP): pyproject.toml | $(STAMP)
+	rm -rf $(FLOORS)
+	$(BIN)/uv venv --quiet --python $(PYTHON) $(FLOORS)
+	$(BIN)/uv pip install --quiet --python $(FLOORS)/bin/python --resolution lowest-direct -e '.[test]'
+	touch $@
+
 # Open JupyterLab on the notebooks with the package installed.
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
@@ -48,4 +62,4 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 clean-venv:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(FLOORS)
