@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+# The library tests at the lowest versions pyproject.toml allows (see test-floors).
+FLOORS := .venv-floors
+FLOORS_STAMP := $(FLOORS)/.installed
 
-.PHONY: reports pdf-libs test lab data venv clean-venv
+.PHONY: reports pdf-libs test test-fast lint test-floors lab data venv clean-venv
 
 # Render the default report set (HTML + PDF) into reports/.
 reports: $(STAMP) pdf-libs
@@ -21,6 +24,26 @@ pdf-libs:
 test: $(STAMP) pdf-libs
 	$(BIN)/python -m pytest
 
+# The library tests only (no Jupyter kernel, no rendering): a few seconds.
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -m "not notebook"
+
+# Ruff over the whole project (settings in pyproject.toml: nothing is excluded but caches,
+# virtualenvs and reports/).
+lint: $(STAMP)
+	$(BIN)/ruff check .
+
+# The library tests with every direct dependency at the lowest version pyproject.toml allows
+# (fresh from PyPI, not from requirements.lock), so the floors stay true. Its own venv.
+test-floors: $(FLOORS_STAMP)
+	$(FLOORS)/bin/python -m pytest -m "not notebook"
+
+$(FLOORS_STAMP): pyproject.toml | $(STAMP)
+	rm -rf $(FLOORS)
+	$(BIN)/uv venv --quiet --python $(PYTHON) $(FLOORS)
+	$(BIN)/uv pip install --quiet --python $(FLOORS)/bin/python --resolution lowest-direct -e '.[test]'
+	touch $@
+
 # Open JupyterLab on the notebooks with the package installed.
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
@@ -34,9 +57,9 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
-	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock -e '.[test]'
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(BIN)/python -r requirements.lock -e '.[test,dev]'
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 >/dev/null
 	touch $(STAMP)
 
 clean-venv:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(FLOORS)

@@ -1,5 +1,6 @@
 """Shared fixtures: paths to the real data and to small hand-made fixtures."""
 
+from fnmatch import fnmatch
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,54 @@ import pytest
 from analysis import DATA_DIR, ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# Test modules that start Jupyter kernels or render reports: every test in them is marked
+# `notebook`, so `make test-fast` (`pytest -m "not notebook"`) runs the library tests only.
+# Names that do not exist yet are listed so that a rename lands already marked.
+NOTEBOOK_MODULES = (
+    "test_*_notebook.py",   # one notebook executed with papermill
+    "test_notebooks.py",    # notebook hygiene across all notebooks
+    "test_render.py",
+    "test_publish.py",
+    "test_exporters.py",
+    "test_batch.py",
+    "test_cli_render.py",
+    "test_kernels.py",
+)
+
+
+def _notebook_module(path) -> bool:
+    return any(fnmatch(Path(str(path)).name, pattern) for pattern in NOTEBOOK_MODULES)
+
+
+def _runs_notebooks(item) -> bool:
+    if "execute_notebook" in getattr(item, "fixturenames", ()):
+        return True
+    return _notebook_module(item.path)
+
+
+def pytest_ignore_collect(collection_path, config):
+    """Under `-m "not notebook"` skip importing the notebook modules at all.
+
+    All their tests would be deselected anyway; not importing them saves the seconds that
+    papermill/nbformat take to import, which is most of `make test-fast`'s start-up.
+    """
+    markexpr = " ".join((config.getoption("markexpr", "") or "").split())
+    if markexpr == "not notebook" and _notebook_module(collection_path):
+        return True
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects, so the added marks count
+def pytest_collection_modifyitems(config, items):
+    """Mark as `notebook` every test that runs a kernel or renders a report.
+
+    A test is marked when it uses the `execute_notebook` fixture or lives in a module
+    named in NOTEBOOK_MODULES; an explicit `@pytest.mark.notebook` works anywhere.
+    """
+    for item in items:
+        if item.get_closest_marker("notebook") is None and _runs_notebooks(item):
+            item.add_marker(pytest.mark.notebook)
 
 
 @pytest.fixture
