@@ -2,9 +2,10 @@
 sentences."""
 
 import pytest
-from article_helpers import claim
 
 from analysis.article import extract_claims
+
+from article_helpers import claim
 
 
 def claims_of(sentence: str):

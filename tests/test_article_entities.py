@@ -1,9 +1,9 @@
 """analysis.article.entities: countries, people, groupings and events an article names."""
 
-from article_helpers import entity
-
 from analysis import groupings
 from analysis.article import extract_entities
+
+from article_helpers import entity
 
 
 def named(text, kind):

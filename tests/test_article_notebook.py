@@ -3,10 +3,11 @@ by a path relative to the project, on an article full of markup, and with a bad 
 
 import papermill as pm
 import pytest
-from article_helpers import HOSTILE, SECOND
-from conftest import notebook_text
 
 from analysis import ROOT
+
+from article_helpers import HOSTILE, SECOND
+from conftest import notebook_text
 
 pytestmark = pytest.mark.notebook
 

@@ -1,7 +1,5 @@
 """analysis.article.report: the tables and Markdown the article brief shows."""
 
-from article_helpers import HOSTILE
-
 from analysis.article import (
     bullets_markdown,
     claim_sentences,
@@ -11,6 +9,8 @@ from analysis.article import (
     header_markdown,
     load_article,
 )
+
+from article_helpers import HOSTILE
 
 
 def test_claims_table_columns_and_rows(seed):

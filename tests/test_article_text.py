@@ -3,13 +3,13 @@
 import os
 
 import pytest
-from article_helpers import claim
 
 from analysis import ROOT
 from analysis.article import DEFAULT_ARTICLE, load_article, locate
 from analysis.article.text import parse_layout, sentence_spans
 from analysis.errors import ArticleError
 
+from article_helpers import claim
 
 # --- layout -----------------------------------------------------------------------------------
 

@@ -5,7 +5,6 @@ import pytest
 
 from analysis import trade
 
-
 # ---- composition and concentration
 
 def test_hs27_share_of_imports_fy2024_25():

@@ -5,7 +5,6 @@ import pytest
 
 from analysis import trade
 
-
 # ---- share and rank
 
 def test_share_and_rank_fy2023_24():

@@ -8,7 +8,6 @@ import pytest
 from analysis import trade
 from analysis.errors import ParameterError
 
-
 # ---- series and choice rule on real data
 
 def test_fy2023_24_total_is_65_7_bn():

@@ -15,18 +15,42 @@ The computing functions are re-exported here, so ``from analysis import trade`` 
 ``from analysis.trade import charts``.
 """
 
-from analysis.trade.claims import CLAIM_COLUMNS, check_claims
-from analysis.trade.composition import (MINERAL_FUELS, composition, composition_years,
-                                        concentration, hhi, hhi_from_values, mineral_fuels_share,
-                                        top_chapters)
-from analysis.trade.rank import partner_share, partner_totals, rank_year
-from analysis.trade.series import (FLOWS, HALF_WIDTH, SERIES_COLUMNS, STATUS_RANK, Choice,
-                                   available_fiscal_years, available_partners, available_reporters,
-                                   bilateral_series, bilateral_wide, cagr, check_partner,
-                                   check_reporter, chosen, cover_ratio, fiscal_years, headline,
-                                   stated_figures, trade_balance, used_source_ids, yoy_growth)
-
 from analysis.trade import report  # wording, built from the rooms above
+from analysis.trade.claims import CLAIM_COLUMNS, check_claims
+from analysis.trade.composition import (
+                                        MINERAL_FUELS,
+                                        composition,
+                                        composition_years,
+                                        concentration,
+                                        hhi,
+                                        hhi_from_values,
+                                        mineral_fuels_share,
+                                        top_chapters,
+)
+from analysis.trade.rank import partner_share, partner_totals, rank_year
+from analysis.trade.series import (
+                                        FLOWS,
+                                        HALF_WIDTH,
+                                        SERIES_COLUMNS,
+                                        STATUS_RANK,
+                                        Choice,
+                                        available_fiscal_years,
+                                        available_partners,
+                                        available_reporters,
+                                        bilateral_series,
+                                        bilateral_wide,
+                                        cagr,
+                                        check_partner,
+                                        check_reporter,
+                                        chosen,
+                                        cover_ratio,
+                                        fiscal_years,
+                                        headline,
+                                        stated_figures,
+                                        trade_balance,
+                                        used_source_ids,
+                                        yoy_growth,
+)
 
 __all__ = [
     "CLAIM_COLUMNS", "FLOWS", "HALF_WIDTH", "MINERAL_FUELS", "SERIES_COLUMNS", "STATUS_RANK",

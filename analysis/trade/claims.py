@@ -17,8 +17,13 @@ import pandas as pd
 from analysis.countries import adjectives, in_text, name, text_names
 from analysis.datasets import load_table
 from analysis.fiscal import fiscal_mentions, fy_label, fy_start, is_fy_label
-from analysis.trade.series import (HALF_WIDTH, available_fiscal_years, bilateral_series,
-                                   check_partner, stated_figures)
+from analysis.trade.series import (
+    HALF_WIDTH,
+    available_fiscal_years,
+    bilateral_series,
+    check_partner,
+    stated_figures,
+)
 
 CLAIM_COLUMNS = ["claim", "measure", "period", "unit", "value_claimed", "value_computed",
                  "difference", "verdict", "reason", "source_ids", "sentence"]

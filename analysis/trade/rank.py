@@ -9,8 +9,13 @@ import numpy as np
 import pandas as pd
 
 from analysis.countries import WORLD
-from analysis.trade.series import (available_fiscal_years, available_partners, bilateral_series,
-                                   chosen, fiscal_years)
+from analysis.trade.series import (
+    available_fiscal_years,
+    available_partners,
+    bilateral_series,
+    chosen,
+    fiscal_years,
+)
 
 
 def partner_totals(fy: str, reporter: str = "IND") -> pd.DataFrame:

@@ -15,10 +15,21 @@ import pandas as pd
 from analysis.countries import in_text, name
 from analysis.datasets import load_table, source_line
 from analysis.display import escape
-from analysis.trade.composition import (MINERAL_FUELS, composition, composition_years,
-                                        concentration, hhi)
-from analysis.trade.series import (FLOWS, bilateral_series, bilateral_wide, cagr, used_source_ids,
-                                   yoy_growth)
+from analysis.trade.composition import (
+    MINERAL_FUELS,
+    composition,
+    composition_years,
+    concentration,
+    hhi,
+)
+from analysis.trade.series import (
+    FLOWS,
+    bilateral_series,
+    bilateral_wide,
+    cagr,
+    used_source_ids,
+    yoy_growth,
+)
 
 GAP_TABLES = ("trade/bilateral_fy", "trade/hs2_composition", "trade/product_highlights")
 
