@@ -1,11 +1,17 @@
 """Typed errors. Each message names the file, row or parameter and what would be valid.
 
-The CLI turns any ``TiesError`` into one line on stderr and exit code 2.
+The CLI turns any ``TiesError`` into one line on stderr and exit code 2; in JupyterLab a cell
+that raises one shows that same line instead of a traceback (papermill still records the error).
 """
 
 
 class TiesError(Exception):
     """Base class for mistakes a user can make (bad input, bad data, bad parameter)."""
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython's hook for exceptions that know how to show themselves: one line, as on the
+        # command line, since a traceback into the library says nothing about the user's mistake.
+        return [f"{type(self).__name__}: {self}"]
 
 
 class DataError(TiesError):

@@ -65,3 +65,14 @@ def test_papermill_help_shows_types_and_help(name):
     assert "Unknown type" not in out.stdout
     for p in params.contract(name):
         assert p.name in out.stdout and p.help in out.stdout
+
+
+def test_a_bad_parameter_shows_one_line_in_jupyter_as_on_the_command_line():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    result = shell.run_cell('from analysis import params\n'
+                            'params.validate("trade_imbalance", dict(partner="XXX"))')
+    err = result.error_in_exec
+    assert err is not None and err._render_traceback_() == [f"ParameterError: {err}"]
+    assert "partner=XXX is not an ISO 3166 alpha-3 code" in str(err)
