@@ -74,13 +74,18 @@ def fetch(url: str, folder: Path, timeout: float = 60.0) -> Path:
     return dest
 
 
-def retrieval_date(path: Path, given: str | None) -> str:
-    """The retrieval date to record: ``given`` (ISO) if any, else the file's modification date."""
+def retrieval_date(path: Path, given: str | None, fetched: bool = False) -> str:
+    """The retrieval date to record: ``given`` (ISO) if any, else today (UTC) for a file just
+    fetched, else the file's modification date."""
     if given:
         try:
             return dt.date.fromisoformat(given).isoformat()
         except ValueError:
             raise DataError(f"--retrieved {given!r}: expected a date like 2026-02-15") from None
+    if fetched:
+        return dt.datetime.now(dt.timezone.utc).date().isoformat()
+    if not Path(path).exists():
+        raise DataError(f"{path}: file not found")
     stamp = Path(path).stat().st_mtime
     return dt.datetime.fromtimestamp(stamp, dt.timezone.utc).date().isoformat()
 
@@ -168,6 +173,26 @@ def _short(value, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
+def _field_change(a, b) -> str:
+    """A sidecar field's change in words: sources by id, lists item by item, else old → new."""
+    if isinstance(a, list) or isinstance(b, list):
+        a, b = list(a or []), list(b or [])
+        if all(isinstance(x, dict) and "id" in x for x in a + b):
+            old, new = {x["id"]: x for x in a}, {x["id"]: x for x in b}
+            parts = [f"+ {i} ({_short(', '.join(f'{k}: {v}' for k, v in new[i].items() if k != 'id'), 300)})"
+                     for i in new if i not in old]
+            parts += [f"− {i}" for i in old if i not in new]
+            parts += [f"~ {i}: " + "; ".join(f"{k}: {_short(old[i].get(k))} → {_short(new[i].get(k))}"
+                                               for k in dict.fromkeys([*old[i], *new[i]])
+                                               if old[i].get(k) != new[i].get(k))
+                      for i in new if i in old and new[i] != old[i]]
+            return " | ".join(parts)
+        parts = [f"+ {_short(x, 300)}" for x in b if x not in a]
+        parts += [f"− {_short(x, 300)}" for x in a if x not in b]
+        return " | ".join(parts) or "reordered"
+    return f"{_short(a, 300)} → {_short(b, 300)}"
+
+
 def changelog_entry(title: str, inputs: list[str], changes: list[TableChange],
                     notes: list[str], when: dt.datetime | None = None) -> str:
     """A Markdown section of CHANGELOG.md for one update."""
@@ -201,7 +226,7 @@ def changelog_entry(title: str, inputs: list[str], changes: list[TableChange],
             lines += [f"- {_row(r, c.key)}" for r in c.removed]
         if c.sidecar:
             lines += ["", "Sidecar:"]
-            lines += [f"- {f}: {_short(a)} → {_short(b)}" for f, a, b in c.sidecar]
+            lines += [f"- {f}: {_field_change(a, b)}" for f, a, b in c.sidecar]
     return "\n".join(lines) + "\n"
 
 
