@@ -253,3 +253,45 @@ def test_a_roll_call_whose_rows_disagree_is_refused(tmp_path):
     with pytest.raises(DataError, match=r"mixed.csv line 4: undl_id 9058 has date 2019-11-07, "
                                         r"resolution A/RES/74/999"):
         read_un_file(bad)
+
+
+# ---------------------------------------------------------------- a URL, served on this machine
+
+@pytest.fixture
+def served():
+    """The fixture folder over HTTP on 127.0.0.1 (no outside network involved)."""
+    import functools
+    import http.server
+    import threading
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(FIX))
+    handler.log_message = lambda *a, **k: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_url_given_explicitly_is_fetched_and_recorded(tmp_path, served):
+    import datetime as dt
+
+    data = _copy(tmp_path, CUT)
+    url = f"{served}/undl_2026.csv"
+    done = _ties("unga", "--from", url, "--data", str(data))
+    assert done.returncode == 0, done.stderr
+    assert "3 added" in done.stdout
+    src = load_table("diplomacy/unga_votes_panel", data).attrs["meta"].source("UNDL_GA_VOTING")
+    assert src["document"] == url
+    assert src["retrieved"] == dt.datetime.now(dt.timezone.utc).date().isoformat()
+    again = _ties("unga", "--from", url, "--data", str(data))
+    assert again.returncode == 0 and "no change" in again.stdout
+
+
+def test_a_url_answering_404_is_one_line_exit_1(cut_data, served):
+    data, before = cut_data
+    done = _ties("unga", "--from", f"{served}/missing.csv", "--data", str(data))
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "HTTP 404" in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    assert _snapshot(data) == before
