@@ -183,7 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="unga: UN Digital Library General Assembly voting data (CSV); trade: a "
                         "TradeStat country-wise or commodity-wise report (JSON)")
     u.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL",
-                   help="the file to read (a URL is fetched; only for unga and trade files)")
+                   help="the file to read; an http(s) URL is downloaded (nothing else "
+                        "touches the network)")
     u.add_argument("--data", type=Path, default=None,
                    help="data folder to update (default: data/)")
     u.add_argument("--retrieved", default=None, metavar="YYYY-MM-DD",
