@@ -42,7 +42,7 @@ import pandas as pd
 
 from analysis.countries import WORLD, iso3_from_name
 from analysis.derive.trade import SOURCES, _num
-from analysis.derive.update import apply_update, read_table, sha256_file
+from analysis.derive.update import apply_update, locked, read_table, sha256_file
 from analysis.errors import DataError, ParameterError
 
 UPDATER = "ties data update trade (analysis/derive/tradestat.py)"
@@ -304,18 +304,19 @@ def update_trade(path: Path, data_dir: Path, shown_as: str, retrieved: str, log=
     """Read a TradeStat report at ``path`` and merge it into ``data_dir`` (module docstring)."""
     layout, doc, chapters, totals = read_report(path)
     sha = sha256_file(path)
-    source = source_entry(layout, doc, shown_as, retrieved, sha)
-    _, meta = read_table("trade/hs2_composition", data_dir)
-    for s in meta.get("sources", []):  # the same file again: keep what was recorded
-        if s.get("id") == source["id"] and s.get("sha256") == sha:
-            source = s
-    tables, notes = merge(layout, doc, chapters, totals, Path(data_dir), source)
-    log(f"read {len(chapters):,} chapter values and {len(totals):,} totals ({layout}) "
-        f"from {shown_as}")
-    return apply_update(
-        Path(data_dir), tables, "ties data update trade",
-        [f"{shown_as} ({LAYOUT_NAMES[layout]}; sha256 {sha}; retrieved {doc['retrieved']})"],
-        notes, pair_on={"trade/hs2_composition": ["reporter", "partner", "fiscal_year", "flow",
-                                                  "hs_chapter"],
-                        "trade/bilateral_fy": ["reporter", "partner", "fiscal_year", "flow"]},
-        log=log)
+    with locked(data_dir):
+        source = source_entry(layout, doc, shown_as, retrieved, sha)
+        _, meta = read_table("trade/hs2_composition", data_dir)
+        for s in meta.get("sources", []):  # the same file again: keep what was recorded
+            if s.get("id") == source["id"] and s.get("sha256") == sha:
+                source = s
+        tables, notes = merge(layout, doc, chapters, totals, Path(data_dir), source)
+        log(f"read {len(chapters):,} chapter values and {len(totals):,} totals ({layout}) "
+            f"from {shown_as}")
+        return apply_update(
+            Path(data_dir), tables, "ties data update trade",
+            [f"{shown_as} ({LAYOUT_NAMES[layout]}; sha256 {sha}; retrieved {doc['retrieved']})"],
+            notes, pair_on={"trade/hs2_composition": ["reporter", "partner", "fiscal_year", "flow",
+                                                      "hs_chapter"],
+                            "trade/bilateral_fy": ["reporter", "partner", "fiscal_year", "flow"]},
+            log=log)

@@ -41,7 +41,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.derive.diplomacy import PANEL
-from analysis.derive.update import apply_update, read_table, sha256_file
+from analysis.derive.update import apply_update, locked, read_table, sha256_file
 from analysis.errors import DataError
 
 SOURCE_ID = "UNDL_GA_VOTING"
@@ -394,16 +394,17 @@ def update_unga(path: Path, data_dir: Path, shown_as: str, retrieved: str, log=p
     """Read the UN file at ``path`` and merge it into ``data_dir`` (see the module docstring)."""
     un = read_un_file(path)
     sha = sha256_file(path)
-    # Same bytes as last time: keep the recorded retrieval date, so a second run changes nothing.
-    _, meta = read_table("diplomacy/unga_votes_panel", data_dir)
-    for s in meta.get("sources", []):
-        if s.get("id") == SOURCE_ID and s.get("sha256") == sha:
-            retrieved, shown_as = s["retrieved"], s.get("document", shown_as)
-    source = source_entry(path, shown_as, retrieved, un.layout, sha)
-    tables, notes = merge(un, Path(data_dir), source)
-    log(f"read {un.rows:,} rows, {len(un.roll_calls):,} roll calls ({un.layout.name}) "
-        f"from {shown_as}")
-    return apply_update(
-        Path(data_dir), tables, "ties data update unga",
-        [f"{shown_as} ({un.layout.name}; sha256 {sha}; retrieved {retrieved}; "
-         f"{un.rows:,} rows)"], notes, log=log)
+    with locked(data_dir):
+        # Same bytes as last time: keep the recorded retrieval date, so a second run changes nothing.
+        _, meta = read_table("diplomacy/unga_votes_panel", data_dir)
+        for s in meta.get("sources", []):
+            if s.get("id") == SOURCE_ID and s.get("sha256") == sha:
+                retrieved, shown_as = s["retrieved"], s.get("document", shown_as)
+        source = source_entry(path, shown_as, retrieved, un.layout, sha)
+        tables, notes = merge(un, Path(data_dir), source)
+        log(f"read {un.rows:,} rows, {len(un.roll_calls):,} roll calls ({un.layout.name}) "
+            f"from {shown_as}")
+        return apply_update(
+            Path(data_dir), tables, "ties data update unga",
+            [f"{shown_as} ({un.layout.name}; sha256 {sha}; retrieved {retrieved}; "
+             f"{un.rows:,} rows)"], notes, log=log)

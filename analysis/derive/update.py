@@ -19,7 +19,9 @@ A bad input file raises DataError before step 1, so data/ is never half-written.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import hashlib
 import os
 import shutil
@@ -42,6 +44,27 @@ CHANGELOG = "CHANGELOG.md"
 
 class FetchError(DataError):
     """A URL given with --from could not be fetched (network or HTTP error); nothing changed."""
+
+
+# ---------------------------------------------------------------- one update at a time
+
+@contextlib.contextmanager
+def locked(data_dir: Path):
+    """Hold an exclusive lock on the data folder while an update reads and replaces it; a second
+    update meanwhile is refused (DataError) instead of silently undoing the first one's work."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise DataError(f"{data_dir}: data folder not found")
+    fd = os.open(data_dir, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise DataError(f"{data_dir}: another `ties data update` is changing this folder; "
+                            "run again when it has finished") from None
+        yield
+    finally:
+        os.close(fd)
 
 
 # ---------------------------------------------------------------- input files
