@@ -88,6 +88,11 @@ def test_extends_the_panel_with_the_roll_calls_after_unvotes(tmp_path):
     assert src["retrieved"] == "2026-02-20" and len(src["sha256"]) == 64
     assert "non-commercial use with attribution" in src["licence"]
     assert "UNDL_GA_VOTING, 3 roll calls, last 2019-12-19" in meta["gaps"][0]
+    # each panel country's UN records are mapped beside its unvotes records
+    seats = load_table("diplomacy/unga_panel_countries", data)
+    ind = seats[(seats["iso3"] == "IND") & seats["note"].str.startswith("UN Digital Library")]
+    assert ind[["source_code", "votes"]].values.tolist() == [["IND", 3]]
+    assert str(ind["last_vote"].iloc[0].date()) == "2019-12-19"
 
 
 def test_every_table_of_the_result_loads(tmp_path):

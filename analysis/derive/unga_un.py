@@ -25,7 +25,9 @@ the file's ``undl_id``), with the panel's recorded votes (Y/N/A; non-voting is n
 unvotes). Roll calls of the UN file on or before that date are not added but compared with unvotes,
 resolution by resolution (the symbol without its ``A/RES/`` or ``R/`` prefix, matched only where
 unvotes has exactly one non-amendment roll call for it); the agreement of the panel's votes is
-written to the sidecar of unga_votes_panel (``overlap_check``). Roll calls a previous update added
+written to the sidecar of unga_votes_panel (``overlap_check``). unga_panel_countries gains one row
+per panel country for the UN file's records (its name there, ISO alpha-3 code, votes, first and
+last date). Roll calls a previous update added
 are replaced by this file's (a newer release supersedes an older one; the changelog lists any
 difference).
 """
@@ -36,6 +38,7 @@ import copy
 import csv
 import re
 from dataclasses import dataclass
+from dataclasses import field as _field
 from pathlib import Path
 
 import pandas as pd
@@ -69,7 +72,8 @@ LAYOUTS = (
                   "total_yes", "total_no", "total_abstentions", "total_non_voting", "total_ms",
                   "undl_link"),
         optional=("vote_note",),
-        field={"undl_id": "undl_id", "code": "ms_code", "vote": "ms_vote", "date": "date",
+        field={"undl_id": "undl_id", "code": "ms_code", "name": "ms_name", "vote": "ms_vote",
+               "date": "date",
                "session": "session", "resolution": "resolution", "title": "title",
                "yes": "total_yes", "no": "total_no", "abstain": "total_abstentions",
                "non_voting": "total_non_voting", "total_ms": "total_ms"},
@@ -80,7 +84,8 @@ LAYOUTS = (
                   "date", "yes", "no", "abstentions", "non-voting", "total-voting"),
         optional=("draft", "committee_report", "meeting", "agenda_titles", "subjects",
                   "undl_link"),
-        field={"undl_id": "undl_id", "code": "ms_codes", "vote": "ms_votes", "date": "date",
+        field={"undl_id": "undl_id", "code": "ms_codes", "name": "ms_names", "vote": "ms_votes",
+               "date": "date",
                "resolution": "resolutions", "title": "title", "yes": "yes", "no": "no",
                "abstain": "abstentions", "non_voting": "non-voting", "total_ms": "total-voting"},
         votes={"Y": "yes", "N": "no", "A": "abstain", "NV": None, "": None}),
@@ -101,6 +106,7 @@ class RollCall:
     line: int  # first line of the file with this roll call
     last_line: int
     votes: dict[str, str | None]  # ms_code → yes / no / abstain / None
+    names: dict[str, str] = _field(default_factory=dict)  # ms_code → ms_name
 
 
 @dataclass
@@ -217,6 +223,7 @@ def _row(path, line, fields, header, idx, lay: Layout, calls: dict[int, RollCall
     if code in rc.votes:
         raise DataError(f"{where}: a second row for {code} on undl_id {uid}")
     rc.votes[code] = lay.votes[vote]
+    rc.names[code] = " ".join(get("name").split())
     rc.last_line = line
 
 
@@ -273,6 +280,7 @@ def merge(un: UNFile, data_dir: Path, source: dict) -> tuple[dict, list[str]]:
 
     check = overlap_check(un, unv_calls, unv_votes, cutoff)
     last = calls_out["date"].max()
+    countries, countries_meta = _panel_countries(new, data_dir, source, cutoff)
     if len(new):
         calls_meta = _extend_meta(calls_meta, source, cutoff, last, len(new),
                                   int(calls_out["session"].astype(int).max()))
@@ -286,7 +294,44 @@ def merge(un: UNFile, data_dir: Path, source: dict) -> tuple[dict, list[str]]:
              f"{len(new_votes):,}); last roll call now {last}",
              f"overlap with unvotes: {check['summary']}"]
     return {"diplomacy/unga_roll_calls": (calls_out, calls_meta),
-            "diplomacy/unga_votes_panel": (votes_out, votes_meta)}, notes
+            "diplomacy/unga_votes_panel": (votes_out, votes_meta),
+            "diplomacy/unga_panel_countries": (countries, countries_meta)}, notes
+
+
+UN_SEAT = "UN Digital Library"
+
+
+def _panel_countries(new: list[RollCall], data_dir: Path, source: dict,
+                     cutoff: str) -> tuple[pd.DataFrame, dict]:
+    """unga_panel_countries with one row per panel country for the UN file's records (votes
+    after ``cutoff``), beside unvotes' rows; the UN rows of an earlier update are replaced."""
+    table, meta = read_table("diplomacy/unga_panel_countries", data_dir)
+    table = table[~table["note"].str.startswith(UN_SEAT)]
+    rows = []
+    for iso3 in PANEL:
+        mine = [rc for rc in new if rc.votes.get(iso3)]
+        if not mine:
+            continue
+        rows.append({"iso3": iso3, "source_country": f"{mine[-1].names[iso3]} ({UN_SEAT})",
+                     "source_code": iso3, "votes": str(len(mine)),
+                     "first_vote": min(rc.date for rc in mine),
+                     "last_vote": max(rc.date for rc in mine),
+                     "note": f"{UN_SEAT} voting data ({SOURCE_ID}): recorded votes after {cutoff}; "
+                             "the file's Member State code is ISO alpha-3"})
+    out = pd.concat([table, pd.DataFrame(rows, columns=table.columns)], ignore_index=True)
+    out = out.sort_values(["iso3", "first_vote"]).reset_index(drop=True)
+    if rows:
+        meta = copy.deepcopy(meta)
+        meta["sources"] = [s for s in meta["sources"] if s["id"] != SOURCE_ID] + [source]
+        meta["columns"]["source_code"]["description"] = (
+            "code in the source: ISO alpha-2 in unvotes (empty: none given), ISO alpha-3 in the UN "
+            "Digital Library file")
+        meta["derived_by"] = meta["derived_by"].split(";")[0] + f"; updated by {UPDATER}"
+        meta["licence"] = re.sub(r"; UN Digital Library rows: .*$", "", meta["licence"]) + \
+            f"; UN Digital Library rows: {LICENCE}"
+    else:
+        meta = _unextend_meta(meta)
+    return out, meta
 
 
 def _int_rcid(s: pd.Series) -> pd.Series:
@@ -366,7 +411,9 @@ def _unextend_meta(meta: dict) -> dict:
         return copy.deepcopy(meta)
     from analysis.derive.diplomacy import _meta
 
-    name = "unga_roll_calls" if "session" in meta["columns"] else "unga_votes_panel"
+    cols = meta["columns"]
+    name = ("unga_roll_calls" if "session" in cols else
+            "unga_panel_countries" if "source_country" in cols else "unga_votes_panel")
     fresh = _meta(name, [UNVOTES])
     if name == "unga_votes_panel":
         fresh["description"] = fresh["description"].format(panel=", ".join(PANEL))
