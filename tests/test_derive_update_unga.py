@@ -300,3 +300,23 @@ def test_a_url_answering_404_is_one_line_exit_1(cut_data, served):
     assert done.returncode == 1, done.stdout + done.stderr
     assert "HTTP 404" in done.stderr and len(done.stderr.strip().splitlines()) == 1
     assert _snapshot(data) == before
+
+
+def test_the_diplomacy_library_reads_the_updated_panel(tmp_path, monkeypatch):
+    """The added roll calls reach the library's vote tables (data/ pointed at the updated copy)."""
+    import analysis.datasets as datasets
+    import analysis.diplomacy as diplomacy
+
+    data = _copy(tmp_path, CUT)
+    update_unga(NEW_2026, data, NEW_2026.name, "2026-02-20", log=lambda *_: None)
+    monkeypatch.setattr(datasets, "DATA_DIR", data)
+    datasets._load_cached.cache_clear()
+    diplomacy._panel_wide.cache_clear()
+    try:
+        v = diplomacy.votes(["IND", "USA"], "all", 2019, 2019)
+        assert v.loc[9061, "year"] == 2019  # A/RES/74/50, from the UN file
+        assert set(v.loc[[9061, 9141, 9060], "IND"]) <= {"yes", "no", "abstain"}
+        assert diplomacy.year_coverage() == (1946, 2019)
+    finally:
+        datasets._load_cached.cache_clear()
+        diplomacy._panel_wide.cache_clear()
