@@ -93,3 +93,17 @@ def test_compare_pairs_a_restated_figure_as_a_revision():
     paired = compare("t", old, meta, new, meta, pair_on=["partner", "fiscal_year"])
     assert (len(paired.added), len(paired.removed)) == (0, 0)
     assert paired.revised == [(old.iloc[0].to_dict(), new.iloc[0].to_dict())]
+
+
+def test_a_rebuild_after_an_update_says_the_update_must_be_run_again(data, tmp_path):
+    from analysis.derive import build_all, default_sources_dir
+
+    if not default_sources_dir().is_dir():
+        pytest.skip("sources absent")
+    df, meta = read_table("trade/partial_periods", data)
+    apply_update(data, {"trade/partial_periods": (df.iloc[1:].reset_index(drop=True), meta)},
+                 "test", [], **QUIET)
+    lines: list[str] = []
+    build_all(data_dir=data, only="trade", log=lines.append)
+    assert any("run those updates again" in x for x in lines)
+    assert len(read_table("trade/partial_periods", data)[0]) == len(df)  # rebuilt from sources

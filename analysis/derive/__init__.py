@@ -60,4 +60,7 @@ def build_all(sources_dir: Path | None = None, data_dir: Path | None = None,
 
     written.append(write_catalogue(out))
     log(f"wrote the catalogue {out / 'README.md'}")
+    if (out / "CHANGELOG.md").exists():
+        log(f"note: {out / 'CHANGELOG.md'} lists changes made by `ties data update`; this build "
+            "rewrote the tables from the staged sources, so run those updates again")
     return written
