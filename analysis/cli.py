@@ -35,6 +35,33 @@ def _cmd_data_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_data_update(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from analysis import DATA_DIR
+    from analysis.derive.update import FetchError, fetch, is_url, retrieval_date
+
+    data_dir = Path(args.data or DATA_DIR)
+    with tempfile.TemporaryDirectory(prefix="ties-update-") as scratch:
+        given = str(args.source)
+        try:
+            path = fetch(given, Path(scratch)) if is_url(given) else Path(given)
+        except FetchError as exc:
+            print(f"ties: error: {exc}", file=sys.stderr)
+            return 1
+        retrieved = retrieval_date(path, args.retrieved, fetched=is_url(given))
+        shown = given if is_url(given) else path.name
+        if args.what == "unga":
+            from analysis.derive.unga_un import update_unga
+
+            update_unga(path, data_dir, shown, retrieved)
+        else:
+            from analysis.derive.tradestat import update_trade
+
+            update_trade(path, data_dir, shown, retrieved)
+    return 0
+
+
 def _parse_assignments(items: list[str]) -> dict[str, str]:
     """``["partner=CHN", "top_n=5"]`` → ``{"partner": "CHN", "top_n": "5"}``."""
     from analysis.errors import ParameterError
@@ -107,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON records instead of a table")
     p.set_defaults(func=_cmd_article)
 
-    p = sub.add_parser("data", help="build data/ from the gathered sources")
+    p = sub.add_parser("data", help="build or update data/")
     dsub = p.add_subparsers(dest="data_command", required=True, metavar="ACTION")
     b = dsub.add_parser("build", help="(re)build the tidy tables in data/ from the sources",
                         description="Derive data/ from ../shared/sources (or $TIES_SOURCES).")
@@ -116,6 +143,25 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--out", type=Path, default=None, help="data folder to write (default: data/)")
     b.add_argument("--only", choices=["trade", "diplomacy"], help="build one group only")
     b.set_defaults(func=_cmd_data_build)
+    u = dsub.add_parser(
+        "update", help="bring a new official file into data/ (UN votes, TradeStat reports)",
+        description="Merge one official file into data/: validated first, written atomically, "
+                    "each change listed in data/CHANGELOG.md. The network is used only when "
+                    "--from is an http(s) URL.",
+        epilog="Exit codes: 0 updated or already up to date, 1 the URL could not be fetched, "
+               "2 a bad file or option (nothing changed).")
+    u.add_argument("what", choices=["unga", "trade"],
+                   help="unga: UN Digital Library General Assembly voting data (CSV); trade: a "
+                        "TradeStat country-wise or commodity-wise report (JSON)")
+    u.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL",
+                   help="the file to read; an http(s) URL is downloaded (nothing else "
+                        "touches the network)")
+    u.add_argument("--data", type=Path, default=None,
+                   help="data folder to update (default: data/)")
+    u.add_argument("--retrieved", default=None, metavar="YYYY-MM-DD",
+                   help="retrieval date to record (default: today for a URL, else the file's "
+                        "modification date)")
+    u.set_defaults(func=_cmd_data_update)
 
     p = sub.add_parser(
         "render", help="render one notebook as a report (HTML + PDF)", add_help=False,

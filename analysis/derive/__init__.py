@@ -12,6 +12,19 @@ One step per group of data/ (OWID-style: code and metadata side by side):
 - ``facts/``: hand-typed facts that are not staged in the sources (UN membership, groupings,
   arms imports, the roll-call panel), each row citing a register entry;
 - ``tables.py``: the one writer of a CSV and its sidecar; ``catalogue.py``: data/README.md.
+
+``ties data update`` brings one newer official file into data/ without a rebuild (the only command
+that may use the network, and only for a URL given with ``--from``):
+
+- ``unga_un.py``: the UN Digital Library's General Assembly voting data (2024 and 2025-26 layouts)
+  extends the roll-call panel after the last unvotes roll call; ``tradestat.py``: TradeStat
+  country-wise and commodity-wise reports (the layouts staged under ``sources/trade/raw``);
+- ``update.py``: checks every table of the result against its sidecar, swaps data/ in whole, and
+  appends rows added, revised and removed (old and new values) to ``data/CHANGELOG.md``.
+
+An update works on data/ as it is; a later ``ties data build`` rewrites the tables from the staged
+sources, so run the update again after a rebuild (``ties data build && ties data update unga
+--from FILE``).
 """
 
 from __future__ import annotations
@@ -47,4 +60,7 @@ def build_all(sources_dir: Path | None = None, data_dir: Path | None = None,
 
     written.append(write_catalogue(out))
     log(f"wrote the catalogue {out / 'README.md'}")
+    if (out / "CHANGELOG.md").exists():
+        log(f"note: {out / 'CHANGELOG.md'} lists changes made by `ties data update`; this build "
+            "rewrote the tables from the staged sources, so run those updates again")
     return written

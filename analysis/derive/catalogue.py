@@ -13,6 +13,8 @@ sidecar `<group>/<name>.meta.yml` with its sources (publisher, title, URL or doc
 date, licence), units, coverage, known gaps and column schema; `analysis/datasets.py` refuses a
 table that breaks it. Money is US$ million (`*_usd_mn`), years are Indian fiscal years
 (`FY2023-24`, April–March) unless a column says otherwise, countries are ISO 3166 alpha-3 codes.
+`ties data update unga|trade --from FILE` merges a newer official file (UN Digital Library voting
+data, TradeStat reports) and lists every row it added, revised or removed in `CHANGELOG.md`.
 
 | file | sidecar | title | rows | sources |
 |---|---|---|---|---|

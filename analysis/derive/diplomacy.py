@@ -87,6 +87,7 @@ class Inputs:
             "amendment": calls["amend"].map(flag),
             "important_vote": calls["importantvote"].map(flag),
             "short_title": calls["short"].str.strip().str.replace(r"\s+", " ", regex=True),
+            "source_id": "UNVOTES",
         }).sort_values("rcid").reset_index(drop=True)
 
     @cached_property

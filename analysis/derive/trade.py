@@ -18,7 +18,8 @@ import json
 from pathlib import Path
 
 from analysis.countries import WORLD, iso3_from_name
-from analysis.derive.tables import cite, read_csv, read_yaml, write_table
+from analysis.derive.tables import cite, read_yaml, write_table
+from analysis.derive.tables import read_csv as _read_staged
 from analysis.errors import DataError, ParameterError
 from analysis.fiscal import is_fy_label
 
@@ -28,6 +29,8 @@ RAW_WORLD_HS2 = ("raw/mospi-dataset-analysis-public__tradestat_hsn_export_import
                  "2018-19_to_2025-26.json")
 
 _META = read_yaml("trade.meta.yml")
+#: Corrections to rows of the staged files (facts/trade_corrections.yml), by file name.
+CORRECTIONS: list[dict] = read_yaml("facts/trade_corrections.yml")["corrections"]
 SOURCES: dict[str, dict] = read_yaml("trade_sources.yml")["sources"]
 FLOWS: list[str] = _META["definitions"]["flows"]
 STATUSES: list[str] = _META["definitions"]["statuses"]
@@ -161,6 +164,26 @@ def _num(text: str | float | None) -> str:
     v = float(text)
     s = f"{v:.4f}".rstrip("0").rstrip(".")
     return "0" if s == "-0" else s
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """Rows of a staged file with the corrections of facts/trade_corrections.yml applied; a
+    correction that does not pick exactly one row of its file is a DataError."""
+    path = Path(path)
+    rows = _read_staged(path)
+    for c in CORRECTIONS:
+        if c["file"] != path.name:
+            continue
+        hits = [r for r in rows if all(r.get(k) == str(v) for k, v in c["match"].items())]
+        if len(hits) != 1:
+            raise DataError(f"facts/trade_corrections.yml: correction {c['match']} matches "
+                            f"{len(hits)} rows of {path} (expected exactly one)")
+        row = hits[0]
+        row.update({k: str(v) for k, v in (c.get("set") or {}).items()})
+        if c.get("append_note"):
+            note = " ".join(str(c["append_note"]).split())
+            row["note"] = f"{row['note'].strip()}; {note}" if row["note"].strip() else note
+    return rows
 
 
 def _partner(name: str, where: str) -> str:
