@@ -128,6 +128,25 @@ def _load_cached(name: str) -> pd.DataFrame:
     return _load(name, DATA_DIR)
 
 
+_DERIVED_CACHES: list = []
+
+
+def derived_cache(func):
+    """Decorator for a library function that caches something computed from loaded tables:
+    an ``lru_cache`` that :func:`clear_cache` empties together with the tables."""
+    cached = lru_cache(maxsize=None)(func)
+    _DERIVED_CACHES.append(cached)
+    return cached
+
+
+def clear_cache() -> None:
+    """Forget every table read so far (and what was computed from them): the next call reads
+    data/ again, e.g. after ``ties data update`` in a long-running session."""
+    _load_cached.cache_clear()
+    for cached in _DERIVED_CACHES:
+        cached.cache_clear()
+
+
 def _load(name: str, data_dir: Path) -> pd.DataFrame:
     meta = load_meta(name, data_dir)
     path = data_path(name, data_dir)

@@ -18,8 +18,8 @@ import pytest
 from analysis import DATA_DIR, ROOT
 from analysis.datasets import list_tables, load_table
 from analysis.derive.tables import write_table
-from analysis.derive.update import read_table
 from analysis.derive.unga_un import read_un_file, update_unga
+from analysis.derive.update import read_table
 from analysis.errors import DataError
 
 FIX = ROOT / "tests" / "fixtures" / "unga"
@@ -310,13 +310,11 @@ def test_the_diplomacy_library_reads_the_updated_panel(tmp_path, monkeypatch):
     data = _copy(tmp_path, CUT)
     update_unga(NEW_2026, data, NEW_2026.name, "2026-02-20", log=lambda *_: None)
     monkeypatch.setattr(datasets, "DATA_DIR", data)
-    datasets._load_cached.cache_clear()
-    diplomacy._panel_wide.cache_clear()
+    datasets.clear_cache()
     try:
         v = diplomacy.votes(["IND", "USA"], "all", 2019, 2019)
         assert v.loc[9061, "year"] == 2019  # A/RES/74/50, from the UN file
         assert set(v.loc[[9061, 9141, 9060], "IND"]) <= {"yes", "no", "abstain"}
         assert diplomacy.year_coverage() == (1946, 2019)
     finally:
-        datasets._load_cached.cache_clear()
-        diplomacy._panel_wide.cache_clear()
+        datasets.clear_cache()

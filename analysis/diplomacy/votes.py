@@ -10,12 +10,11 @@ A vote is ``yes``, ``no`` or ``abstain``; a missing vote is never counted as an 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from analysis.datasets import load_table
+from analysis.datasets import derived_cache, load_table
 from analysis.errors import ParameterError
 
 VOTES = ("yes", "no", "abstain")
@@ -48,7 +47,7 @@ def table(name: str) -> pd.DataFrame:
     return load_table(f"diplomacy/{name}")
 
 
-@lru_cache(maxsize=1)
+@derived_cache
 def _panel_wide() -> pd.DataFrame:
     """Roll calls × panel countries, values yes / no / abstain / NaN (no recorded vote)."""
     v = table("unga_votes_panel")

@@ -26,13 +26,12 @@ is plotted. A year no source covers stays missing (NaN): nothing is interpolated
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
 from analysis.countries import WORLD
-from analysis.datasets import load_table
+from analysis.datasets import derived_cache, load_table
 from analysis.errors import ParameterError
 from analysis.fiscal import fy_label, fy_range, fy_start
 
@@ -55,7 +54,7 @@ SERIES_COLUMNS = ["fiscal_year", "flow", "value_usd_mn", "source_id", "status", 
 
 # ---------------------------------------------------------------- allowed values
 
-@lru_cache(maxsize=None)
+@derived_cache
 def _bilateral_cached() -> pd.DataFrame:
     return load_table("trade/bilateral_fy")
 
@@ -65,7 +64,7 @@ def available_reporters() -> list[str]:
     return list(_reporters())
 
 
-@lru_cache(maxsize=None)
+@derived_cache
 def _reporters() -> tuple[str, ...]:
     return tuple(sorted(_bilateral_cached()["reporter"].unique()))
 
@@ -75,7 +74,7 @@ def available_partners(reporter: str = "IND") -> list[str]:
     return list(_partners(reporter))
 
 
-@lru_cache(maxsize=None)
+@derived_cache
 def _partners(reporter: str) -> tuple[str, ...]:
     df = _bilateral_cached()
     return tuple(sorted(p for p in df.loc[df["reporter"] == reporter, "partner"].unique()
@@ -87,7 +86,7 @@ def available_fiscal_years(reporter: str = "IND") -> list[str]:
     return list(_fiscal_years(reporter))
 
 
-@lru_cache(maxsize=None)
+@derived_cache
 def _fiscal_years(reporter: str) -> tuple[str, ...]:
     df = _bilateral_cached()
     return tuple(sorted(df.loc[df["reporter"] == reporter, "fiscal_year"].unique()))
@@ -231,7 +230,7 @@ def bilateral_series(partner: str = "RUS", reporter: str = "IND", fy_from: str |
     return res
 
 
-@lru_cache(maxsize=None)
+@derived_cache
 def _chosen(partner: str, reporter: str) -> dict:
     """Chosen candidates per fiscal year (years with any figure only); cached per partner."""
     df = _bilateral_cached()  # read only: filtered below, never changed
