@@ -26,7 +26,7 @@ test: $(STAMP) pdf-libs
 
 # The library tests only (no Jupyter kernel, no rendering): a few seconds.
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest -m "not notebook"
+	$(BIN)/python -m pytest -m "not notebook and not cli"
 
 # Ruff over the whole project (settings in pyproject.toml: nothing is excluded but caches,
 # virtualenvs and reports/).

@@ -24,6 +24,11 @@ NOTEBOOK_MODULES = (
 )
 
 
+# Library test modules that run the `ties` program as a user does, on copies of data/: marked
+# `cli`, so `make test-fast` leaves them out too; `make test` and `make test-floors` run them.
+CLI_MODULES = ("test_derive_update_*.py", "test_derive_rebuild.py", "test_cli_*.py")
+
+
 def _notebook_module(path) -> bool:
     return any(fnmatch(Path(str(path)).name, pattern) for pattern in NOTEBOOK_MODULES)
 
@@ -41,7 +46,8 @@ def pytest_ignore_collect(collection_path, config):
     papermill/nbformat take to import, which is most of `make test-fast`'s start-up.
     """
     markexpr = " ".join((config.getoption("markexpr", "") or "").split())
-    if markexpr == "not notebook" and _notebook_module(collection_path):
+    if markexpr in ("not notebook", "not notebook and not cli") and _notebook_module(
+            collection_path):
         return True
     return None
 
@@ -56,6 +62,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("notebook") is None and _runs_notebooks(item):
             item.add_marker(pytest.mark.notebook)
+        if any(fnmatch(item.path.name, pattern) for pattern in CLI_MODULES):
+            item.add_marker(pytest.mark.cli)
 
 
 @pytest.fixture
