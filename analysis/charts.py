@@ -1,5 +1,10 @@
 """One house style for charts: a title that states the finding, units on the axes,
-a caption, and a source line built from the data's sidecar.
+a caption, a short source line, alt text, and the data behind the chart.
+
+Figures are drawn at the printed column width (:data:`WIDTH_IN`) and shown at 100 %, so the
+point sizes of the style are the printed ones. :func:`show` wraps a figure for ``display``: an
+``<img>`` with alt text (its title and caption) at its print size, and a link to download the
+data behind it as CSV (embedded in the page, so the HTML stays one offline file).
 
 Chart functions build their figures with :func:`figure`, which takes them out of pyplot's list of
 open figures at once: in a notebook a chart is drawn once, when the cell shows it
@@ -9,6 +14,10 @@ hook.
 
 from __future__ import annotations
 
+import base64
+import html
+import io
+import re
 import textwrap
 from pathlib import Path
 
@@ -16,7 +25,10 @@ import matplotlib.pyplot as plt
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 STYLE = Path(__file__).with_name("ties.mplstyle")
-CAPTION_FONTSIZE = 8  # points
+CAPTION_FONTSIZE = 7.5  # points
+WIDTH_IN = 6.5  # the printed column: the A4 text block is 174 mm (6.85 in) wide
+CSS_PX_PER_IN = 96
+PNG_DPI = 200  # sharp in print, and a quarter of the pixels of the former 2× PNGs
 CAPTION_SLACK = 0.92  # fill at most this share of the figure width (proportional-font margin)
 
 
@@ -46,6 +58,7 @@ def annotate(fig, *, caption: str, source: str, note: str | None = None) -> None
     run into it, and level with the leftmost label; each paragraph is wrapped to the width.
     """
     paragraphs = [caption] + ([f"Note: {note}"] if note else []) + [source]
+    fig.ties_caption = " ".join([caption] + ([f"Note: {note}"] if note else []))
     renderer = fig.canvas.get_renderer()
     to_fig = fig.transFigure.inverted()
     boxes = [ax.get_tightbbox(renderer) for ax in fig.axes if ax.get_visible()]
@@ -71,3 +84,62 @@ def _wrap(paragraph: str, text, renderer, width_px: float) -> str:
         return paragraph
     chars = max(20, int(len(paragraph) * width_px / w))
     return textwrap.fill(paragraph, width=chars, break_on_hyphens=False)
+
+
+# --- showing a chart: alt text and the data behind it -----------------------------------------
+
+def alt_text(fig) -> str:
+    """Alt text for a figure: the titles of its axes (the finding), then the caption and note
+    given to :func:`annotate`."""
+    titles = [ax.get_title(loc=loc) for ax in fig.axes for loc in ("left", "center")]
+    parts = [" ".join(t.split()) for t in titles if t.strip()]
+    caption = getattr(fig, "ties_caption", "")
+    text = ". ".join(p.rstrip(".") for p in parts) + ("." if parts else "")
+    return " ".join(f"{text} {caption}".split()) or "Chart"
+
+
+class Chart:
+    """A figure as a report shows it (from :func:`show`): the PNG at its print size with alt
+    text, and the data behind it as a CSV download link."""
+
+    def __init__(self, fig, data, name: str, alt: str | None = None):
+        self.fig, self.data, self.name = fig, data, _file_name(name)
+        self.alt = alt or alt_text(fig)
+
+    def png(self) -> tuple[bytes, int, int]:
+        """The PNG and its width and height in CSS pixels (1/96 in) at print size."""
+        buf = io.BytesIO()
+        dpi = PNG_DPI
+        self.fig.savefig(buf, format="png", dpi=dpi)
+        data = buf.getvalue()
+        w, h = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        return data, round(w / dpi * CSS_PX_PER_IN), round(h / dpi * CSS_PX_PER_IN)
+
+    def csv(self) -> str:
+        """The data behind the chart as CSV text (UTF-8, comma-separated, header row)."""
+        return self.data.to_csv(index=False, lineterminator="\n")
+
+    def _repr_html_(self) -> str:
+        png, w, h = self.png()
+        src = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+        href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(
+            self.csv().encode("utf-8")).decode("ascii")
+        alt = html.escape(self.alt)
+        return (f'<figure class="ties-chart">'
+                f'<img src="{src}" alt="{alt}" width="{w}" height="{h}">'
+                f'<figcaption class="chart-data"><a download="{self.name}.csv" href="{href}">'
+                f'Download the data behind this chart (CSV, {len(self.data):,} rows)</a>'
+                f'</figcaption></figure>')
+
+    def __repr__(self) -> str:
+        return self.alt
+
+
+def show(fig, data, name: str, alt: str | None = None) -> Chart:
+    """``fig`` ready for ``display``: alt text (default :func:`alt_text`) and ``data`` (a
+    DataFrame, the numbers drawn) offered as ``<name>.csv``."""
+    return Chart(fig, data, name, alt)
+
+
+def _file_name(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_.-]+", "-", str(name)).strip("-") or "chart"

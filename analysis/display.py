@@ -1,5 +1,10 @@
-"""How reports show text and tables: one escaper for Markdown, Markdown objects ready for
-``display``, and on-screen headings for the library's tidy column names.
+"""How reports show text, numbers and tables: one escaper for Markdown, Markdown objects ready
+for ``display``, one number formatter for people, and on-screen headings for the library's tidy
+column names.
+
+Numbers for people (:func:`number`, :func:`usd_bn`, :func:`percent`): thousands separators,
+a true minus sign (U+2212), ``–`` for a missing value, a stated number of decimals; tables shown
+with :func:`table` use the same rules in every cell.
 
 Two kinds of text reach a report's Markdown. Text the library writes (``**bold**`` findings) is
 Markdown on purpose: :func:`md` shows it with only ``$`` escaped, so Jupyter's MathJax never
@@ -35,22 +40,125 @@ def md(text: str):
     return Markdown(escape_dollars(text))
 
 
-def table(df, *, index: bool = False, **formats):
-    """``df`` as a report table (pandas Styler): every cell's text HTML-escaped (pandas does
-    not escape by default), ``–`` for a missing value, the index hidden unless ``index``;
-    ``formats`` go to ``Styler.format`` (e.g. ``precision=1``)."""
-    styler = df.style.format(escape="html", na_rep="–", **formats)
+MINUS = "\u2212"  # a true minus sign: a hyphen reads as a dash and breaks at line ends
+MISSING = "–"  # shown where no source gives a value
+
+
+def _missing(value) -> bool:
+    try:
+        return value is None or bool(value != value) or value is getattr(_pd(), "NA", None)
+    except (TypeError, ValueError):
+        return False
+
+
+def _pd():
+    import pandas
+
+    return pandas
+
+
+def number(value, decimals: int = 0, *, sign: bool = False) -> str:
+    """``value`` for people: thousands separators, ``decimals`` places, a true minus sign,
+    ``–`` when missing; ``sign`` puts "+" before positive values. 844156.5 → "844,156";
+    -57200.0 → "−57,200"."""
+    if _missing(value):
+        return MISSING
+    text = f"{float(value):{'+' if sign else ''},.{decimals}f}"
+    if text.lstrip("+-").strip("0.,") == "":  # "−0" and "+0.0" read as plain zero
+        text = text.lstrip("+-")
+    return text.replace("-", MINUS)
+
+
+def usd_bn(value_usd_mn, decimals: int = 1) -> str:
+    """A US$ million amount in billions for prose, one decimal by default: 65700 → "US$ 65.7 bn",
+    -57200 → "US$ −57.2 bn"; "not available" when missing."""
+    if _missing(value_usd_mn):
+        return "not available"
+    return f"US$ {number(float(value_usd_mn) / 1000, decimals)} bn"
+
+
+def percent(value, decimals: int = 0, *, sign: bool = False) -> str:
+    """A percentage for people with a stated precision: 12.345 → "12 %" (``decimals=0``)."""
+    if _missing(value):
+        return MISSING
+    return f"{number(value, decimals, sign=sign)} %"
+
+
+def is_year_column(name) -> bool:
+    """Whether a column holds years (shown without thousands separators)."""
+    text = str(name).lower()
+    return any(w in text for w in ("year", "since", "joined", "session"))
+
+
+def table(df, *, index: bool = False, decimals: int | dict | None = None, **formats):
+    """``df`` as a report table (pandas Styler) with numbers for people: every cell's text
+    HTML-escaped (pandas does not escape by default), numbers with thousands separators and a
+    true minus sign (years excepted), ``–`` for a missing value, one header row (the index name
+    goes into the corner above the row labels), the index hidden unless ``index``.
+
+    ``decimals``: places for every number (default 0), or a mapping column → places (key
+    ``None`` for the rest); a column of whole numbers shows none. ``precision=`` (Styler's
+    word) is accepted for the default.
+    """
+    import pandas as pd
+
+    df = df.copy()
+    if index and df.index.nlevels == 1 and df.index.name is not None:
+        df.columns = pd.Index(list(df.columns), name=df.index.name)
+        df.index.name = None
+    elif isinstance(df.columns, pd.Index) and df.columns.nlevels == 1:
+        df.columns.name = None
+    default = formats.pop("precision", 0)
+    if isinstance(decimals, dict):
+        places = dict(decimals)
+        default = places.pop(None, default)
+    else:
+        places, default = {}, default if decimals is None else decimals
+    styler = df.style.format(escape="html", na_rep=MISSING, **formats)
+    for col in df.columns:
+        kind = df[col].dtype.kind
+        if kind in "iu" and is_year_column(col):
+            styler = styler.format(lambda v: MISSING if _missing(v) else str(int(v)), subset=[col])
+        elif kind in "iuf":
+            d = places.get(col, default)
+            values = df[col].dropna()
+            if kind == "f" and len(values) and (values.round(d) == values.round()).all():
+                d = 0  # whole numbers never print as "65,700.0"
+            styler = styler.format(lambda v, d=d: number(v, d), subset=[col])
+        elif kind == "O":
+            styler = styler.format(_cell, subset=[col])
+    styler = styler.format_index(escape="html", axis="columns")
+    if index:
+        styler = styler.format_index(escape="html", axis="index")
     return styler if index else styler.hide(axis="index")
 
 
+def _cell(value) -> str:
+    """An object cell: numbers formatted for people, text escaped, ``–`` when missing."""
+    if _missing(value):
+        return MISSING
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return number(value)
+    if isinstance(value, float):
+        return number(value, 0 if value.is_integer() else 1)
+    return html.escape(str(value), quote=False)
+
+
 def note(text: str):
-    """A small-print line (source line, table note) as Markdown with "$" escaped."""
-    return md(f"<small>{text}</small>")
+    """A small-print line (source line, table note) as Markdown with "$" escaped, marked
+    ``source-note`` so that print keeps it on the page of the table or chart above it."""
+    return md(f'<div class="source-note">\n\n<small>{text}</small>\n\n</div>')
 
 
 # On-screen column headings for the library's tidy column names (units stay in the heading).
 HEADINGS = {
     "fiscal_year": "fiscal year",
+    "export": "exports",
+    "import": "imports",
+    "total": "total",
+    "balance": "balance",
     "partner_total_usd_mn": "with the partner, US$ mn",
     "world_total_usd_mn": "India's world total, US$ mn",
     "share_pct": "share, %",
