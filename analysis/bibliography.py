@@ -69,7 +69,7 @@ class Bibliography:
                 if n not in nums:
                     nums.append(n)
         if not by_name:
-            return f"{prefix}: none (no rows shown)."
+            return "Source: none (no rows shown)."
         label = prefix if len(by_name) > 1 or prefix != "Sources" else "Source"
         return f"{label}: " + "; ".join(
             f"{k} [{', '.join(map(str, sorted(v)))}]" for k, v in by_name.items()) + "."

@@ -119,9 +119,20 @@ class Chart:
         """The data behind the chart as CSV text (UTF-8, comma-separated, header row)."""
         return self.data.to_csv(index=False, lineterminator="\n")
 
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        """The figure as HTML (image with alt text, CSV link) and as a plain PNG with its alt
+        text and print width in the output's metadata, for front ends that show only images."""
+        png, w, h = self.png()
+        b64 = base64.b64encode(png).decode("ascii")
+        return ({"text/html": self._html(b64, w, h), "image/png": b64, "text/plain": self.alt},
+                {"image/png": {"width": w, "height": h, "alt": self.alt}})
+
     def _repr_html_(self) -> str:
         png, w, h = self.png()
-        src = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+        return self._html(base64.b64encode(png).decode("ascii"), w, h)
+
+    def _html(self, b64: str, w: int, h: int) -> str:
+        src = "data:image/png;base64," + b64
         href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(
             self.csv().encode("utf-8")).decode("ascii")
         alt = html.escape(self.alt)

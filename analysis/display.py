@@ -114,8 +114,12 @@ def table(df, *, index: bool = False, decimals: int | dict | None = None, **form
         default = places.pop(None, default)
     else:
         places, default = {}, default if decimals is None else decimals
+    given = formats.get("formatter")
+    given = set(given) if isinstance(given, dict) else set(df.columns) if given else set()
     styler = df.style.format(escape="html", na_rep=MISSING, **formats)
     for col in df.columns:
+        if col in given:  # the caller's own formatter wins ("{:g}" for values as written)
+            continue
         kind = df[col].dtype.kind
         if kind in "iu" and is_year_column(col):
             styler = styler.format(lambda v: MISSING if _missing(v) else str(int(v)), subset=[col])

@@ -136,7 +136,7 @@ def report_info(nb, given: dict | None = None, name: str | None = None) -> dict:
     if "data_versions" not in info:
         info["data_versions"] = data_versions()
     versions = dict(info["data_versions"])
-    if read:
+    if read is not None:
         versions = {k: v for k, v in versions.items() if k in read}
     info["data_versions"] = sorted(versions.items())
     info["css"] = (TEMPLATES / TEMPLATE / "report.css").read_text(encoding="utf-8")
@@ -177,15 +177,15 @@ def _h1(markdown: str) -> str | None:
     return None
 
 
-def tables_read(nb) -> set[str]:
-    """The data tables a report says it read (outputs of type :data:`TABLES_MIME`); empty
-    when it says nothing, and then every table is listed."""
-    read: set[str] = set()
+def tables_read(nb) -> set[str] | None:
+    """The data tables a report says it read (outputs of type :data:`TABLES_MIME`); None when
+    it says nothing, and then every table present is listed."""
+    read: set[str] | None = None
     for cell in nb.cells:
         for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
             note = (out.get("data") or {}).get(TABLES_MIME)
             if isinstance(note, dict):
-                read |= {str(t) for t in note.get("tables", [])}
+                read = (read or set()) | {str(t) for t in note.get("tables", [])}
     return read
 
 

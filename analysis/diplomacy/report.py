@@ -135,9 +135,9 @@ def alignment_summary(country: str, totals: pd.DataFrame, year_from: int, year_t
     best, worst = t.index[0], t.index[-1]
     return (f"Over {year_from}–{year_to}, {in_text(country)}'s votes were closest to "
             f"**{in_text(best)}** ({t.loc[best, 'half_agreement']:.0f}% agreement counting "
-            f"abstentions as half, κ = {t.loc[best, 'kappa']:.2f}) and furthest from "
+            f"abstentions as half, κ = {number(t.loc[best, 'kappa'], 2)}) and furthest from "
             f"**{in_text(worst)}** ({t.loc[worst, 'half_agreement']:.0f}%, "
-            f"κ = {t.loc[worst, 'kappa']:.2f}), on {int(t['roll_calls'].min()):,}–"
+            f"κ = {number(t.loc[worst, 'kappa'], 2)}), on {int(t['roll_calls'].min()):,}–"
             f"{int(t['roll_calls'].max()):,} roll calls where both recorded a vote.")
 
 

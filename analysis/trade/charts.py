@@ -55,6 +55,7 @@ def flows_chart(series: pd.DataFrame, *, title: str, caption: str, source: str):
     ax.scatter(x[derived], bal.values[derived], s=36, facecolor="white", edgecolor=BALANCE,
                zorder=3)
     ax.axhline(0, color="#888888", linewidth=0.8)
+    ax.set_xlim(-0.6, len(fys) - 0.4)  # every year gets its slot, empty or not
     ax.set_xticks(x, fys, rotation=45, ha="right")
     ax.set_ylabel("US$ billion")
     ax.set_title(title)
