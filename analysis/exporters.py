@@ -75,6 +75,13 @@ class TiesHTMLExporter(HTMLExporter):
         resources = dict(resources or {})
         resources["ties"] = report_info(nb, resources.get("ties"),
                                         (resources.get("metadata") or {}).get("name"))
+        for cell in nb.cells:  # the note on tables read is for the page, not shown
+            if cell.cell_type == "code":
+                for out in cell.get("outputs", []):
+                    (out.get("data") or {}).pop(TABLES_MIME, None)
+                cell.outputs = [o for o in cell.get("outputs", [])
+                                if o.get("output_type") not in ("display_data", "execute_result")
+                                or o.get("data")]
         page, resources = super().from_notebook_node(nb, resources, **kw)
         return finish_page(page, resources["ties"]["title"], resources["ties"]["kicker"]), resources
 

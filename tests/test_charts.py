@@ -37,3 +37,33 @@ def test_house_figures_stay_out_of_pyplot_and_wrap_captions_to_their_width():
     assert text.get_text().count("\n") >= 3  # wrapped, then the source line
     assert text.get_window_extent(r).width <= fig.bbox.width
     assert " ".join(text.get_text().split()) == " ".join((long + " Source: X.").split())
+
+
+def test_show_gives_an_image_with_alt_text_at_print_size_and_the_data_as_csv():
+    import base64
+    import io
+    import re
+
+    import pandas as pd
+
+    from analysis.charts import WIDTH_IN, figure, show
+
+    fig, ax = figure()
+    ax.plot([2020, 2021], [1.5, -2.0])
+    ax.set_title("Exports fell by\nhalf")
+    annotate(fig, caption="Exports, US$ billion.", source="Source: X [1].")
+    data = pd.DataFrame({"year": [2020, 2021], "value": [1.5, -2.0]})
+    chart = show(fig, data, "exports by year")
+    assert chart.alt == "Exports fell by half. Exports, US$ billion."
+    bundle, meta = chart._repr_mimebundle_()
+    page = bundle["text/html"]
+    img = re.search(r"<img [^>]*>", page).group(0)
+    assert 'alt="Exports fell by half. Exports, US$ billion."' in img
+    width = int(re.search(r'width="(\d+)"', img).group(1))
+    assert 0.8 * WIDTH_IN * 96 <= width <= WIDTH_IN * 96 + 10  # CSS px at 100 %: print size
+    assert meta["image/png"]["alt"] == chart.alt and bundle["image/png"]
+    link = re.search(r'<a download="exports-by-year.csv" href="data:text/csv;charset=utf-8;'
+                     r'base64,([^"]+)"', page)
+    back = pd.read_csv(io.StringIO(base64.b64decode(link.group(1)).decode("utf-8")))
+    pd.testing.assert_frame_equal(back, data)
+    plt.close(fig)

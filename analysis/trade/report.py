@@ -77,7 +77,7 @@ def key_findings(h: dict, partner: str, reporter: str = "IND", fy_from: str | No
         items.append(f"Total trade changed by {percent(g, 1, sign=True)} a year from "
                      f"{w.index[0]} ({usd_bn(w.iloc[0])}) to {w.index[-1]}.")
     if rank:
-        items.append(f"{name(partner)} was India's no. {rank[0]} trading partner in {rank[2]} "
+        items.append(f"{_capital(P)} was India's no. {rank[0]} trading partner in {rank[2]} "
                      f"among {rank[1]} partners covered by the data.")
     if claims is not None and len(claims):
         counts = claims["verdict"].value_counts()
@@ -147,7 +147,13 @@ def composition_finding(partner: str, fy: str, flow: str, reporter: str = "IND")
 def rank_title(totals: pd.DataFrame, partner: str, fy: str) -> str:
     """Chart title stating the partner's rank in `rank.partner_totals(fy)`."""
     r = int(totals.loc[totals["partner"] == partner, "rank"].iloc[0])
-    return f"{name(partner)} was India's no. {r} trading partner in {fy} among {len(totals)} partners covered"
+    return (f"{_capital(in_text(partner))} was India's no. {r} trading partner in {fy} among "
+            f"{len(totals)} partners covered")
+
+
+def _capital(text: str) -> str:
+    """``text`` with its first letter capitalised, to start a sentence ("The United States")."""
+    return text[:1].upper() + text[1:]
 
 
 # ---------------------------------------------------------------- tables as shown
