@@ -21,9 +21,9 @@ pdf-libs:
 test: $(STAMP) pdf-libs
 	$(BIN)/python -m pytest
 
-# Open JupyterLab on the notebooks with the package installed.
+# Open JupyterLab on the notebooks with the package installed (as root too, as in most containers).
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 # Rebuild data/ from ../shared/sources (only needed when the sources change).
 data: $(STAMP)

@@ -131,6 +131,16 @@ def table(df, *, index: bool = False, decimals: int | dict | None = None, **form
             styler = styler.format(lambda v, d=d: number(v, d), subset=[col])
         elif kind == "O":
             styler = styler.format(_cell, subset=[col])
+    # the report's look in JupyterLab too: words from the left, row labels on one line (one rule
+    # per column, not per cell, so the page stays small)
+    text_cols = [c for c in df.columns if df[c].dtype.kind == "O"]
+    styler = styler.set_table_styles(
+        [{"selector": "th.row_heading", "props": "text-align: left; white-space: nowrap;"}],
+        overwrite=False)
+    if text_cols and df.columns.is_unique:
+        styler = styler.set_table_styles(
+            {c: [{"selector": "td", "props": "text-align: left;"}] for c in text_cols},
+            overwrite=False)
     styler = styler.format_index(escape="html", axis="columns")
     if index:
         styler = styler.format_index(escape="html", axis="index")
