@@ -53,16 +53,25 @@ def pages_text(pdf: Path) -> list[str]:
     return text.split("\f")[:-1]
 
 
-def word_boxes(pdf: Path) -> list[list[tuple[float, float, str]]]:
-    """Per page: (xMin, xMax, word) of every word."""
+def word_boxes(pdf: Path, with_y: bool = False) -> list[list[tuple]]:
+    """Per page: (xMin, xMax, word) of every word, or (xMin, xMax, yMin, word) ``with_y``."""
     xml = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
                          check=True).stdout
     pages = []
     for page in xml.split("<page ")[1:]:
-        pages.append([(float(a), float(b), htmllib.unescape(w)) for a, b, w in re.findall(
-            r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>',
-            page)])
+        words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" '
+                           r'yMax="[\d.]+">([^<]*)</word>', page)
+        pages.append([(float(a), float(c), float(y), htmllib.unescape(w)) if with_y else
+                      (float(a), float(c), htmllib.unescape(w)) for a, y, c, w in words])
     return pages
+
+
+def lines(words: list[tuple]) -> list[tuple[float, str]]:
+    """A page's words (with y) grouped into lines: (yMin, text), top to bottom."""
+    rows: dict[int, list[tuple[float, str]]] = {}
+    for x0, _, y, w in words:
+        rows.setdefault(round(y), []).append((x0, w))
+    return [(y, " ".join(w for _, w in sorted(ws))) for y, ws in sorted(rows.items())]
 
 
 def body_text(pdf: Path) -> str:
@@ -83,6 +92,23 @@ def test_every_word_lies_inside_the_side_margins_on_every_page(reports):
                for n, words in enumerate(word_boxes(pdf), 1)
                for x0, x1, word in words if x0 < left or x1 > right]
     assert outside == []
+
+
+A4_HEIGHT = 841.89
+FOOTER_TOP = A4_HEIGHT - 20 / 25.4 * 72  # report.css: 20 mm bottom margin holds the page footer
+
+
+def test_no_heading_is_left_at_the_foot_of_a_page_without_its_content(reports):
+    for pdf in pdfs(reports):
+        page_html = pdf.with_suffix(".html").read_text(encoding="utf-8")
+        main = page_html[page_html.index("<main>"):]
+        headings = [" ".join(htmllib.unescape(re.sub(r"<[^>]+>", "", h)).split()[:4])
+                    for h in re.findall(r"<h[23][^>]*>(.*?)</h[23]>", main, re.S)]
+        for n, words in enumerate(word_boxes(pdf, with_y=True), 1):
+            body = [(y, text) for y, text in lines(words) if y < FOOTER_TOP]
+            for i, (y, text) in enumerate(body):
+                if y > 0.8 * A4_HEIGHT and any(h and text.startswith(h) for h in headings):
+                    assert body[i + 1:], f"{pdf.name} p. {n}: heading {text!r} ends the page"
 
 
 # a number a reader should not meet: 4+ digits without separators (years and FY labels aside),
