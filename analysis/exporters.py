@@ -83,7 +83,13 @@ class TiesHTMLExporter(HTMLExporter):
                                 if o.get("output_type") not in ("display_data", "execute_result")
                                 or o.get("data")]
         page, resources = super().from_notebook_node(nb, resources, **kw)
-        return finish_page(page, resources["ties"]["title"], resources["ties"]["kicker"]), resources
+        page = finish_page(page, resources["ties"]["title"], resources["ties"]["kicker"])
+        finding = key_finding(page)
+        if finding:  # for an index or a link preview: the report's first finding
+            resources["ties"]["finding"] = finding
+            page = page.replace("</title>", "</title>\n<meta name=\"description\" content=\""
+                                + htmllib.escape(finding) + "\">", 1)
+        return page, resources
 
 
 class TiesPDFExporter(TiesHTMLExporter):
@@ -238,6 +244,12 @@ def finish_page(page: str, title: str, kicker: str | None = None) -> str:
     body = _IMG.sub(r'<img alt="Chart (described in the text around it)"\1>', body)
     head = head.replace(_TOC_MARK, toc_html(entries))
     return head + sep + body + sep2 + tail
+
+
+def key_finding(page: str) -> str | None:
+    """The first sentence of a report's key-findings box (plain text), if it has one."""
+    box = re.search(r'<section class="key-findings".*?<li>(.*?)</li>', page, re.S)
+    return _strip_tags(box.group(1)) if box else None
 
 
 def _mark_text_cell(m: re.Match) -> str:

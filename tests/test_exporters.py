@@ -111,6 +111,15 @@ def test_title_names_what_the_report_is_about_and_the_notebook_heading_becomes_t
     assert info["kicker"] == "ties · Trade imbalance" and "Russia" not in info["kicker"]
     main = page[page.index("<main>"):]
     assert "<h1" not in main  # both headings shown once, in the title block
+    assert "finding" not in info  # no key-findings box, no finding
+
+
+def test_the_first_key_finding_is_the_page_description():
+    box = ('<section class="key-findings">\n\n**Key findings**\n\n- Trade totalled **US\\$ 5.0 bn** '
+           '& rose.\n- Second.\n\n</section>')
+    page, resources = TiesHTMLExporter().from_notebook_node(executed(["# T", box]))
+    assert resources["ties"]["finding"] == "Trade totalled US$ 5.0 bn & rose."
+    assert '<meta name="description" content="Trade totalled US$ 5.0 bn &amp; rose.">' in page
     assert page.index('class="kicker"') < page.index('class="report-title"') < page.index("<main>")
 
 
