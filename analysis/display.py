@@ -45,16 +45,13 @@ MISSING = "–"  # shown where no source gives a value
 
 
 def _missing(value) -> bool:
+    """Whether ``value`` is one missing value (None, NaN, pd.NA, NaT)."""
+    import pandas as pd
+
     try:
-        return value is None or bool(value != value) or value is getattr(_pd(), "NA", None)
-    except (TypeError, ValueError):
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or an array is not one missing value
         return False
-
-
-def _pd():
-    import pandas
-
-    return pandas
 
 
 def number(value, decimals: int = 0, *, sign: bool = False) -> str:
