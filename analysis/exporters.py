@@ -84,6 +84,7 @@ class TiesHTMLExporter(HTMLExporter):
                                 or o.get("data")]
         page, resources = super().from_notebook_node(nb, resources, **kw)
         page = finish_page(page, resources["ties"]["title"], resources["ties"]["kicker"])
+        resources.setdefault("outputs", {}).update(chart_data_files(page))
         finding = key_finding(page)
         if finding:  # for an index or a link preview: the report's first finding
             resources["ties"]["finding"] = finding
@@ -244,6 +245,18 @@ def finish_page(page: str, title: str, kicker: str | None = None) -> str:
     body = _IMG.sub(r'<img alt="Chart (described in the text around it)"\1>', body)
     head = head.replace(_TOC_MARK, toc_html(entries))
     return head + sep + body + sep2 + tail
+
+
+_CSV_LINK = re.compile(r'<a download="([\w.-]+\.csv)" href="data:text/csv;charset=utf-8;base64,'
+                       r'([A-Za-z0-9+/=]+)"')
+
+
+def chart_data_files(page: str) -> dict[str, bytes]:
+    """The CSV behind each chart of a page (its download links), as ``data/<name>.csv`` →
+    bytes: nbconvert's writer puts them beside the page (``jupyter nbconvert --to ties_html``)."""
+    import base64
+
+    return {f"data/{name}": base64.b64decode(b64) for name, b64 in _CSV_LINK.findall(page)}
 
 
 def key_finding(page: str) -> str | None:

@@ -146,3 +146,18 @@ def test_table_headers_get_scope_and_images_alt_text():
     assert '<th scope="col">a</th><th scope="col" class="col">b</th>' in page
     assert '<th scope="row" class="row_heading">FY2023-24</th>' in page
     assert page.count("alt=") == 2 and 'alt="Chart of X"' in page
+
+
+def test_each_chart_csv_is_offered_as_a_file_in_a_data_folder():
+    import base64
+
+    from analysis.exporters import chart_data_files
+
+    csv = "fiscal_year,total_usd_mn\nFY2023-24,65700\n"
+    link = ('<figure class="ties-chart"><img alt="A chart of X" src="x.png"><figcaption>'
+            '<a download="trade-RUS-by-year.csv" href="data:text/csv;charset=utf-8;base64,'
+            + base64.b64encode(csv.encode()).decode() + '">Download</a></figcaption></figure>')
+    page, resources = TiesHTMLExporter().from_notebook_node(
+        executed(["# T", {"text/html": link, "text/plain": "A chart of X"}]))
+    assert chart_data_files(page) == {"data/trade-RUS-by-year.csv": csv.encode()}
+    assert resources["outputs"]["data/trade-RUS-by-year.csv"] == csv.encode()
