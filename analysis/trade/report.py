@@ -15,13 +15,19 @@ import pandas as pd
 from analysis.bibliography import current as current_bibliography
 from analysis.bibliography import short_name as source_short_name
 from analysis.countries import in_text, name
-from analysis.datasets import load_table, source_line
+from analysis.datasets import load_table
 from analysis.display import escape, number, percent
 from analysis.display import usd_bn as _usd_bn
 from analysis.trade.chapters import short_name
 from analysis.trade.composition import composition, composition_years, concentration, hhi
-from analysis.trade.series import (FLOWS, bilateral_series, bilateral_wide, cagr, used_source_ids,
-                                   yoy_growth)
+from analysis.trade.series import (
+    FLOWS,
+    bilateral_series,
+    bilateral_wide,
+    cagr,
+    used_source_ids,
+    yoy_growth,
+)
 
 GAP_TABLES = ("trade/bilateral_fy", "trade/hs2_composition", "trade/product_highlights")
 
@@ -68,9 +74,9 @@ def key_findings(h: dict, partner: str, reporter: str = "IND", fy_from: str | No
     items = [f"India's trade with {P} totalled **{usd_bn(h['total'])}** in {fy}{status}"
              + (f", {percent(h['total_growth_pct'], sign=True)} on the year before."
                 if pd.notna(h["total_growth_pct"]) else "."),
-             f"India exported {usd_bn(h['export'])} and imported {usd_bn(h['import'])}: "
-             f"a {side} of **{usd_bn(abs(h['balance']))}**; exports paid for "
-             f"{percent(h['cover_ratio'] * 100)} of imports."]
+             (f"India exported {usd_bn(h['export'])} and imported {usd_bn(h['import'])}: "
+              f"a {side} of **{usd_bn(abs(h['balance']))}**; exports paid for "
+              f"{percent(h['cover_ratio'] * 100)} of imports.")]
     w = bilateral_wide(partner, reporter, fy_from, fy_to)["total"].dropna()
     if len(w) > 1:
         g = cagr(w, w.index[0], w.index[-1])
