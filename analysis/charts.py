@@ -132,14 +132,13 @@ class Chart:
         return self._html(base64.b64encode(png).decode("ascii"), w, h)
 
     def _html(self, b64: str, w: int, h: int) -> str:
+        from analysis.display import csv_link
+
         src = "data:image/png;base64," + b64
-        href = "data:text/csv;charset=utf-8;base64," + base64.b64encode(
-            self.csv().encode("utf-8")).decode("ascii")
         alt = html.escape(self.alt)
         return (f'<figure class="ties-chart">'
                 f'<img src="{src}" alt="{alt}" width="{w}" height="{h}">'
-                f'<figcaption class="chart-data"><a download="{self.name}.csv" href="{href}">'
-                f'Download the data behind this chart (CSV, {len(self.data):,} rows)</a>'
+                f'<figcaption class="chart-data">{csv_link(self.data, self.name, "chart")}'
                 f'</figcaption></figure>')
 
     def __repr__(self) -> str:

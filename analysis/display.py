@@ -93,12 +93,15 @@ def table(df, *, index: bool = False, decimals: int | dict | None = None, **form
     true minus sign (years excepted), ``–`` for a missing value, one header row (the index name
     goes into the corner above the row labels), the index hidden unless ``index``.
 
+    In HTML the table is followed by a link to download its data as CSV (hidden in print).
+
     ``decimals``: places for every number (default 0), or a mapping column → places (key
     ``None`` for the rest); a column of whole numbers shows none. ``precision=`` (Styler's
     word) is accepted for the default.
     """
     import pandas as pd
 
+    raw = df.reset_index() if index else df
     df = df.copy()
     if index and df.index.nlevels == 1 and df.index.name is not None:
         df.columns = pd.Index(list(df.columns), name=df.index.name)
@@ -113,7 +116,7 @@ def table(df, *, index: bool = False, decimals: int | dict | None = None, **form
         places, default = {}, default if decimals is None else decimals
     given = formats.get("formatter")
     given = set(given) if isinstance(given, dict) else set(df.columns) if given else set()
-    styler = df.style.format(escape="html", na_rep=MISSING, **formats)
+    styler = _report_table_class()(df, raw).format(escape="html", na_rep=MISSING, **formats)
     for col in df.columns:
         if col in given:  # the caller's own formatter wins ("{:g}" for values as written)
             continue
@@ -142,6 +145,43 @@ def table(df, *, index: bool = False, decimals: int | dict | None = None, **form
     if index:
         styler = styler.format_index(escape="html", axis="index")
     return styler if index else styler.hide(axis="index")
+
+
+def csv_link(data, name: str, what: str = "table") -> str:
+    """HTML link that downloads ``data`` (a DataFrame) as ``<name>.csv``, embedded in the page
+    as a data: URI so the report stays one offline file."""
+    import base64
+
+    file = re.sub(r"[^A-Za-z0-9_.-]+", "-", str(name)).strip("-")[:80] or what
+    b64 = base64.b64encode(data.to_csv(index=False, lineterminator="\n").encode("utf-8"))
+    return (f'<a download="{file}.csv" href="data:text/csv;charset=utf-8;base64,'
+            f'{b64.decode("ascii")}">Download the data behind this {what} (CSV, '
+            f"{len(data):,} row{'' if len(data) == 1 else 's'})</a>")
+
+
+_REPORT_TABLE = None
+
+
+def _report_table_class():
+    """The Styler subclass of report tables (made on first use: pandas loads lazily here)."""
+    global _REPORT_TABLE
+    if _REPORT_TABLE is None:
+        from pandas.io.formats.style import Styler
+
+        class ReportTable(Styler):
+            """A report table that offers the numbers behind it as CSV under it (HTML only)."""
+
+            def __init__(self, data, raw=None, **kwargs):
+                super().__init__(data, **kwargs)
+                self.raw = data if raw is None else raw
+
+            def _repr_html_(self) -> str:
+                name = re.sub(r"\s*\(.*", "", str(self.caption or "table"))[:60]
+                return (super()._repr_html_() + '<p class="table-data">'
+                        + csv_link(self.raw, name) + "</p>")
+
+        _REPORT_TABLE = ReportTable
+    return _REPORT_TABLE
 
 
 def _cell(value) -> str:

@@ -61,3 +61,18 @@ def test_readable_headings():
 def test_underscores_inside_words_and_urls_stay_as_written():
     assert display.escape("https://example.org/a_b?x=1") == "https://example.org/a_b?x=1"
     assert display.escape("_start and end_") == r"\_start and end\_"
+
+
+def test_table_offers_its_data_as_csv_named_by_its_caption():
+    import base64
+    import io
+
+    df = pd.DataFrame({"total": [65700.0, None]},
+                      index=pd.Index(["FY2023-24", "FY2024-25"], name="fiscal year"))
+    page = display.table(df, index=True).set_caption("Trade by year, US$ million (– = none)")
+    html = page._repr_html_()
+    link = re.search(r'<a download="Trade-by-year-US-million.csv" href="data:text/csv;'
+                     r'charset=utf-8;base64,([^"]+)">[^<]*\(CSV, 2 rows\)</a>', html)
+    back = pd.read_csv(io.StringIO(base64.b64decode(link.group(1)).decode("utf-8")))
+    assert back["fiscal year"].tolist() == ["FY2023-24", "FY2024-25"]
+    assert back["total"].iloc[0] == 65700 and pd.isna(back["total"].iloc[1])  # raw, not "65,700"
