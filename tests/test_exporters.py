@@ -161,11 +161,3 @@ def test_each_chart_csv_is_offered_as_a_file_in_a_data_folder():
         executed(["# T", {"text/html": link, "text/plain": "A chart of X"}]))
     assert chart_data_files(page) == {"data/trade-RUS-by-year.csv": csv.encode()}
     assert resources["outputs"]["data/trade-RUS-by-year.csv"] == csv.encode()
-
-
-def test_tables_are_sortable_by_an_inline_script_and_nothing_is_fetched():
-    page, _ = TiesHTMLExporter().from_notebook_node(executed(["# T"]))
-    scripts = re.findall(r"<script\b([^>]*)>(.*?)</script>", page, re.S)
-    sortable = [body for attrs, body in scripts if "aria-sort" in body]
-    assert len(sortable) == 1 and all("src=" not in attrs for attrs, _ in scripts)
-    assert "\\u2212" in sortable[0]  # true minus signs read as negative numbers
