@@ -100,11 +100,13 @@ def alt_text(fig) -> str:
 
 class Chart:
     """A figure as a report shows it (from :func:`show`): the PNG at its print size with alt
-    text, and the data behind it as a CSV download link."""
+    text, the data behind it as a CSV download link, and optional hover values (an image map:
+    each x range of the first axes shows its text when the pointer rests on it; no script)."""
 
-    def __init__(self, fig, data, name: str, alt: str | None = None):
+    def __init__(self, fig, data, name: str, alt: str | None = None, hover=None):
         self.fig, self.data, self.name = fig, data, _file_name(name)
         self.alt = alt or alt_text(fig)
+        self.hover = list(hover or [])
 
     def png(self) -> tuple[bytes, int, int]:
         """The PNG and its width and height in CSS pixels (1/96 in) at print size."""
@@ -136,19 +138,51 @@ class Chart:
 
         src = "data:image/png;base64," + b64
         alt = html.escape(self.alt)
+        areas = self._areas()
+        usemap = f' usemap="#map-{self.name}"' if areas else ""
         return (f'<figure class="ties-chart">'
-                f'<img src="{src}" alt="{alt}" width="{w}" height="{h}">'
+                f'<img src="{src}" alt="{alt}" width="{w}" height="{h}"{usemap}>{areas}'
                 f'<figcaption class="chart-data">{csv_link(self.data, self.name, "chart")}'
                 f'</figcaption></figure>')
+
+    def areas(self) -> list[tuple[tuple[int, int, int, int], str]]:
+        """The hover rectangles in CSS pixels of the shown image, (left, top, right, bottom),
+        each with its text: the figure's x range over the full height of its first axes."""
+        import matplotlib
+
+        if not self.hover:
+            return []
+        fig, ax = self.fig, self.fig.axes[0]
+        box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(
+            matplotlib.rcParams["savefig.pad_inches"])
+        y0, y1 = ax.get_ylim()
+        out = []
+        for x0, x1, text in self.hover:
+            (px0, py0), (px1, py1) = ax.transData.transform([(x0, y0), (x1, y1)])
+            left, right = sorted(((px0 / fig.dpi - box.x0) * CSS_PX_PER_IN,
+                                  (px1 / fig.dpi - box.x0) * CSS_PX_PER_IN))
+            top, bottom = sorted(((box.y1 - py0 / fig.dpi) * CSS_PX_PER_IN,
+                                  (box.y1 - py1 / fig.dpi) * CSS_PX_PER_IN))
+            out.append(((round(left), round(top), round(right), round(bottom)), str(text)))
+        return out
+
+    def _areas(self) -> str:
+        rects = self.areas()
+        if not rects:
+            return ""
+        return (f'<map name="map-{self.name}">' + "".join(
+            f'<area shape="rect" coords="{",".join(map(str, c))}" alt="{html.escape(t)}" '
+            f'title="{html.escape(t)}">' for c, t in rects) + "</map>")
 
     def __repr__(self) -> str:
         return self.alt
 
 
-def show(fig, data, name: str, alt: str | None = None) -> Chart:
-    """``fig`` ready for ``display``: alt text (default :func:`alt_text`) and ``data`` (a
-    DataFrame, the numbers drawn) offered as ``<name>.csv``."""
-    return Chart(fig, data, name, alt)
+def show(fig, data, name: str, alt: str | None = None, hover=None) -> Chart:
+    """``fig`` ready for ``display``: alt text (default :func:`alt_text`), ``data`` (a
+    DataFrame, the numbers drawn) offered as ``<name>.csv``, and ``hover``: (x from, x to, text)
+    in the data coordinates of the first axes, shown when the pointer rests there."""
+    return Chart(fig, data, name, alt, hover)
 
 
 def _file_name(name: str) -> str:

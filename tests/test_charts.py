@@ -67,3 +67,29 @@ def test_show_gives_an_image_with_alt_text_at_print_size_and_the_data_as_csv():
     back = pd.read_csv(io.StringIO(base64.b64decode(link.group(1)).decode("utf-8")))
     pd.testing.assert_frame_equal(back, data)
     plt.close(fig)
+
+
+def test_hover_values_are_an_image_map_over_the_x_slots_of_the_axes():
+    import re
+
+    import pandas as pd
+
+    from analysis.charts import figure, show
+
+    fig, ax = figure()
+    ax.bar([0, 1, 2], [3, 1, 2])
+    annotate(fig, caption="C.", source="S.")
+    chart = show(fig, pd.DataFrame({"x": [0, 1, 2]}), "bars",
+                 hover=[(i - 0.5, i + 0.5, f"slot {i} & more") for i in range(3)])
+    _, width, height = chart.png()
+    rects = [r for r, _ in chart.areas()]
+    assert [t for _, t in chart.areas()] == ["slot 0 & more", "slot 1 & more", "slot 2 & more"]
+    assert all(0 <= left < right <= width and 0 <= top < bottom <= height
+               for left, top, right, bottom in rects)
+    assert rects[0][2] == rects[1][0] and rects[1][2] == rects[2][0]  # slots side by side
+    page = chart._repr_html_()
+    assert 'usemap="#map-bars"' in page and '<map name="map-bars">' in page
+    assert len(re.findall(r'<area shape="rect" coords="\d+,\d+,\d+,\d+" alt="slot \d &amp; more" '
+                          r'title="slot \d &amp; more">', page)) == 3
+    assert "<map" not in show(fig, pd.DataFrame(), "plain")._repr_html_()  # none asked, none made
+    plt.close(fig)

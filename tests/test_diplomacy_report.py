@@ -77,3 +77,12 @@ def test_agreement_data_is_what_the_chart_draws():
     data = report.agreement_data(by_year)
     assert data["counterpart_name"].tolist() == ["Russia"] * 3
     assert data["half_agreement"].tolist() == by_year["half_agreement"].tolist()
+
+
+def test_agreement_hover_names_each_counterpart_per_year():
+    from analysis.diplomacy import report
+
+    by_year = dip.agreement_by_year("IND", ["RUS", "USA"], 2018, 2019)
+    hover = report.agreement_hover(by_year, ["RUS", "USA"])
+    assert [(x0, x1) for x0, x1, _ in hover] == [(2017.5, 2018.5), (2018.5, 2019.5)]
+    assert hover[0][2].startswith("2018: Russia ") and ", United States " in hover[0][2]

@@ -197,3 +197,12 @@ def test_key_findings_state_the_headline_numbers_rank_and_verdicts():
     assert "totalled **US$ 151.1 bn** in FY2025-26 (provisional)" in box
     assert "a deficit of **US$ 112.2 bn**" in box and "no. 1 trading partner" in box
     assert "1 confirmed, 2 cannot check" in box and "Russia" not in box
+
+
+def test_flows_hover_gives_each_year_its_values_in_words():
+    s = trade.bilateral_series("RUS", "IND", "FY2017-18", "FY2025-26")
+    hover = trade_report.flows_hover(s)
+    assert [(x0, x1) for x0, x1, _ in hover[:2]] == [(-0.5, 0.5), (0.5, 1.5)]
+    assert hover[0][2] == "FY2017-18: exports –, imports –, total US$ 10.7 bn, balance – (final)"
+    assert hover[6][2].startswith("FY2023-24: exports US$ 4.3 bn, imports US$ 61.4 bn, total "
+                                  "US$ 65.7 bn, balance US$ \u221257.2 bn")

@@ -116,6 +116,18 @@ def agreement_data(by_year: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def agreement_hover(by_year: pd.DataFrame, counterparts: list[str],
+                    measure: str = "half_agreement") -> list[tuple[float, float, str]]:
+    """Hover text for each year of the agreement chart: the value for every counterpart."""
+    out = []
+    for year, g in by_year.groupby("year"):
+        values = g.set_index("counterpart")[measure]
+        parts = [f"{name(c)} {number(values[c], 2) if measure == 'kappa' else percent(values[c])}"
+                 for c in counterparts if c in values.index]
+        out.append((year - 0.5, year + 0.5, f"{year}: " + ", ".join(parts)))
+    return out
+
+
 # --- findings and summaries --------------------------------------------------------------------
 def agreement_finding(country: str, totals: pd.DataFrame, year_from: int, year_to: int) -> str:
     """Chart title stating the finding of an :func:`agreement_table`: with whom ``country``

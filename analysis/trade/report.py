@@ -263,6 +263,17 @@ def rank_of(partner: str, reporter: str = "IND", fy_from: str | None = None,
     return int(tot.loc[tot["partner"] == partner, "rank"].iloc[0]), len(tot), fy
 
 
+def flows_hover(series: pd.DataFrame) -> list[tuple[float, float, str]]:
+    """Hover text for each fiscal year of the flows chart (its x slots 0, 1, …): exports,
+    imports, total and balance in US$ billion, "–" where no source gives a figure."""
+    w = chart_data(series)
+    return [(i - 0.5, i + 0.5,
+             f"{r.fiscal_year}: exports {usd_bn(r.export_usd_mn)}, imports {usd_bn(r.import_usd_mn)}, "
+             f"total {usd_bn(r.total_usd_mn)}, balance {usd_bn(r.balance_usd_mn)} ({r.status})"
+             .replace("not available", "–"))
+            for i, r in enumerate(w.itertuples())]
+
+
 def composition_data(top: pd.DataFrame) -> pd.DataFrame:
     """The numbers behind a composition chart: chapter code, short and official name, value
     (US$ million) and share (percent of the flow)."""
