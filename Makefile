@@ -44,9 +44,9 @@ $(FLOORS_STAMP): pyproject.toml | $(STAMP)
 	$(BIN)/uv pip install --quiet --python $(FLOORS)/bin/python --resolution lowest-direct -e '.[test]'
 	touch $@
 
-# Open JupyterLab on the notebooks with the package installed.
+# Open JupyterLab on the notebooks with the package installed (as root too, as in most containers).
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $$( [ "$$(id -u)" = 0 ] && echo --allow-root )
 
 # Rebuild data/ from ../shared/sources (only needed when the sources change).
 data: $(STAMP)

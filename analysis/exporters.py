@@ -2,10 +2,16 @@
 
 Registered as nbconvert entry points, so ``jupyter nbconvert --to ties_pdf executed.ipynb``
 gives the same output as ``ties render``. The HTML is one self-contained file (images inlined,
-no external scripts, styles or fonts), code hidden, with a title block, a parameters box, a table
-of contents built from the headings, and a footer with the run date, git commit and the
-checksums of the data tables. The PDF is that HTML laid out on A4 by WeasyPrint (no TeX, no
-browser), with page numbers and a PDF outline from the headings.
+no external scripts, styles or fonts), code hidden, with a title block (a kicker naming the kind
+of report, the title naming what it is about), a table of contents built from the headings (on
+screen), and an "About this report" appendix with the parameters, the run date, git commit and
+the checksums of the data tables the report read. The PDF is that HTML laid out on A4 by
+WeasyPrint (no TeX, no browser), with page numbers and a PDF outline from the headings.
+
+The title is the first level-1 heading a cell *prints* (so it can name the parameters:
+"India–China trade, FY2017-18 to FY2025-26"), else the notebook's first Markdown heading, which
+otherwise becomes the kicker. A report that shows an :class:`analysis.bibliography.Bibliography`
+tells the page which tables it read; only those are listed with checksums.
 """
 
 from __future__ import annotations
@@ -25,12 +31,18 @@ from analysis.provenance import data_versions, git_commit, relative_to_root
 
 TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE = "ties_report"
-KICKER = "ties · India–Russia briefing"
+KICKER = "ties briefing"
+TABLES_MIME = "application/vnd.ties.tables+json"  # analysis.bibliography.TABLES_MIME
 _TOC_MARK = "<!--TIES-TOC-->"
 _HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
 _ID = re.compile(r'\sid="([^"]*)"')
 _TD = re.compile(r"<td([^>]*)>(.*?)</td>", re.S)
 _NUMBER_LIKE = re.compile(r"^[\s\d.,%+\-–−$×()]*$")  # figures and the '–' gap mark
+_LABEL = re.compile(r"^(FY\d{4}-\d{2}|\d{1,2} \w{3} \d{4}|\w{3}-\w{3})$")  # FY, dates, months
+_THEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
+_TBODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
+_TH = re.compile(r"<th(?![^>]*\bscope=)([^>]*)>")
+_IMG = re.compile(r"<img(?![^>]*\balt=)([^>]*)>")
 
 
 class TiesHTMLExporter(HTMLExporter):
@@ -63,8 +75,22 @@ class TiesHTMLExporter(HTMLExporter):
         resources = dict(resources or {})
         resources["ties"] = report_info(nb, resources.get("ties"),
                                         (resources.get("metadata") or {}).get("name"))
+        for cell in nb.cells:  # the note on tables read is for the page, not shown
+            if cell.cell_type == "code":
+                for out in cell.get("outputs", []):
+                    (out.get("data") or {}).pop(TABLES_MIME, None)
+                cell.outputs = [o for o in cell.get("outputs", [])
+                                if o.get("output_type") not in ("display_data", "execute_result")
+                                or o.get("data")]
         page, resources = super().from_notebook_node(nb, resources, **kw)
-        return finish_page(page, resources["ties"]["title"]), resources
+        page = finish_page(page, resources["ties"]["title"], resources["ties"]["kicker"])
+        resources.setdefault("outputs", {}).update(chart_data_files(page))
+        finding = key_finding(page)
+        if finding:  # for an index or a link preview: the report's first finding
+            resources["ties"]["finding"] = finding
+            page = page.replace("</title>", "</title>\n<meta name=\"description\" content=\""
+                                + htmllib.escape(finding) + "\">", 1)
+        return page, resources
 
 
 class TiesPDFExporter(TiesHTMLExporter):
@@ -111,7 +137,9 @@ def report_info(nb, given: dict | None = None, name: str | None = None) -> dict:
     info["notebook"] = relative_to_root(notebook)
     stem = Path(str(notebook)).stem
     info.setdefault("title", notebook_title(nb, fallback=stem))
-    info.setdefault("kicker", KICKER)
+    heading = _first_heading(nb)
+    info.setdefault("kicker", f"ties · {heading}" if heading and heading != info["title"] else KICKER)
+    read = tables_read(nb)
     if "parameters" not in info:
         info["parameters"] = parameter_rows(stem, pm.get("parameters") or {})
     run = info.get("run_date") or pm.get("end_time") or dt.datetime.now(dt.timezone.utc).isoformat()
@@ -121,29 +149,65 @@ def report_info(nb, given: dict | None = None, name: str | None = None) -> dict:
         info["git_commit"] = git_commit()
     if "data_versions" not in info:
         info["data_versions"] = data_versions()
-    info["data_versions"] = sorted(dict(info["data_versions"]).items())
+    versions = dict(info["data_versions"])
+    if read is not None:
+        versions = {k: v for k, v in versions.items() if k in read}
+    info["data_versions"] = sorted(versions.items())
     info["css"] = (TEMPLATES / TEMPLATE / "report.css").read_text(encoding="utf-8")
     return info
 
 
 def notebook_title(nb, fallback: str) -> str:
-    """The report title: ``metadata.title``, else the first level-1 markdown heading."""
+    """The report title: ``metadata.title``, else the first level-1 heading a cell printed
+    (Markdown output), else the first level-1 markdown heading, else ``fallback`` in words."""
     if nb.metadata.get("title"):
         return str(nb.metadata["title"])
     for cell in nb.cells:
-        if cell.cell_type != "markdown":
+        if cell.cell_type != "code":
             continue
-        for line in cell.source.splitlines():
-            m = re.match(r"^#\s+(.+?)\s*#*\s*$", line)
-            if m:
-                return _plain_markdown(m.group(1))
-    return fallback.replace("_", " ").capitalize()
+        for out in cell.get("outputs", []):
+            text = (out.get("data") or {}).get("text/markdown")
+            found = _h1(text if isinstance(text, str) else "".join(text or []))
+            if found:
+                return found
+    return _first_heading(nb) or fallback.replace("_", " ").capitalize()
+
+
+def _first_heading(nb) -> str | None:
+    """The first level-1 heading of the notebook's Markdown cells (plain text), if any."""
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            found = _h1(cell.source)
+            if found:
+                return found
+    return None
+
+
+def _h1(markdown: str) -> str | None:
+    for line in (markdown or "").splitlines():
+        m = re.match(r"^#\s+(.+?)\s*#*\s*$", line)
+        if m:
+            return _plain_markdown(m.group(1).replace("\\", ""))
+    return None
+
+
+def tables_read(nb) -> set[str] | None:
+    """The data tables a report says it read (outputs of type :data:`TABLES_MIME`); None when
+    it says nothing, and then every table present is listed."""
+    read: set[str] | None = None
+    for cell in nb.cells:
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            note = (out.get("data") or {}).get(TABLES_MIME)
+            if isinstance(note, dict):
+                read = (read or set()) | {str(t) for t in note.get("tables", [])}
+    return read
 
 
 # --- after the template: title, unique heading ids, contents ----------------------------------
 
-def finish_page(page: str, title: str) -> str:
-    """Drop the heading repeated by the title block, give headings unique ids, add contents."""
+def finish_page(page: str, title: str, kicker: str | None = None) -> str:
+    """Drop the headings repeated by the title block (title, kicker), give headings unique ids,
+    add contents; table headers get ``scope`` and images without alt text an empty-safe one."""
     head, sep, rest = page.partition("<main>")
     if not sep:
         return page
@@ -151,14 +215,14 @@ def finish_page(page: str, title: str) -> str:
     body = re.sub(r'<a class="anchor-link"[^>]*>.*?</a>', "", body, flags=re.S)
     seen: set[str] = set()
     entries: list[tuple[int, str, str]] = []
-    dropped_title = False
+    dropped: set[str] = set()
+    repeated = {title} | ({kicker.split(" · ", 1)[-1]} if kicker else set())
 
     def fix(m: re.Match) -> str:
-        nonlocal dropped_title
         level, attrs, inner = int(m.group(1)), m.group(2), m.group(3)
         text = _strip_tags(inner)
-        if level == 1 and not dropped_title and not entries and text == title:
-            dropped_title = True
+        if level == 1 and text in repeated and text not in dropped:
+            dropped.add(text)
             return ""
         found = _ID.search(attrs)
         base = found.group(1) if found else _slug(text)
@@ -174,19 +238,44 @@ def finish_page(page: str, title: str) -> str:
 
     body = _HEADING.sub(fix, body)
     body = _TD.sub(_mark_text_cell, body)
+    body = _THEAD.sub(lambda m: "<thead>" + _TH.sub(r'<th scope="col"\1>', m.group(1)) + "</thead>",
+                      body)
+    body = _TBODY.sub(lambda m: "<tbody>" + _TH.sub(r'<th scope="row"\1>', m.group(1)) + "</tbody>",
+                      body)
+    body = _IMG.sub(r'<img alt="Chart (described in the text around it)"\1>', body)
     head = head.replace(_TOC_MARK, toc_html(entries))
     return head + sep + body + sep2 + tail
+
+
+_CSV_LINK = re.compile(r'<a download="([\w.-]+\.csv)" href="data:text/csv;charset=utf-8;base64,'
+                       r'([A-Za-z0-9+/=]+)"')
+
+
+def chart_data_files(page: str) -> dict[str, bytes]:
+    """The CSV behind each chart of a page (its download links), as ``data/<name>.csv`` →
+    bytes: nbconvert's writer puts them beside the page (``jupyter nbconvert --to ties_html``)."""
+    import base64
+
+    return {f"data/{name}": base64.b64decode(b64) for name, b64 in _CSV_LINK.findall(page)}
+
+
+def key_finding(page: str) -> str | None:
+    """The first sentence of a report's key-findings box (plain text), if it has one."""
+    box = re.search(r'<section class="key-findings".*?<li>(.*?)</li>', page, re.S)
+    return _strip_tags(box.group(1)) if box else None
 
 
 def _mark_text_cell(m: re.Match) -> str:
     """Table cells holding words (not figures) get class ``text``: left-aligned, not right."""
     attrs, inner = m.group(1), m.group(2)
-    if _NUMBER_LIKE.match(_strip_tags(inner)):
+    text = _strip_tags(inner)
+    if _NUMBER_LIKE.match(text):
         return m.group(0)
+    kind = "text label" if _LABEL.match(text) else "text"
     if 'class="' in attrs:
-        attrs = attrs.replace('class="', 'class="text ', 1)
+        attrs = attrs.replace('class="', f'class="{kind} ', 1)
     else:
-        attrs += ' class="text"'
+        attrs += f' class="{kind}"'
     return f"<td{attrs}>{inner}</td>"
 
 

@@ -1,5 +1,7 @@
 """Report wording: findings, summaries and display tables carry the computed numbers."""
 
+import pandas as pd
+
 from analysis import diplomacy as dip
 
 
@@ -23,7 +25,7 @@ def test_alignment_summary_and_display_table():
     t = totals("RUS", "USA", "CHN")
     text = dip.alignment_summary("IND", t, 1992, 2019)
     assert text.startswith("Over 1992–2019, India's votes were closest to **China** (85%")
-    assert "furthest from **the United States** (30%, κ = -0.13)" in text
+    assert "furthest from **the United States** (30%, κ = \u22120.13)" in text  # a true minus
     shown = dip.agreement_display(t)
     assert shown["Counterpart"].tolist() == ["China", "Russia", "United States"]
     assert shown.loc[0, "Agreement, abstention = half (%)"] == "84.9"
@@ -52,3 +54,35 @@ def test_coverage_and_sources_come_from_the_data():
     assert len(items) == len(dip.SOURCE_TABLES) and all(i.startswith("- ") for i in items)
     assert "Erik Voeten" in items[0]
     assert "un_votes.rda" in items[0]  # escaped for Markdown; "_" inside a word is no emphasis
+
+
+def test_title_and_key_findings_name_the_country_and_state_figures():
+    from analysis.diplomacy import report
+
+    assert report.title("BRA", ["RUS", "USA", "CHN"], 1992, 2019) == (
+        "Brazil at the UN General Assembly beside Russia, the United States and China, 1992–2019")
+    t = totals("RUS", "USA", "CHN")
+    box = report.key_findings("IND", t, 1992, 2019,
+                              pd.DataFrame({"verdict": ["supported", "supported", "cannot check"]}))
+    assert box.startswith('<section class="key-findings"') and box.count("\n- ") == 4
+    assert "abstained on **6 of 6** votes with a known position (100 %)" in box
+    assert "closest to **China** (85 % agreement" in box and "\u22120.13" in box
+    assert "2 supported, 1 cannot check" in box
+
+
+def test_agreement_data_is_what_the_chart_draws():
+    from analysis.diplomacy import report
+
+    by_year = dip.agreement_by_year("IND", ["RUS"], 2017, 2019)
+    data = report.agreement_data(by_year)
+    assert data["counterpart_name"].tolist() == ["Russia"] * 3
+    assert data["half_agreement"].tolist() == by_year["half_agreement"].tolist()
+
+
+def test_agreement_hover_names_each_counterpart_per_year():
+    from analysis.diplomacy import report
+
+    by_year = dip.agreement_by_year("IND", ["RUS", "USA"], 2018, 2019)
+    hover = report.agreement_hover(by_year, ["RUS", "USA"])
+    assert [(x0, x1) for x0, x1, _ in hover] == [(2017.5, 2018.5), (2018.5, 2019.5)]
+    assert hover[0][2].startswith("2018: Russia ") and ", United States " in hover[0][2]

@@ -1,5 +1,7 @@
 """How reports show text: one escaper, library Markdown with $ escaped, escaped tables."""
 
+import re
+
 import pandas as pd
 
 from analysis import display
@@ -17,7 +19,8 @@ def test_escape_leaves_no_markup():
 def test_md_escapes_dollars_once():
     assert display.md("US$ 4.5 bn and US$ 55.4 bn").data == r"US\$ 4.5 bn and US\$ 55.4 bn"
     assert display.md("a " + display.escape("US$ 1")).data == r"a US\$ 1"
-    assert display.note("US$ 1").data == r"<small>US\$ 1</small>"
+    assert r"<small>US\$ 1</small>" in display.note("US$ 1").data
+    assert 'class="source-note"' in display.note("x").data  # print keeps it with the table above
 
 
 def test_table_escapes_every_cell_and_marks_gaps():
@@ -25,6 +28,28 @@ def test_table_escapes_every_cell_and_marks_gaps():
                          precision=1).to_html()
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;" in html and "–" in html and "1.2" in html
+
+
+def test_numbers_for_people():
+    assert display.number(844156.5) == "844,156" and display.number(65700.0, 1) == "65,700.0"
+    assert display.number(-57200.0) == "\u221257,200"  # a true minus, not a hyphen
+    assert display.number(-0.04, 1) == "0.0" and display.number(None) == "–"
+    assert display.number(float("nan")) == "–" and display.number(3.2, 1, sign=True) == "+3.2"
+    assert display.usd_bn(65700) == "US$ 65.7 bn" and display.usd_bn(-112162.3) == "US$ \u2212112.2 bn"
+    assert display.usd_bn(float("nan")) == "not available"
+    assert display.percent(12.345) == "12 %" and display.percent(-1.25, 1) == "\u22121.2 %"
+
+
+def test_table_shows_numbers_for_people_in_one_header_row():
+    df = pd.DataFrame({"total": [65700.0, -57200.0, None], "share, %": [12.25, 3.0, 1.0],
+                       "since year": [2001, 1945, 1971]},
+                      index=pd.Index(["FY2023-24", "FY2024-25", "FY2025-26"], name="fiscal year"))
+    html = display.table(df, index=True, decimals={"share, %": 1}).to_html()
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", html)
+    assert cells[:3] == ["65,700", "12.2", "2001"]  # whole numbers without ".0", years bare
+    assert "\u221257,200" in cells and "–" in cells and "65700" not in html
+    assert html.count("<tr>") == 4  # one header row: "fiscal year" sits in the corner
+    assert re.search(r"<th[^>]*>fiscal year</th>", html)
 
 
 def test_readable_headings():
@@ -36,3 +61,18 @@ def test_readable_headings():
 def test_underscores_inside_words_and_urls_stay_as_written():
     assert display.escape("https://example.org/a_b?x=1") == "https://example.org/a_b?x=1"
     assert display.escape("_start and end_") == r"\_start and end\_"
+
+
+def test_table_offers_its_data_as_csv_named_by_its_caption():
+    import base64
+    import io
+
+    df = pd.DataFrame({"total": [65700.0, None]},
+                      index=pd.Index(["FY2023-24", "FY2024-25"], name="fiscal year"))
+    page = display.table(df, index=True).set_caption("Trade by year, US$ million (– = none)")
+    html = page._repr_html_()
+    link = re.search(r'<a download="Trade-by-year-US-million.csv" href="data:text/csv;'
+                     r'charset=utf-8;base64,([^"]+)">[^<]*\(CSV, 2 rows\)</a>', html)
+    back = pd.read_csv(io.StringIO(base64.b64decode(link.group(1)).decode("utf-8")))
+    assert back["fiscal year"].tolist() == ["FY2023-24", "FY2024-25"]
+    assert back["total"].iloc[0] == 65700 and pd.isna(back["total"].iloc[1])  # raw, not "65,700"

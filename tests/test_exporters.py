@@ -91,3 +91,73 @@ def test_table_cells_with_words_are_marked_for_left_alignment():
                        '</td><td>sentence is <b>not</b> about trade</td></tr></table></main>', "T")
     assert '<td>1,234.5</td><td>–</td><td class="text data">cannot check</td>' in page
     assert '<td class="text">sentence is <b>not</b> about trade</td>' in page
+
+
+def executed(outputs_md: list[str], heading: str = "# Trade imbalance\n\nIntro."):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell(heading)])
+    for text in outputs_md:
+        cell = nbformat.v4.new_code_cell("display(...)")
+        cell.outputs = [nbformat.v4.new_output("display_data", data=text if isinstance(text, dict)
+                                               else {"text/markdown": text})]
+        nb.cells.append(cell)
+    return nb
+
+
+def test_title_names_what_the_report_is_about_and_the_notebook_heading_becomes_the_kicker():
+    nb = executed(["# India–China trade, FY2017-18 to FY2025-26", "## Section\n\ntext"])
+    page, resources = TiesHTMLExporter().from_notebook_node(nb)
+    info = resources["ties"]
+    assert info["title"] == "India–China trade, FY2017-18 to FY2025-26"
+    assert info["kicker"] == "ties · Trade imbalance" and "Russia" not in info["kicker"]
+    main = page[page.index("<main>"):]
+    assert "<h1" not in main  # both headings shown once, in the title block
+    assert "finding" not in info  # no key-findings box, no finding
+
+
+def test_the_first_key_finding_is_the_page_description():
+    box = ('<section class="key-findings">\n\n**Key findings**\n\n- Trade totalled **US\\$ 5.0 bn** '
+           '& rose.\n- Second.\n\n</section>')
+    page, resources = TiesHTMLExporter().from_notebook_node(executed(["# T", box]))
+    assert resources["ties"]["finding"] == "Trade totalled US$ 5.0 bn & rose."
+    assert '<meta name="description" content="Trade totalled US$ 5.0 bn &amp; rose.">' in page
+    assert page.index('class="kicker"') < page.index('class="report-title"') < page.index("<main>")
+
+
+def test_appendix_lists_parameters_and_only_the_tables_the_report_read():
+    from analysis.exporters import TABLES_MIME, tables_read
+
+    nb = executed(["# T", {TABLES_MIME: {"tables": ["trade/bilateral_fy"]}}])
+    assert tables_read(nb) == {"trade/bilateral_fy"} and tables_read(executed([])) is None
+    given = {"parameters": [{"name": "partner", "value": "CHN", "help": "trade partner"}],
+             "data_versions": {"trade/bilateral_fy": "a" * 64, "diplomacy/groupings": "b" * 64}}
+    page, _ = TiesHTMLExporter().from_notebook_node(nb, resources={"ties": given})
+    about = page[page.index('id="about"'):]
+    assert "data/trade/bilateral_fy.csv" in about and "diplomacy/groupings" not in about
+    assert '<td class="value">CHN</td>' in about
+    assert 'class="params"' not in page[:page.index("<main>")]  # page 1 is for the story
+
+
+def test_table_headers_get_scope_and_images_alt_text():
+    from analysis.exporters import finish_page
+
+    page = finish_page('<main><table><thead><tr><th>a</th><th class="col">b</th></tr></thead>'
+                       '<tbody><tr><th class="row_heading">FY2023-24</th><td>1</td></tr></tbody>'
+                       '</table><img src="x.png"><img alt="Chart of X" src="y.png"></main>', "T")
+    assert '<th scope="col">a</th><th scope="col" class="col">b</th>' in page
+    assert '<th scope="row" class="row_heading">FY2023-24</th>' in page
+    assert page.count("alt=") == 2 and 'alt="Chart of X"' in page
+
+
+def test_each_chart_csv_is_offered_as_a_file_in_a_data_folder():
+    import base64
+
+    from analysis.exporters import chart_data_files
+
+    csv = "fiscal_year,total_usd_mn\nFY2023-24,65700\n"
+    link = ('<figure class="ties-chart"><img alt="A chart of X" src="x.png"><figcaption>'
+            '<a download="trade-RUS-by-year.csv" href="data:text/csv;charset=utf-8;base64,'
+            + base64.b64encode(csv.encode()).decode() + '">Download</a></figcaption></figure>')
+    page, resources = TiesHTMLExporter().from_notebook_node(
+        executed(["# T", {"text/html": link, "text/plain": "A chart of X"}]))
+    assert chart_data_files(page) == {"data/trade-RUS-by-year.csv": csv.encode()}
+    assert resources["outputs"]["data/trade-RUS-by-year.csv"] == csv.encode()

@@ -21,6 +21,8 @@ def test_flows_chart_marks_gap_years_and_takes_title_caption_source():
     gaps = [fy for fy, g in s.groupby("fiscal_year") if g["value_usd_mn"].isna().all()]
     assert texts(fig).count("no data") == len(gaps) > 0  # empty years labelled, never filled
     assert any("C." in t and "Source: S." in t for t in texts(fig))
+    # drawn at the printed column width; a "no data" year keeps its slot inside the axes
+    assert fig.get_figwidth() == 6.5 and ax.get_xlim()[0] < -0.5
     plt.close(fig)
 
 
@@ -29,6 +31,8 @@ def test_composition_chart_one_bar_per_row_other_in_grey():
     fig = charts.composition_chart(top, title="T", caption="C.", source="S.", color=charts.EXPORT)
     bars = fig.axes[0].patches
     assert len(bars) == len(top) == 4
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert "Machinery (84)" in labels and all("…" not in t for t in labels)  # short names
     assert matplotlib.colors.to_hex(bars[-1].get_facecolor()) == charts.TOTAL  # "All other"
     plt.close(fig)
 

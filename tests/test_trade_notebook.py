@@ -10,10 +10,11 @@ pytestmark = pytest.mark.notebook
 def test_defaults(execute_notebook):
     nb = execute_notebook("trade_imbalance")
     text = notebook_text(nb)
-    assert "India and Russia, FY2017-18 to FY2025-26" in text
+    assert "India–Russia trade, FY2017-18 to FY2025-26" in text  # the title names the pair
     assert "US\\$ 59.9 bn" in text  # FY2025-26 total, provisional, from the library
     assert "Russia: total trade and India's world total" in text
-    assert "FY2022-23" in text and "ALIPOV_JAN2024" in text
+    assert "FY2022-23" in text and "Islamabad Herald (2024)" in text  # cited by short name
+    assert "ALIPOV_JAN2024" not in text  # internal source ids stay off the page
     assert text.count(">confirmed</td>") == 2  # the article's $65.7 bn and 33 %
     images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
     assert images == 4  # flows, imports, exports, rank
@@ -27,7 +28,7 @@ def test_defaults(execute_notebook):
 def test_china_short_comparison(execute_notebook):
     nb = execute_notebook("trade_imbalance", partner="CHN", compare_with=["RUS"])
     text = notebook_text(nb)
-    assert "India and China" in text
+    assert "India–China trade" in text
     assert "No complete HS-chapter breakdown" not in text  # China has one for FY2024-25
     images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
     assert images == 4

@@ -1,5 +1,7 @@
 """analysis.trade.report: the report's wording, tables as shown and source notes."""
 
+import re
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -20,7 +22,7 @@ def test_yearly_table_rus_fy2023_24_cover_ratio_and_growth():
     row = t.loc["FY2023-24"]
     assert row["cover ratio"] == pytest.approx(4300 / 61400)
     assert row["total growth, %"] == pytest.approx(33.0, abs=0.05)
-    assert "GTRI_MAY2024" in row["sources"].split(", ")
+    assert "sources" not in t  # sources are cited under the table, never as internal ids
     assert list(t.columns[:4]) == list(trade.FLOWS)
 
 
@@ -31,8 +33,6 @@ def test_yearly_table_tiny_fixture_gap_and_joined_ids():
     assert np.isnan(t.loc["FY2020-21", "cover ratio"])          # no flows: no ratio, no filling
     assert t.loc["FY2021-22", "cover ratio"] == 0.25
     assert t.loc["FY2021-22", "total growth, %"] == pytest.approx(-50.0)
-    assert t.loc["FY2020-21", "sources"] == "A, B"
-    assert t.loc["FY2021-22", "sources"] == "B, C"
 
 
 def test_headline_text_deficit_and_surplus_wording():
@@ -78,10 +78,15 @@ def test_comparison_totals_and_ids():
 
 
 def test_claims_display_and_ids_tiny_fixture():
-    claims = pd.DataFrame({"claim": ["x", "y"], "sentence": ["s", "t"], "source_ids": ["A+B", ""]})
+    claims = pd.DataFrame({"claim": ["x", "y"], "sentence": ["s", "t"],
+                           "reason": ["base from GTRI_MAY2024", ""],
+                           "source_ids": ["GTRI_MAY2024+UNKNOWN_ID", ""]})
     shown = trade_report.claims_display(claims)
-    assert "sentence" not in shown and shown["source_ids"].tolist() == ["A + B", ""]
-    assert trade_report.claims_source_ids(claims) == {"A", "B"}
+    # sources cited by short name, internal ids gone from the reason too
+    assert "sentence" not in shown
+    assert shown["source_ids"].tolist() == ["Global Trade Research Initiative (2024); UNKNOWN_ID", ""]
+    assert shown["reason"].tolist() == ["base from Global Trade Research Initiative (2024)", ""]
+    assert trade_report.claims_source_ids(claims) == {"GTRI_MAY2024", "UNKNOWN_ID"}
 
 
 def test_gaps_and_sources_markdown():
@@ -104,7 +109,7 @@ def test_readable_headings_rename_for_display_only():
 
 def test_markdown_helpers_escape_dollars():
     assert report_text.escape_dollars("US$ 4.3 bn") == r"US\$ 4.3 bn"
-    assert report_text.note("US$ 1").data == r"<small>US\$ 1</small>"
+    assert r"<small>US\$ 1</small>" in report_text.note("US$ 1").data
 
 
 def test_claims_source_note_names_sources_or_says_none_used():
@@ -117,7 +122,7 @@ def test_claims_source_note_names_sources_or_says_none_used():
 
 def test_concentration_source_note_cites_the_partners_own_chapter_source():
     years = ["FY2024-25", "FY2025-26"]
-    assert "TRADESTAT" in trade_report.concentration_source_note("RUS", "IND", years)
+    assert "Department of Commerce (2026) \\[" in trade_report.concentration_source_note("RUS", "IND", years)
     assert trade_report.concentration_source_note("RUS", "IND", ["FY2017-18"]) == \
         "Source: none (no rows shown)."
 
@@ -143,9 +148,9 @@ def test_balance_finding_deficit_surplus_and_no_exports():
 
 def test_composition_finding_rus_fy2024_25():
     assert trade_report.composition_finding("RUS", "FY2024-25", "import") == (
-        "Mineral fuels (HS 27) made up 89 % of India's imports from Russia in FY2024-25")
+        "Mineral fuels, oil (HS 27) made up 89 % of India's imports from Russia in FY2024-25")
     exports = trade_report.composition_finding("RUS", "FY2024-25", "export")
-    assert exports.startswith("HS 84 made up 23 % of India's exports to Russia in FY2024-25")
+    assert exports.startswith("Machinery (HS 84) made up 23 % of India's exports to Russia in FY2024-25")
     assert "exports are less concentrated than imports (HHI 838 vs 7,968)" in exports
     assert trade_report.composition_finding("RUS", "FY2023-24", "export") == (
         "No chapter breakdown for Russia in FY2023-24")
@@ -153,10 +158,13 @@ def test_composition_finding_rus_fy2024_25():
 
 def test_coverage_summary_names_gaps_splits_and_derived_years():
     text = trade_report.coverage_summary("RUS", "IND", "FY2004-05", "FY2025-26")
-    assert "Years with no figure at all: FY2007-08, " in text and "FY2016-17." in text
-    assert "no export/import split: FY2004-05, " in text
-    assert "Years with a derived value: FY2021-22, FY2022-23, FY2024-25, FY2025-26." in text
+    assert "No source gives any figure for FY2007-08, " in text and "FY2016-17." in text
+    assert "not the export/import split, is known for FY2004-05, " in text
+    assert "exports + imports): FY2021-22, FY2022-23, FY2024-25, FY2025-26." in text
     assert "+17.7 % a year (compound growth) from FY2004-05 to FY2025-26" in text
+    # a category with nothing in it is not mentioned ("Years with no figure at all: none.")
+    short = trade_report.coverage_summary("RUS", "IND", "FY2023-24", "FY2024-25")
+    assert "none" not in short and "No source gives" not in short
 
 
 # ---- text from data files is escaped, web addresses stay links
@@ -171,5 +179,30 @@ def test_sources_markdown_escapes_sidecar_text_and_keeps_addresses_whole():
 
 def test_table_source_escapes_publisher_names():
     line = trade_report.table_source("trade/hs2_composition", {"TRADESTAT_HS2_RU"})
-    assert line.startswith("Source: Department of Commerce, DGCI&amp;S (TRADESTAT")
+    assert re.fullmatch(r"Source: Department of Commerce \(2026\) \\\[\d+\\\]\.", line)
     assert trade_report.table_source("trade/hs2_composition", set()) == "Source: none (no rows shown)."
+
+
+def test_title_names_the_pair_and_the_years():
+    assert trade_report.title("CHN", "IND", "FY2017-18", "FY2025-26") == (
+        "India–China trade, FY2017-18 to FY2025-26")
+
+
+def test_key_findings_state_the_headline_numbers_rank_and_verdicts():
+    h = trade.headline("CHN", "IND", fy_from="FY2017-18", fy_to="FY2025-26")
+    claims = pd.DataFrame({"verdict": ["confirmed", "cannot check", "cannot check"]})
+    box = trade_report.key_findings(h, "CHN", "IND", "FY2017-18", "FY2025-26", claims,
+                                    trade_report.rank_of("CHN", "IND", "FY2017-18", "FY2025-26"))
+    assert box.startswith('<section class="key-findings"') and box.count("\n- ") in (3, 4, 5)
+    assert "totalled **US$ 151.1 bn** in FY2025-26 (provisional)" in box
+    assert "a deficit of **US$ 112.2 bn**" in box and "no. 1 trading partner" in box
+    assert "1 confirmed, 2 cannot check" in box and "Russia" not in box
+
+
+def test_flows_hover_gives_each_year_its_values_in_words():
+    s = trade.bilateral_series("RUS", "IND", "FY2017-18", "FY2025-26")
+    hover = trade_report.flows_hover(s)
+    assert [(x0, x1) for x0, x1, _ in hover[:2]] == [(-0.5, 0.5), (0.5, 1.5)]
+    assert hover[0][2] == "FY2017-18: exports –, imports –, total US$ 10.7 bn, balance – (final)"
+    assert hover[6][2].startswith("FY2023-24: exports US$ 4.3 bn, imports US$ 61.4 bn, total "
+                                  "US$ 65.7 bn, balance US$ \u221257.2 bn")

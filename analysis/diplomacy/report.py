@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.bibliography import current as current_bibliography
 from analysis.countries import in_text, name
 from analysis.datasets import source_line
 from analysis.diplomacy.agreement import agreement_table
@@ -21,7 +22,7 @@ from analysis.diplomacy.votes import (
     ukraine_votes,
     year_coverage,
 )
-from analysis.display import escape
+from analysis.display import escape, number, percent
 
 #: The tables the report draws on, in the order the notes list their sources.
 SOURCE_TABLES = ("unga_votes_panel", "ukraine_resolutions", "ukraine_votes", "groupings",
@@ -60,11 +61,71 @@ def agreement_display(totals: pd.DataFrame) -> pd.DataFrame:
     """An :func:`agreement_table` with display names and rounded values for the report."""
     return pd.DataFrame({
         "Counterpart": [name(c) for c in totals.index],
-        "Roll calls (both voted)": [f"{int(v):,}" for v in totals["roll_calls"]],
-        "Identical votes (%)": [f"{v:.1f}" for v in totals["percent_agreement"]],
-        "Agreement, abstention = half (%)": [f"{v:.1f}" for v in totals["half_agreement"]],
-        "Cohen's κ": [f"{v:.2f}" for v in totals["kappa"]],
+        "Roll calls (both voted)": [number(v) for v in totals["roll_calls"]],
+        "Identical votes (%)": [number(v, 1) for v in totals["percent_agreement"]],
+        "Agreement, abstention = half (%)": [number(v, 1) for v in totals["half_agreement"]],
+        "Cohen's κ": [number(v, 2) for v in totals["kappa"]],
     })
+
+
+def title(country: str, counterparts: list[str], year_from: int, year_to: int) -> str:
+    """The report's title, naming the country and its counterparts: "India at the UN General
+    Assembly beside Russia, the United States and China, 1992–2019"."""
+    names = [in_text(c) for c in counterparts]
+    beside = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return f"{name(country)} at the UN General Assembly beside {beside}, {year_from}–{year_to}"
+
+
+def key_findings(country: str, totals: pd.DataFrame, year_from: int, year_to: int,
+                 claims: pd.DataFrame | None = None) -> str:
+    """The key-findings box for page 1 (Markdown inside ``<section class="key-findings">``):
+    the abstentions on the Ukraine votes, the closest and furthest counterpart, and the
+    verdicts on the article's statements."""
+    r = abstention_rate(country, "ukraine", year_from, year_to)
+    items = []
+    if r["recorded"]:
+        items.append(f"On the General Assembly's Ukraine resolutions, {in_text(country)} abstained "
+                     f"on **{r['abstained']} of {r['recorded']}** votes with a known position "
+                     f"({percent(r['rate_pct'])}).")
+    best, worst = totals.index[0], totals.index[-1]
+    items.append(f"In {year_from}–{year_to} its votes were closest to **{in_text(best)}** "
+                 f"({percent(totals.loc[best, 'half_agreement'])} agreement, counting an "
+                 f"abstention as half)" + (
+                     f" and furthest from **{in_text(worst)}** "
+                     f"({percent(totals.loc[worst, 'half_agreement'])})." if worst != best else "."))
+    items.append(f"Corrected for chance (Cohen's κ), agreement with {in_text(best)} is "
+                 f"{number(totals.loc[best, 'kappa'], 2)} and with {in_text(worst)} "
+                 f"{number(totals.loc[worst, 'kappa'], 2)} (0 = chance, 1 = always identical)."
+                 if worst != best else
+                 f"Corrected for chance, Cohen's κ is {number(totals.loc[best, 'kappa'], 2)}.")
+    if claims is not None and len(claims):
+        counts = claims["verdict"].value_counts()
+        items.append(f"Of the article's {len(claims)} statements these data can test: "
+                     + ", ".join(f"{n} {v}" for v, n in counts.items()) + ".")
+    body = "\n".join(f"- {i}" for i in items)
+    return (f'<section class="key-findings" aria-label="Key findings">\n\n**Key findings**\n\n'
+            f"{body}\n\n</section>")
+
+
+def agreement_data(by_year: pd.DataFrame) -> pd.DataFrame:
+    """The numbers behind the agreement chart: year, counterpart (code and name), roll calls and
+    the agreement measures."""
+    out = by_year.copy()
+    out.insert(out.columns.get_loc("counterpart") + 1, "counterpart_name",
+               [name(c) for c in out["counterpart"]])
+    return out
+
+
+def agreement_hover(by_year: pd.DataFrame, counterparts: list[str],
+                    measure: str = "half_agreement") -> list[tuple[float, float, str]]:
+    """Hover text for each year of the agreement chart: the value for every counterpart."""
+    out = []
+    for year, g in by_year.groupby("year"):
+        values = g.set_index("counterpart")[measure]
+        parts = [f"{name(c)} {number(values[c], 2) if measure == 'kappa' else percent(values[c])}"
+                 for c in counterparts if c in values.index]
+        out.append((year - 0.5, year + 0.5, f"{year}: " + ", ".join(parts)))
+    return out
 
 
 # --- findings and summaries --------------------------------------------------------------------
@@ -86,9 +147,9 @@ def alignment_summary(country: str, totals: pd.DataFrame, year_from: int, year_t
     best, worst = t.index[0], t.index[-1]
     return (f"Over {year_from}–{year_to}, {in_text(country)}'s votes were closest to "
             f"**{in_text(best)}** ({t.loc[best, 'half_agreement']:.0f}% agreement counting "
-            f"abstentions as half, κ = {t.loc[best, 'kappa']:.2f}) and furthest from "
+            f"abstentions as half, κ = {number(t.loc[best, 'kappa'], 2)}) and furthest from "
             f"**{in_text(worst)}** ({t.loc[worst, 'half_agreement']:.0f}%, "
-            f"κ = {t.loc[worst, 'kappa']:.2f}), on {int(t['roll_calls'].min()):,}–"
+            f"κ = {number(t.loc[worst, 'kappa'], 2)}), on {int(t['roll_calls'].min()):,}–"
             f"{int(t['roll_calls'].max()):,} roll calls where both recorded a vote.")
 
 
@@ -136,20 +197,22 @@ def panel_coverage() -> str:
 
 # --- sources -----------------------------------------------------------------------------------
 def votes_source_line() -> str:
-    """Source line for the roll-call panel."""
-    return source_line(table("unga_votes_panel"))
+    """Short source line for the roll-call panel, numbered in the report's bibliography."""
+    return current_bibliography().cite(table("unga_votes_panel"))
 
 
 def ukraine_source_line(votes_table: pd.DataFrame) -> str:
-    """Source line for a :func:`ukraine_votes` table (only the sources its cells use)."""
+    """Short source line for a :func:`ukraine_votes` table (only the sources its cells use),
+    numbered in the report's bibliography."""
     used = votes_table.attrs.get("sources", set())
-    return source_line(table("ukraine_resolutions"), table("ukraine_votes"),
-                       table("unga_votes_panel"), used_ids=used)
+    return current_bibliography().cite(table("ukraine_resolutions"), table("ukraine_votes"),
+                                       table("unga_votes_panel"), used_ids=used)
 
 
 def groupings_source_line() -> str:
-    """Source line for the groupings table and UN membership."""
-    return source_line(table("groupings"), table("un_membership"))
+    """Short source line for the groupings table and UN membership, numbered in the report's
+    bibliography."""
+    return current_bibliography().cite(table("groupings"), table("un_membership"))
 
 
 def source_items(tables: tuple[str, ...] = SOURCE_TABLES) -> list[str]:

@@ -12,8 +12,10 @@ import pandas as pd
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from analysis.charts import annotate, figure
+from analysis.charts import WIDTH_IN, annotate, figure
 from analysis.countries import name
+from analysis.display import number
+from analysis.trade.chapters import short_name
 
 EXPORT, IMPORT, BALANCE, TOTAL = "#1f4e79", "#c0504d", "#333333", "#bbbbbb"
 
@@ -29,7 +31,7 @@ def flows_chart(series: pd.DataFrame, *, title: str, caption: str, source: str):
     meta = series.set_index(["fiscal_year", "flow"])
     fys = list(w.index)
     x = np.arange(len(fys))
-    fig, ax = figure(figsize=(9, 4.6))
+    fig, ax = figure(figsize=(WIDTH_IN, 4.0))
     for flow, color, offset in (("export", EXPORT, -0.2), ("import", IMPORT, 0.2)):
         for i, fy in enumerate(fys):
             v = w.loc[fy, flow]
@@ -45,7 +47,7 @@ def flows_chart(series: pd.DataFrame, *, title: str, caption: str, source: str):
             if pd.notna(w.loc[fy, "total"]):
                 ax.bar(i, w.loc[fy, "total"], width=0.5, color=TOTAL)
             else:
-                ax.text(i, 0.5, "no data", ha="center", va="center", rotation=90, fontsize=8,
+                ax.text(i, 0.97, "no data", ha="center", va="top", rotation=90, fontsize=7,
                         color="#777777", transform=ax.get_xaxis_transform())
     bal = w["balance"]
     ax.plot(x, bal.values, color=BALANCE, marker="o", linewidth=1.5)
@@ -53,6 +55,7 @@ def flows_chart(series: pd.DataFrame, *, title: str, caption: str, source: str):
     ax.scatter(x[derived], bal.values[derived], s=36, facecolor="white", edgecolor=BALANCE,
                zorder=3)
     ax.axhline(0, color="#888888", linewidth=0.8)
+    ax.set_xlim(-0.6, len(fys) - 0.4)  # every year gets its slot, empty or not
     ax.set_xticks(x, fys, rotation=45, ha="right")
     ax.set_ylabel("US$ billion")
     ax.set_title(title)
@@ -63,7 +66,8 @@ def flows_chart(series: pd.DataFrame, *, title: str, caption: str, source: str):
                Line2D([], [], color=BALANCE, marker="o", label="balance (X − M)"),
                Line2D([], [], color=BALANCE, marker="o", markerfacecolor="white", linestyle="",
                       label="balance derived from X and M")]
-    ax.legend(handles=handles, loc="lower left", fontsize=8, ncol=2)
+    ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.22), fontsize=7,
+              ncol=3)
     annotate(fig, caption=caption, source=source)
     return fig
 
@@ -71,13 +75,14 @@ def flows_chart(series: pd.DataFrame, *, title: str, caption: str, source: str):
 def composition_chart(top: pd.DataFrame, *, title: str, caption: str, source: str,
                       color: str = IMPORT):
     """Horizontal bars of HS-chapter shares (percent of the flow), largest on top."""
-    labels = [f"{r.hs_chapter} {_short(r.chapter_name)}" if r.hs_chapter != "other"
-              else r.chapter_name for r in top.itertuples()]
-    fig, ax = figure(figsize=(9, 0.35 * len(top) + 1.4))
+    labels = [f"{short_name(r.hs_chapter, r.chapter_name)} ({r.hs_chapter})"
+              if r.hs_chapter != "other" else r.chapter_name for r in top.itertuples()]
+    fig, ax = figure(figsize=(WIDTH_IN, 0.24 * len(top) + 1.3))
     y = np.arange(len(top))[::-1]
     ax.barh(y, top["share_pct"], color=[color if c != "other" else TOTAL for c in top["hs_chapter"]])
     for yi, (s, v) in zip(y, zip(top["share_pct"], top["value_usd_mn"])):
-        ax.text(s + 0.5, yi, f"{s:.1f} % (US$ {v / 1000:,.2f} bn)", va="center", fontsize=8)
+        ax.text(s + 0.5, yi, f"{number(s, 1)} % (US$ {number(v / 1000, 2)} bn)", va="center",
+                fontsize=7.5)
     ax.set_yticks(y, labels, fontsize=8)
     ax.set_xlabel("share of the flow, percent")
     ax.set_xlim(0, min(100, top["share_pct"].max() * 1.35 + 5))
@@ -92,14 +97,14 @@ def rank_chart(totals: pd.DataFrame, partner: str, *, title: str, caption: str, 
                highlight: tuple[str, ...] = ()):
     """Total trade (US$ bn) of each partner in one year, largest on top; ``partner`` highlighted."""
     t = totals.head(15)
-    fig, ax = figure(figsize=(9, 0.32 * len(t) + 1.4))
+    fig, ax = figure(figsize=(WIDTH_IN, 0.22 * len(t) + 1.3))
     y = np.arange(len(t))[::-1]
     colors = [EXPORT if p == partner else ("#7fa7cf" if p in highlight else TOTAL)
               for p in t["partner"]]
     ax.barh(y, t["total_usd_mn"] / 1000, color=colors)
     for yi, r in zip(y, t.itertuples()):
-        ax.text(r.total_usd_mn / 1000 + 1, yi, f"{r.total_usd_mn / 1000:,.1f} (no. {r.rank})",
-                va="center", fontsize=8)
+        ax.text(r.total_usd_mn / 1000 + 1, yi, f"{number(r.total_usd_mn / 1000, 1)} (no. {r.rank})",
+                va="center", fontsize=7.5)
     ax.set_yticks(y, [name(p) for p in t["partner"]], fontsize=8)
     ax.set_xlabel("total trade (exports + imports), US$ billion")
     ax.grid(axis="y", visible=False)
@@ -108,7 +113,3 @@ def rank_chart(totals: pd.DataFrame, partner: str, *, title: str, caption: str, 
     annotate(fig, caption=caption, source=source)
     return fig
 
-
-def _short(text: str, n: int = 48) -> str:
-    text = str(text)
-    return text if len(text) <= n else text[: n - 1].rstrip(" ,;") + "…"

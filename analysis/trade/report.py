@@ -12,16 +12,14 @@ import re
 
 import pandas as pd
 
+from analysis.bibliography import current as current_bibliography
+from analysis.bibliography import short_name as source_short_name
 from analysis.countries import in_text, name
-from analysis.datasets import load_table, source_line
-from analysis.display import escape
-from analysis.trade.composition import (
-    MINERAL_FUELS,
-    composition,
-    composition_years,
-    concentration,
-    hhi,
-)
+from analysis.datasets import load_table
+from analysis.display import escape, number, percent
+from analysis.display import usd_bn as _usd_bn
+from analysis.trade.chapters import short_name
+from analysis.trade.composition import composition, composition_years, concentration, hhi
 from analysis.trade.series import (
     FLOWS,
     bilateral_series,
@@ -37,23 +35,63 @@ GAP_TABLES = ("trade/bilateral_fy", "trade/hs2_composition", "trade/product_high
 # ---------------------------------------------------------------- numbers in words
 
 def usd_bn(value_usd_mn: float) -> str:
-    """A US$ million amount written in billions for prose: 65700 → 'US$ 65.7 bn'."""
-    if pd.isna(value_usd_mn):
-        return "not available"
-    return f"US$ {value_usd_mn / 1000:,.1f} bn"
+    """A US$ million amount written in billions for prose: 65700 → 'US$ 65.7 bn'
+    (``display.usd_bn``: thousands separators, true minus, "not available" when missing)."""
+    return _usd_bn(value_usd_mn)
+
+
+def title(partner: str, reporter: str = "IND", fy_from: str = "", fy_to: str = "") -> str:
+    """The report's title, naming the pair and the years: "India–China trade, FY2017-18 to
+    FY2025-26"."""
+    span = f", {fy_from} to {fy_to}" if fy_from and fy_to and fy_from != fy_to else (
+        f", {fy_from or fy_to}" if fy_from or fy_to else "")
+    return f"{name(reporter)}–{name(partner)} trade{span}"
 
 
 def headline_text(h: dict, partner: str) -> str:
     """One paragraph of the headline numbers (`series.headline` dict, US$ million) in words."""
     status = "provisional" if h["status"] == "provisional" else "final"
-    growth = (f"{h['total_growth_pct']:+.0f} % on the year before" if pd.notna(h["total_growth_pct"])
+    growth = (f"{percent(h['total_growth_pct'], sign=True)} on the year before"
+              if pd.notna(h["total_growth_pct"])
               else "growth on the year before cannot be computed (previous year missing)")
     side = "deficit" if h["balance"] < 0 else "surplus"
     return (f"In **{h['fiscal_year']}** ({status} figures) India's trade with {in_text(partner)} totalled "
             f"**{usd_bn(h['total'])}** ({growth}). India exported {usd_bn(h['export'])} "
             f"and imported {usd_bn(h['import'])}: a {side} of "
-            f"**{usd_bn(abs(h['balance']))}**. Exports paid for {h['cover_ratio']:.0%} of imports "
-            f"(cover ratio {h['cover_ratio']:.2f}).")
+            f"**{usd_bn(abs(h['balance']))}**. Exports paid for {percent(h['cover_ratio'] * 100)} "
+            f"of imports (cover ratio {number(h['cover_ratio'], 2)}).")
+
+
+def key_findings(h: dict, partner: str, reporter: str = "IND", fy_from: str | None = None,
+                 fy_to: str | None = None, claims: pd.DataFrame | None = None,
+                 rank: tuple[int, int, str] | None = None) -> str:
+    """The key-findings box for page 1 (Markdown inside a ``<section class="key-findings">``):
+    three to five sentences with the headline numbers, the trend, the partner's rank
+    (``rank`` = (rank, partners covered, fiscal year)) and the verdicts on the article's claims."""
+    P, fy = in_text(partner), h["fiscal_year"]
+    status = " (provisional)" if h["status"] == "provisional" else ""
+    side = "deficit" if h["balance"] < 0 else "surplus"
+    items = [f"India's trade with {P} totalled **{usd_bn(h['total'])}** in {fy}{status}"
+             + (f", {percent(h['total_growth_pct'], sign=True)} on the year before."
+                if pd.notna(h["total_growth_pct"]) else "."),
+             (f"India exported {usd_bn(h['export'])} and imported {usd_bn(h['import'])}: "
+              f"a {side} of **{usd_bn(abs(h['balance']))}**; exports paid for "
+              f"{percent(h['cover_ratio'] * 100)} of imports.")]
+    w = bilateral_wide(partner, reporter, fy_from, fy_to)["total"].dropna()
+    if len(w) > 1:
+        g = cagr(w, w.index[0], w.index[-1])
+        items.append(f"Total trade changed by {percent(g, 1, sign=True)} a year from "
+                     f"{w.index[0]} ({usd_bn(w.iloc[0])}) to {w.index[-1]}.")
+    if rank:
+        items.append(f"{_capital(P)} was India's no. {rank[0]} trading partner in {rank[2]} "
+                     f"among {rank[1]} partners covered by the data.")
+    if claims is not None and len(claims):
+        counts = claims["verdict"].value_counts()
+        parts = [f"{counts[v]} {v}" for v in ("confirmed", "differs", "cannot check") if v in counts]
+        items.append(f"Of the article's {len(claims)} trade figures: " + ", ".join(parts) + ".")
+    body = "\n".join(f"- {i}" for i in items)
+    return (f'<section class="key-findings" aria-label="Key findings">\n\n**Key findings**\n\n'
+            f"{body}\n\n</section>")
 
 
 def coverage_summary(partner: str = "RUS", reporter: str = "IND", fy_from: str | None = None,
@@ -66,15 +104,21 @@ def coverage_summary(partner: str = "RUS", reporter: str = "IND", fy_from: str |
     gaps = [fy for fy in w.index if w.loc[fy].isna().all()]
     split = [fy for fy in w.index if pd.isna(w.loc[fy, "export"]) and pd.notna(w.loc[fy, "total"])]
     derived = sorted(set(s.loc[s["derived"], "fiscal_year"]))
-    text = (f"Years with no figure at all: {', '.join(gaps) or 'none'}. Years with a total but no "
-            f"export/import split: {', '.join(split) or 'none'}. Years with a derived value: "
-            f"{', '.join(derived) or 'none'}.")
+    parts = []
+    if gaps:
+        parts.append(f"No source gives any figure for {', '.join(gaps)}.")
+    if split:
+        parts.append(f"Only the total, not the export/import split, is known for {', '.join(split)}.")
+    if derived:
+        parts.append(f"Values derived from other figures (e.g. total = exports + imports): "
+                     f"{', '.join(derived)}.")
     ends = w["total"].dropna()
     if len(ends) > 1:
         g = cagr(w["total"], ends.index[0], ends.index[-1])
-        text += (f" Total trade changed by {g:+.1f} % a year (compound growth) from "
-                 f"{ends.index[0]} to {ends.index[-1]}; years between are not needed for this.")
-    return text
+        parts.append(f"Total trade changed by {percent(g, 1, sign=True)} a year (compound growth) "
+                     f"from {ends.index[0]} to {ends.index[-1]}; years between are not needed "
+                     f"for this.")
+    return " ".join(parts)
 
 
 # ---------------------------------------------------------------- chart titles (the finding)
@@ -95,34 +139,52 @@ def composition_finding(partner: str, fy: str, flow: str, reporter: str = "IND")
     if comp.empty:
         return f"No chapter breakdown for {in_text(partner)} in {fy}"
     lead = comp.iloc[0]
-    label = "Mineral fuels (HS 27)" if lead["hs_chapter"] == MINERAL_FUELS else f"HS {lead['hs_chapter']}"
+    label = f"{short_name(lead['hs_chapter'], lead['chapter_name'])} (HS {lead['hs_chapter']})"
     direction = "imports from" if flow == "import" else "exports to"
-    text = f"{label} made up {lead['share_pct']:.0f} % of India's {direction} {in_text(partner)} in {fy}"
+    text = f"{label} made up {percent(lead['share_pct'])} of India's {direction} {in_text(partner)} in {fy}"
     if flow == "export":
         hx, hm = hhi(partner, fy, "export", reporter), hhi(partner, fy, "import", reporter)
         more = "less" if hx < hm else "more"
-        text += f";\nexports are {more} concentrated than imports (HHI {hx:,.0f} vs {hm:,.0f})"
+        text += (f";\nexports are {more} concentrated than imports "
+                 f"(HHI {number(hx)} vs {number(hm)})")
     return text
 
 
 def rank_title(totals: pd.DataFrame, partner: str, fy: str) -> str:
     """Chart title stating the partner's rank in `rank.partner_totals(fy)`."""
     r = int(totals.loc[totals["partner"] == partner, "rank"].iloc[0])
-    return f"{name(partner)} was India's no. {r} trading partner in {fy} among {len(totals)} partners covered"
+    return (f"{_capital(in_text(partner))} was India's no. {r} trading partner in {fy} among "
+            f"{len(totals)} partners covered")
+
+
+def _capital(text: str) -> str:
+    """``text`` with its first letter capitalised, to start a sentence ("The United States")."""
+    return text[:1].upper() + text[1:]
 
 
 # ---------------------------------------------------------------- tables as shown
 
 def yearly_table(series: pd.DataFrame) -> pd.DataFrame:
     """Fiscal year × export/import/total/balance (US$ million) from `bilateral_series`, plus
-    "cover ratio" (exports / imports), "total growth, %" (on the year before) and "sources" (ids)."""
+    "cover ratio" (exports / imports) and "total growth, %" (on the year before). The sources
+    are cited under the table, not in it."""
     table = series.pivot(index="fiscal_year", columns="flow", values="value_usd_mn")
     table = table.reindex(columns=list(FLOWS))
+    table.columns.name = None
     table["cover ratio"] = table["export"] / table["import"]
     table["total growth, %"] = yoy_growth(table["total"])
-    table["sources"] = series.groupby("fiscal_year")["source_id"].apply(
-        lambda s: ", ".join(sorted(_split_ids(s))))
     return table
+
+
+def chart_data(series: pd.DataFrame) -> pd.DataFrame:
+    """The numbers behind the flows chart, one row per fiscal year (US$ million): exports,
+    imports, total, balance, with the status of the chosen figures."""
+    w = series.pivot(index="fiscal_year", columns="flow", values="value_usd_mn").reindex(
+        columns=list(FLOWS))
+    w.columns = [f"{c}_usd_mn" for c in w.columns]
+    status = series.groupby("fiscal_year")["status"].agg(
+        lambda s: "provisional" if (s == "provisional").any() else "final")
+    return w.assign(status=status).reset_index()
 
 
 def composition_year(partner: str, reporter: str, years: list[str]) -> str | None:
@@ -153,9 +215,20 @@ def comparison_totals(partners: list[str], reporter: str, fy_from: str, fy_to: s
 
 
 def claims_display(claims: pd.DataFrame) -> pd.DataFrame:
-    """`claims.check_claims` without the sentence, source ids spaced as "A + B" for reading."""
-    return claims.drop(columns=["sentence"]).assign(
-        source_ids=claims["source_ids"].str.replace("+", " + "))
+    """`claims.check_claims` as shown: without the sentence and the empty "measure" column,
+    sources cited by short name ("GTRI (2024)") instead of their internal ids."""
+    meta = load_table("trade/bilateral_fy").attrs["meta"]
+    names = {s["id"]: source_short_name(s) for s in meta.sources}
+    shown = claims.drop(columns=["sentence"])
+    if "measure" in shown and shown["measure"].isna().all():
+        shown = shown.drop(columns=["measure"])
+    ids = re.compile("|".join(sorted(map(re.escape, names), key=len, reverse=True)))
+    if "reason" in shown:
+        shown["reason"] = [ids.sub(lambda m: names[m.group()], r) if isinstance(r, str) else r
+                           for r in shown["reason"]]
+    return shown.assign(source_ids=[
+        "; ".join(dict.fromkeys(names.get(i, i) for i in str(ids).split("+") if i)) if isinstance(
+            ids, str) else ids for ids in claims["source_ids"]])
 
 
 # ---------------------------------------------------------------- sources
@@ -167,8 +240,67 @@ def _split_ids(ids) -> set[str]:
 
 def table_source(table: str, used_ids) -> str:
     """Markdown source line (escaped) citing the sources ``used_ids`` of data table ``table``
-    (e.g. ``"trade/bilateral_fy"``), for the note under a table."""
-    return escape(source_line(load_table(table), used_ids=set(used_ids)))
+    (e.g. ``"trade/bilateral_fy"``) by short name and number in the report's bibliography
+    (``analysis.bibliography.current``), for the note under a table."""
+    return escape(current_bibliography().cite(table, used_ids=set(used_ids)))
+
+
+def cite(table: str, used_ids=None) -> str:
+    """Plain source line for a chart (drawn in the figure): short names and reference numbers."""
+    return current_bibliography().cite(table, used_ids=None if used_ids is None else set(used_ids))
+
+
+def rank_of(partner: str, reporter: str = "IND", fy_from: str | None = None,
+            fy_to: str | None = None) -> tuple[int, int, str] | None:
+    """(rank, partners covered, fiscal year) of ``partner`` in the latest year of the range that
+    ranks it (``rank.rank_year``); None when no year has enough partners."""
+    from analysis.trade.rank import partner_totals, rank_year
+
+    fy = rank_year(partner, reporter, fy_from, fy_to)
+    if fy is None:
+        return None
+    tot = partner_totals(fy, reporter)
+    return int(tot.loc[tot["partner"] == partner, "rank"].iloc[0]), len(tot), fy
+
+
+def flows_hover(series: pd.DataFrame) -> list[tuple[float, float, str]]:
+    """Hover text for each fiscal year of the flows chart (its x slots 0, 1, …): exports,
+    imports, total and balance in US$ billion, "–" where no source gives a figure."""
+    w = chart_data(series)
+    return [(i - 0.5, i + 0.5,
+             f"{r.fiscal_year}: exports {usd_bn(r.export_usd_mn)}, imports {usd_bn(r.import_usd_mn)}, "
+             f"total {usd_bn(r.total_usd_mn)}, balance {usd_bn(r.balance_usd_mn)} ({r.status})"
+             .replace("not available", "–"))
+            for i, r in enumerate(w.itertuples())]
+
+
+def composition_data(top: pd.DataFrame) -> pd.DataFrame:
+    """The numbers behind a composition chart: chapter code, short and official name, value
+    (US$ million) and share (percent of the flow)."""
+    current_bibliography().read("trade/hs2_chapters")  # the chapter names
+    return pd.DataFrame({"hs_chapter": top["hs_chapter"],
+                         "short_name": [short_name(c, n) if c != "other" else n
+                                        for c, n in zip(top["hs_chapter"], top["chapter_name"])],
+                         "chapter_name": top["chapter_name"],
+                         "value_usd_mn": top["value_usd_mn"], "share_pct": top["share_pct"]})
+
+
+def rank_data(totals: pd.DataFrame, top: int = 15) -> pd.DataFrame:
+    """The numbers behind the rank chart: rank, partner (code and name), total (US$ million)."""
+    t = totals.head(top)
+    return pd.DataFrame({"rank": t["rank"], "partner": t["partner"],
+                         "partner_name": [name(p) for p in t["partner"]],
+                         "total_usd_mn": t["total_usd_mn"]})
+
+
+def highlights_display(hl: pd.DataFrame) -> pd.DataFrame:
+    """`product_highlights` as shown: the source cited by short name, not by its internal id."""
+    meta = hl.attrs["meta"] if "meta" in hl.attrs else load_table("trade/product_highlights").attrs["meta"]
+    names = {s["id"]: source_short_name(s) for s in meta.sources}
+    return pd.DataFrame({"fiscal year": hl["fiscal_year"], "period": hl["period"],
+                         "item": hl["item"], "value, US$ mn": hl["value_usd_mn"],
+                         "share as stated, %": hl["share_as_stated"],
+                         "source": [names.get(i, i) for i in hl["source_id"]]})
 
 
 def rank_source_ids(totals: pd.DataFrame, top: int = 15) -> set[str]:
