@@ -1,5 +1,6 @@
 """Roll calls, recorded votes, the Ukraine resolutions and abstention, on the real UNGA data."""
 
+import pandas as pd
 import pytest
 
 from analysis import diplomacy as dip
@@ -25,12 +26,29 @@ def test_unknown_votes_stay_unknown():
     t = dip.ukraine_votes("BRA", ["USA"]).set_index("resolution")
     assert t.loc["A/RES/ES-11/1", "BRA"] == "not stated"
     r = dip.abstention_rate("BRA", "ukraine")
-    assert r["unknown"] == 3 and r["recorded"] == 3 and r["abstained"] == 3
+    assert r["unknown"] == 3 and r["recorded"] == 9 and r["abstained"] == 9
 
 
-def test_india_abstained_on_every_known_ukraine_vote():
+def test_india_abstained_on_every_es11_vote_and_voted_no_on_four_crimea_resolutions():
     r = dip.abstention_rate("IND", "ukraine")
-    assert (r["recorded"], r["abstained"], r["rate_pct"]) == (6, 6, 100.0)
+    assert (r["recorded"], r["abstained"]) == (12, 8)
+    t = dip.ukraine_votes("IND", []).set_index("resolution")["IND"]
+    es11 = t[t.index.str.contains("ES-11")]
+    assert set(es11) == {"abstain"} and len(es11) == 5
+    crimea = t[[r for r in t.index if r.startswith("A/RES/7")]]
+    assert len(crimea) == 6 and (crimea == "no").sum() == 4 and (crimea == "abstain").sum() == 2
+
+
+def test_the_ukraine_set_includes_the_crimea_roll_calls_and_says_where_votes_come_from():
+    calls = dip.roll_calls("ukraine")
+    assert [dip.resolution_number(r) for r in calls["resolution"]] == [
+        "68/262", "71/205", "72/190", "73/194", "73/263", "74/17", "74/168"]
+    t = dip.ukraine_votes("IND", ["RUS"])
+    came = t.attrs["votes_from"]
+    assert came["A/RES/71/205"] == "UN roll-call data"
+    assert came["A/RES/ES-11/1"] == "news reports"
+    assert t.set_index("resolution").loc["A/RES/71/205", "yes"] is pd.NA  # totals: a gap
+    assert dip.missing_ukraine_resolutions() == ["ES-11/2", "ES-11/5"]
 
 
 def test_issue_and_important_sets_are_subsets():

@@ -17,6 +17,8 @@ from analysis.diplomacy.votes import (
     abstention_rate,
     describe_resolution_set,
     last_session,
+    missing_ukraine_resolutions,
+    resolution_number,
     roll_calls,
     table,
     ukraine_votes,
@@ -49,12 +51,30 @@ def ukraine_display(country: str, comparators: list[str]) -> pd.DataFrame:
         "Resolution": t["resolution"].str.replace("A/RES/", "", regex=False),
         "Adopted": t["date"].dt.strftime("%d %b %Y"),
         "Subject": t["title"],
-        "Yes–no–abstain": [f"{r.yes}–{r.no}–{r.abstain}" for r in t.itertuples()],
+        "Yes–no–abstain": ["–" if pd.isna(r.yes) else f"{r.yes}–{r.no}–{r.abstain}"
+                           for r in t.itertuples()],
+        "Votes from": t["resolution"].map(t.attrs["votes_from"]),
     })
     for c in codes:
         out[name(c)] = t[c].map(vote_label)
     out.attrs["sources"] = t.attrs["sources"]
     return out
+
+
+def ukraine_gaps_note() -> str:
+    """One sentence naming the ES-11 resolutions the data lack (Markdown), or "" if none."""
+    missing = missing_ukraine_resolutions()
+    held = [r for r in table("ukraine_resolutions")["resolution"] if "ES-11/" in r]
+    last = resolution_number(held[-1]) if held else None
+    if not missing and not last:
+        return ""
+    text = "Not in the data: "
+    if missing:
+        text += (", ".join(missing) + " (no source the project holds names the countries' "
+                 "votes on them)")
+    if last:
+        text += ("; " if missing else "") + f"any resolution of the session after {last}"
+    return text + "."
 
 
 def agreement_display(totals: pd.DataFrame) -> pd.DataFrame:

@@ -129,14 +129,35 @@ def counterparts_for(country: str, counterparts: list[str]) -> list[str]:
 
 
 # --- roll calls and votes ----------------------------------------------------------------------
-def _ukraine_panel_codes() -> set[str]:
-    """The Ukraine resolutions' codes in the roll-call source's form (A/RES/68/262 → R/68/262)."""
-    codes = set()
-    for sym in table("ukraine_resolutions")["resolution"]:
-        m = re.fullmatch(r"A/RES/(\d+)/(\d+)", sym)
-        if m:
-            codes.add(f"R/{m.group(1)}/{m.group(2)}")
-    return codes
+_UKRAINE_TITLE = re.compile(r"Ukrain|Crimea|Sevastopol", re.IGNORECASE)
+_ADOPTED = re.compile(r"\s*:\s*resolution\s*/\s*adopted by the General Assembly\s*$", re.I)
+
+
+def resolution_number(symbol: str) -> str:
+    """A resolution's number whatever the source's form: ``A/RES/68/262`` and ``R/68/262`` →
+    ``68/262``; ``A/RES/ES-11/1`` → ``ES-11/1``."""
+    return re.sub(r"^(?:A/RES/|R/)", "", str(symbol))
+
+
+@derived_cache
+def _ukraine_rcids() -> frozenset[int]:
+    """Roll calls of the panel on Ukraine: those listed in ``ukraine_resolutions`` and every
+    roll call whose title names Ukraine, Crimea or Sevastopol (the 2016–2019 Crimea
+    resolutions among them)."""
+    rc = table("unga_roll_calls")
+    listed = set(table("ukraine_resolutions")["resolution"].map(resolution_number))
+    hit = (rc["resolution"].map(resolution_number).isin(listed)
+           | rc["short_title"].fillna("").str.contains(_UKRAINE_TITLE))
+    return frozenset(rc.loc[hit, "rcid"])
+
+
+def missing_ukraine_resolutions() -> list[str]:
+    """ES-11 resolutions the data lack: the numbers missing from the sequence the
+    ``ukraine_resolutions`` table holds (e.g. ``ES-11/2``); later ones cannot be told from it."""
+    numbers = sorted(int(m.group(1)) for sym in table("ukraine_resolutions")["resolution"]
+                     if (m := re.search(r"ES-11/(\d+)$", sym)))
+    held = set(numbers)
+    return [f"ES-11/{n}" for n in range(1, max(numbers, default=0) + 1) if n not in held]
 
 
 def roll_calls(resolutions: str = "all", year_from: int | None = None,
@@ -155,7 +176,7 @@ def roll_calls(resolutions: str = "all", year_from: int | None = None,
     if resolutions == "important_votes":
         rc = rc[rc["important_vote"].fillna(False).astype(bool)]
     elif resolutions == "ukraine":
-        rc = rc[rc["resolution"].isin(_ukraine_panel_codes())]
+        rc = rc[rc["rcid"].isin(_ukraine_rcids())]
     elif resolutions in ISSUE_SETS:
         tagged = table("unga_roll_call_issues")
         ids = tagged.loc[tagged["issue_code"] == ISSUE_SETS[resolutions], "rcid"]
@@ -212,10 +233,13 @@ def vote_status(country: str, resolutions: str = "all", year_from: int | None = 
 def ukraine_votes(country: str, comparators: list[str]) -> pd.DataFrame:
     """Votes of ``country`` and ``comparators`` on each Ukraine resolution (2014–2025).
 
-    One row per resolution (date order) with date, title, the yes/no/abstain totals, then one
-    column per country: ``yes`` / ``no`` / ``abstain`` where a source states it, else
-    ``not stated`` (unknown — not assumed absent). For 68/262 (2014) the roll-call panel is
-    used where the news table names no vote. Attribute ``attrs["sources"]``: ids used.
+    One row per resolution (date order): those of ``ukraine_resolutions`` (with their
+    yes/no/abstain totals) and the panel's other roll calls on Ukraine, such as the 2016–2019
+    Crimea resolutions (totals not in the data: missing). Then one column per country:
+    ``yes`` / ``no`` / ``abstain`` where a source states it, else ``not stated`` (unknown — not
+    assumed absent). A vote a news source names is taken first, else the roll-call panel's.
+    ``attrs["sources"]``: source ids used; ``attrs["votes_from"]``: for each resolution, where
+    its votes come from ("news reports", "UN roll-call data" or both).
     """
     codes = [check_country(country)] + [check_country(c, "comparators") for c in comparators
                                         if c != country]
@@ -223,28 +247,41 @@ def ukraine_votes(country: str, comparators: list[str]) -> pd.DataFrame:
     news = table("ukraine_votes")
     panel = table("unga_votes_panel")
     calls = table("unga_roll_calls")
-    out = res[["resolution", "date", "title", "yes", "no", "abstain"]].copy()
+    calls = calls[calls["rcid"].isin(_ukraine_rcids())].assign(
+        number=lambda d: d["resolution"].map(resolution_number))
+    listed = set(res["resolution"].map(resolution_number))
+    extra = calls[~calls["number"].isin(listed)]
+    out = pd.concat([
+        res[["resolution", "date", "title", "yes", "no", "abstain"]].astype(
+            {k: "Int64" for k in ("yes", "no", "abstain")}),
+        pd.DataFrame({"resolution": "A/RES/" + extra["number"], "date": extra["date"],
+                      "title": extra["short_title"].str.replace(_ADOPTED, "", regex=True),
+                      **{k: pd.array([pd.NA] * len(extra), dtype="Int64")
+                         for k in ("yes", "no", "abstain")}}),
+    ]).sort_values("date", kind="stable").reset_index(drop=True)
+    rcid_of = dict(zip(calls["number"], calls["rcid"]))
     used = set(res["source_id"])
+    origin: dict[str, set[str]] = {sym: set() for sym in out["resolution"]}
     for c in codes:
         col = []
         for sym in out["resolution"]:
             hit = news[(news["resolution"] == sym) & (news["iso3"] == c)]
+            pv = panel[(panel["rcid"] == rcid_of.get(resolution_number(sym))) & (panel["iso3"] == c)]
             if len(hit):
                 col.append(hit["vote"].iloc[0])
                 used.add(hit["source_id"].iloc[0])
-                continue
-            m = re.fullmatch(r"A/RES/(\d+)/(\d+)", sym)
-            rc = calls.loc[calls["resolution"] == f"R/{m.group(1)}/{m.group(2)}", "rcid"] \
-                if m else pd.Series([], dtype=int)
-            pv = panel[panel["rcid"].isin(rc) & (panel["iso3"] == c)]
-            if len(pv):
+                origin[sym].add("news reports")
+            elif len(pv):
                 col.append(pv["vote"].iloc[0])
                 used.add("UNVOTES")
+                origin[sym].add("UN roll-call data")
             else:
                 col.append("not stated")
         out[c] = col
     out.attrs["sources"] = used
-    return out.reset_index(drop=True)
+    out.attrs["votes_from"] = {sym: " and ".join(sorted(o)) or "no source"
+                               for sym, o in origin.items()}
+    return out
 
 
 def abstention_rate(country: str, resolutions: str = "ukraine", year_from: int | None = None,
