@@ -11,7 +11,9 @@ staging, the atomic move, the manifest and failure notes are analysis.publish's.
 
 Report folders are named for the notebook and its non-default parameters, in the order the
 contract declares them: ``trade_imbalance`` for the defaults, ``trade_imbalance--partner=CHN``
-for a variant, ``x--compare_with=CHN+USA`` for a list.
+for a variant, ``x--compare_with=CHN+USA`` for a list. A name longer than
+:data:`SLUG_MAX` characters keeps its beginning and ends in a hash of the whole
+(``x--compare_with=AFG+ALB+…~3f9a0c1d2e``), so every file name stays within the file-system limit.
 
 Heavy imports (papermill, nbconvert, WeasyPrint) happen only once a report is really rendered
 (:func:`load_rendering_stack`).
@@ -19,6 +21,7 @@ Heavy imports (papermill, nbconvert, WeasyPrint) happen only once a report is re
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 import time
@@ -60,12 +63,15 @@ class Report:
 
 # --- what is rendered -------------------------------------------------------------------------
 
-def check(spec: str | Path, raw: dict[str, Any] | None = None) -> tuple[Path, str, dict[str, Any]]:
+def check(spec: str | Path, raw: dict[str, Any] | None = None,
+          allowed: Any = None) -> tuple[Path, str, dict[str, Any]]:
     """Notebook path, its name and the typed parameter values; ParameterError on any mistake.
 
-    Runs no kernel and imports nothing heavy: this is what refuses a bad parameter fast.
+    ``allowed``: see :func:`analysis.params.resolve_notebook` (which notebook paths outside
+    notebooks/ may be rendered). Runs no kernel and imports nothing heavy: this is what refuses
+    a bad parameter fast.
     """
-    path = resolve_notebook(spec)
+    path = resolve_notebook(spec, allowed)
     name = path.stem
     if name not in CONTRACTS:
         if raw:
@@ -89,6 +95,9 @@ def parse_formats(text: str | tuple | list) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in items)
 
 
+SLUG_MAX = 120  # characters; with ``.failed.ipynb`` well inside the usual 255-byte limit
+
+
 def slug(name: str, values: dict[str, Any]) -> str:
     """Folder name of a report: the notebook name, then each non-default parameter."""
     types = {p.name: p.type for p in CONTRACTS.get(name, ())}
@@ -101,7 +110,10 @@ def slug(name: str, values: dict[str, Any]) -> str:
         else:
             text = str(value)
         parts.append(f"{key}={re.sub(r'[^A-Za-z0-9_.+-]+', '_', text)}")
-    return "--".join(parts)
+    full = "--".join(parts)
+    if len(full) <= SLUG_MAX:
+        return full
+    return full[: SLUG_MAX - 11] + "~" + hashlib.sha256(full.encode()).hexdigest()[:10]
 
 
 # --- rendering --------------------------------------------------------------------------------

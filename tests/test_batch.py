@@ -3,18 +3,28 @@
 import json
 import shutil
 import textwrap
+from pathlib import Path
 
 import pytest
 
 import analysis.provenance
-from analysis import params
-from analysis.batch import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, load, lock, run
+from analysis import batch, params
+from analysis.batch import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, lock
 from analysis.errors import ParameterError
 from analysis.params import Param
 
 from pipeline_helpers import FAILING, TINY, register
 
 pytestmark = pytest.mark.notebook
+
+
+def run(config, **kw):
+    """batch.run, the batch file's own folder allowed to hold notebooks (the fixtures' copies)."""
+    return batch.run(config, allowed=[Path(config).parent], **kw)
+
+
+def load(config, **kw):
+    return batch.load(config, allowed=[Path(config).parent], **kw)
 
 
 def batch_file(folder, reports: str, formats="[html]"):

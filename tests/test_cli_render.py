@@ -32,7 +32,7 @@ def ties(*args, cwd=ROOT):
 ])
 def test_bad_parameters_exit_2_with_one_line_and_write_nothing(tmp_path, capsys, args, message):
     out = tmp_path / "reports"
-    assert main(["render", str(TINY), *args, "--out", str(out)]) == 2
+    assert main(["render", str(TINY), "--allow-notebook", *args, "--out", str(out)]) == 2
     captured = capsys.readouterr()
     assert captured.err.startswith("ties: error: ")
     assert message in captured.err
@@ -68,7 +68,7 @@ def test_help_for_a_declared_notebook_works_before_its_file_exists(capsys, monke
 @pytest.mark.notebook
 def test_render_writes_report_and_index_with_progress(tmp_path, capsys):
     out = tmp_path / "reports"
-    assert main(["render", str(TINY), "-p", "scale=3", "--format", "html", "--out", str(out)]) == 0
+    assert main(["render", str(TINY), "--allow-notebook", "-p", "scale=3", "--format", "html", "--out", str(out)]) == 0
     progress = capsys.readouterr().out
     assert "[tiny_report--scale=3] executing tests/fixtures/notebooks/tiny_report.ipynb" in progress
     assert "[tiny_report--scale=3] published" in progress
@@ -78,7 +78,7 @@ def test_render_writes_report_and_index_with_progress(tmp_path, capsys):
 
 
 def test_real_command_refuses_parameters_for_a_notebook_without_contract(tmp_path):
-    result = ties("render", TINY, "-p", "scale=2", "--out", tmp_path / "r")
+    result = ties("render", TINY, "--allow-notebook", "-p", "scale=2", "--out", tmp_path / "r")
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "ties: error: tiny_report: no parameter contract is declared in analysis/params.py, so it "

@@ -33,11 +33,16 @@ def test_manifest_fields_and_cache_key():
     assert manifest(failure={"step": "pdf", "error": "E"})["status"] == "failed"
 
 
-def test_manifest_written_and_read_back(tmp_path):
+def test_manifest_written_and_read_back_with_the_checksum_of_each_file(tmp_path):
+    import hashlib
+
     m = manifest()
+    (tmp_path / "r.html").write_text("<p>page</p>")
     path = publish.write_manifest(tmp_path, m)
     assert path == tmp_path / "manifest.json"
     assert publish.read_manifest(tmp_path) == json.loads(json.dumps(m))
+    assert publish.read_manifest(tmp_path)["checksums"] == {
+        "r.html": hashlib.sha256(b"<p>page</p>").hexdigest()}
     assert publish.read_manifest(tmp_path / "absent") is None
     (tmp_path / "manifest.json").write_text("{not json")
     assert publish.read_manifest(tmp_path) is None
