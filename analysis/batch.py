@@ -51,7 +51,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from analysis.errors import ParameterError
+from analysis.errors import ParameterError, describe_os_error
 from analysis.provenance import now_iso
 from analysis.publish import LOCK_NAME, Locked, lock  # noqa: F401 — the batch's lock is publish's
 
@@ -187,8 +187,11 @@ def _allowed_values_cache(out_dir: Path, shared: dict) -> Iterator[None]:
         except TypeError:  # values that JSON cannot hold: simply not cached
             return
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text)
-        os.replace(tmp, path)
+        try:
+            tmp.write_text(text)
+            os.replace(tmp, path)
+        except OSError:  # a cache: not written on a full or read-only disk
+            tmp.unlink(missing_ok=True)
 
 
 def why_rebuild(job: Job, out_dir: Path) -> str | None:
@@ -275,6 +278,8 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
     if not config.is_file():
         raise ParameterError(f"{config}: no such batch file")
     out_dir = Path(out) if out else _out_of(config)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out_dir))
     log = _Log(Path(log_file) if log_file else out_dir / LOG_NAME)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
@@ -338,13 +343,6 @@ def _finish(batch: Batch, todo: list[Job], results: list[dict], ended: str | Non
         print(f"ties batch: {ended}; last good reports kept", file=sys.stderr, flush=True)
         return EXIT_TERMINATED if ended == "terminated" else EXIT_INTERRUPTED
     return EXIT_FAILED if counts["failed"] else EXIT_OK
-
-
-def describe_os_error(exc: OSError) -> str:
-    """One line for an operating-system error: what went wrong, and on which path."""
-    what = exc.strerror or type(exc).__name__
-    paths = [p for p in (exc.filename, exc.filename2) if p is not None]
-    return f"{what}: {' → '.join(str(p) for p in paths)}" if paths else what
 
 
 def _print(line: str) -> None:

@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except OSError as exc:  # the system refused a read or write: one line naming the path
-        from analysis.batch import describe_os_error
+        from analysis.errors import describe_os_error
 
         print(f"ties: error: {describe_os_error(exc)}", file=sys.stderr)
         return 1

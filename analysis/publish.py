@@ -111,8 +111,11 @@ def lock(out_dir: Path, wait: bool = False, say: Callable[[str], None] | None = 
         os.close(fd)  # the file was replaced while we locked it: lock the new one
     _HELD.add(fd)
     try:
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{what} pid {os.getpid()}, started {now_iso()}\n".encode(), 0)
+        try:
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{what} pid {os.getpid()}, started {now_iso()}\n".encode(), 0)
+        except OSError:  # a full disk: the lock holds without the note of who holds it
+            pass
         yield path
     finally:
         _HELD.discard(fd)
@@ -301,15 +304,7 @@ def write_failure(out_dir: Path, report_slug: str, staging: Path | None, manifes
     """
     paths = failure_paths(out_dir, report_slug)
     executed = staging / f"{report_slug}.ipynb" if staging is not None else None
-    if executed is not None and executed.exists():
-        tmp = paths["ipynb"].with_name(f".{paths['ipynb'].name}.{os.getpid()}.tmp")
-        try:
-            shutil.copyfile(executed, tmp)
-            os.replace(tmp, paths["ipynb"])
-        except OSError:
-            tmp.unlink(missing_ok=True)
-            raise
-    else:
+    if executed is not None and not executed.exists():
         executed = None
     params = ", ".join(f"{k}={show(v)}" for k, v in manifest["parameters"].items()) or "(none)"
     last_good = Path(out_dir) / report_slug / MANIFEST
@@ -331,8 +326,21 @@ def write_failure(out_dir: Path, report_slug: str, staging: Path | None, manifes
         lines.append(f"The last good report in {report_slug}/ is unchanged.")
     else:
         lines.append("There is no earlier good report.")
-    _write_text(paths["json"], json.dumps(manifest, indent=2) + "\n")
-    _write_text(paths["txt"], "\n".join(lines) + "\n")
+    try:
+        _write_text(paths["json"], json.dumps(manifest, indent=2) + "\n")
+        _write_text(paths["txt"], "\n".join(lines) + "\n")
+    except OSError:  # both notes or neither
+        paths["json"].unlink(missing_ok=True)
+        raise
+    paths["ipynb"].unlink(missing_ok=True)  # an older run's, not this one's
+    if executed is not None:
+        tmp = paths["ipynb"].with_name(f".{paths['ipynb'].name}.{os.getpid()}.tmp")
+        try:
+            shutil.copyfile(executed, tmp)
+            os.replace(tmp, paths["ipynb"])
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            raise
     return paths["txt"]
 
 

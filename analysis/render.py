@@ -31,7 +31,7 @@ from typing import Any, Callable
 
 from analysis import REPORTS_DIR
 from analysis import publish as pub
-from analysis.errors import ParameterError
+from analysis.errors import ParameterError, describe_os_error
 from analysis.params import CONTRACTS, non_defaults, parameter_rows, resolve_notebook, validate
 from analysis.provenance import fingerprint, git_commit, now_iso, relative_to_root
 
@@ -177,8 +177,13 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
             parameters=report.parameters, formats=formats, files=report.files, started=started,
             timings=report.timings, inputs=inputs, failure=failure)
         if failure is None:
-            pub.write_manifest(staging, manifest)
-            pub.publish(staging, report.folder)
+            try:
+                pub.write_manifest(staging, manifest)
+                pub.publish(staging, report.folder)
+            except OSError as exc:  # a full or read-only disk: the last good report stays
+                failure = {"step": "publish", "error": describe_os_error(exc)}
+                manifest.update(status="failed", failure=failure)
+        if failure is None:
             pub.clear_failure(out_dir, report_slug)
             report.status = "ok"
             say(f"[{report_slug}] published {relative_to_root(report.folder)}/ "
