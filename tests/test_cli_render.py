@@ -94,3 +94,26 @@ def test_real_batch_command_missing_file_and_bad_jobs(tmp_path):
     assert result.returncode == 2 and "--jobs 0: expected a number of workers" in result.stderr
     result = ties("batch", "--help")
     assert result.returncode == 0 and "3 another batch is running" in " ".join(result.stdout.split())
+
+
+def test_render_refuses_a_notebook_outside_notebooks_unless_allowed(tmp_path, capsys):
+    assert main(["render", str(TINY), "--out", str(tmp_path / "r")]) == 2
+    err = capsys.readouterr().err
+    assert "not one of the project's notebooks in notebooks/" in err and "--allow-notebook" in err
+    assert main(["render", "/etc/passwd", "--out", str(tmp_path / "r")]) == 2
+    assert "ties: error: /etc/passwd: not a notebook" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
+
+
+def test_render_refuses_an_article_that_is_not_a_small_text_file(tmp_path, capsys):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 600_000)
+    assert main(["render", "article_brief", "-p", f"article_path={big}",
+                 "--out", str(tmp_path / "r")]) == 2
+    assert "a text file of at most 2 MB is expected" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
+
+
+def test_real_batch_command_refuses_a_bad_report_timeout(tmp_path):
+    result = ties("batch", ROOT / "reports.yml", "--report-timeout", "0")
+    assert result.returncode == 2 and "--report-timeout 0: expected seconds" in result.stderr
