@@ -304,6 +304,10 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
     except Locked as exc:
         print(f"ties batch: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except _Terminated:  # before any report started
+        log.write("batch terminated (SIGTERM) before rendering; nothing changed")
+        print("ties batch: terminated; nothing changed", file=sys.stderr)
+        return EXIT_TERMINATED
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -409,8 +413,14 @@ class _Pool:
         while self.busy or (self.pending and not self.ended):
             while self.idle and self.pending and not self.ended:
                 worker, job = self.idle.pop(), self.pending.pop(0)
-                worker.conn.send((str(job.notebook), job.parameters, self.batch.formats,
-                                  str(self.batch.out), job.inputs, job.slug))
+                try:
+                    worker.conn.send((str(job.notebook), job.parameters, self.batch.formats,
+                                      str(self.batch.out), job.inputs, job.slug))
+                except OSError:  # the worker died while idle: the job goes to a new one
+                    self._kill(worker)
+                    self.pending.insert(0, job)
+                    self.idle.append(self._start_worker())
+                    continue
                 self.busy[worker] = (job, time.monotonic() + self.timeout)
             if not self.busy:
                 break
