@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -77,6 +78,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
     out = Path(args.out or REPORTS_DIR)
     say = (lambda line: None) if args.quiet else print_progress
+    signal.signal(signal.SIGTERM, _terminated)  # unwind like Ctrl-C: staging removed, kernel shut
     with lock(out.resolve(), wait=True, say=say, what="render"):  # one publisher at a time
         clean_stale(out)
         report = render(args.notebook, raw, formats=formats, out=out,
@@ -87,6 +89,11 @@ def _cmd_render(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     return 0
+
+
+def _terminated(signum, frame):
+    print("ties: terminated; the last good report is kept", file=sys.stderr)
+    raise SystemExit(143)
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:

@@ -40,7 +40,7 @@ WARM_MODULES = ("ipykernel.kernelapp", "IPython", "numpy", "pandas", "matplotlib
 PR_SET_PDEATHSIG = 1
 
 
-def die_with_parent(sig: int = signal.SIGKILL, parent: int | None = None) -> None:
+def die_with_parent(sig: int, parent: int | None = None) -> None:
     """Ask the (Linux) kernel to send ``sig`` to this process when its parent dies; exit at
     once if ``parent`` (the pid expected as parent) has already gone. Elsewhere: nothing."""
     if sys.platform.startswith("linux"):

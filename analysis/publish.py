@@ -19,7 +19,6 @@ publishers that are no longer running (:func:`clean_stale`).
 from __future__ import annotations
 
 import errno
-import fcntl
 import hashlib
 import json
 import os
@@ -33,6 +32,11 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from analysis.errors import TiesError
+
+try:
+    import fcntl
+except ImportError:  # Windows: no folder lock (one publisher at a time is up to the user)
+    fcntl = None  # type: ignore[assignment]
 from analysis.params import show
 from analysis.provenance import cache_key, git_commit, jsonable, now_iso
 
@@ -60,7 +64,8 @@ def _close_held_in_child() -> None:
     _HELD.clear()
 
 
-os.register_at_fork(after_in_child=_close_held_in_child)
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_close_held_in_child)
 
 
 @contextmanager
@@ -78,6 +83,9 @@ def lock(out_dir: Path, wait: bool = False, say: Callable[[str], None] | None = 
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out_dir))
     out_dir.mkdir(parents=True, exist_ok=True)
     path = out_dir / LOCK_NAME
+    if fcntl is None:
+        yield path
+        return
     told = False
     while True:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)

@@ -142,35 +142,35 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
     load_rendering_stack()
 
     staging = pub.new_staging(out_dir, report_slug)
-    step = "execute"
-    try:
-        executed = staging / f"{report_slug}.ipynb"
-        say(f"[{report_slug}] executing {relative_to_root(path)}")
-        t = time.perf_counter()
-        failure = _execute(path, executed, values, kernels)
-        report.timings["execute"] = round(time.perf_counter() - t, 3)
-        if failure is None:
-            report.files["notebook"] = executed.name
-            step = "html"
-            say(f"[{report_slug}] writing HTML")
+    try:  # whatever happens (a failure, Ctrl-C, SIGTERM), the staging folder goes
+        step = "execute"
+        try:
+            executed = staging / f"{report_slug}.ipynb"
+            say(f"[{report_slug}] executing {relative_to_root(path)}")
             t = time.perf_counter()
-            page, report.title = _html(executed, path, name, values, inputs, started)
-            report.timings["html"] = round(time.perf_counter() - t, 3)
-            if "html" in formats:
-                (staging / f"{report_slug}.html").write_text(page, encoding="utf-8")
-                report.files["html"] = f"{report_slug}.html"
-            if "pdf" in formats:
-                step = "pdf"
-                say(f"[{report_slug}] writing PDF")
+            failure = _execute(path, executed, values, kernels)
+            report.timings["execute"] = round(time.perf_counter() - t, 3)
+            if failure is None:
+                report.files["notebook"] = executed.name
+                step = "html"
+                say(f"[{report_slug}] writing HTML")
                 t = time.perf_counter()
-                from analysis.exporters import html_to_pdf
+                page, report.title = _html(executed, path, name, values, inputs, started)
+                report.timings["html"] = round(time.perf_counter() - t, 3)
+                if "html" in formats:
+                    (staging / f"{report_slug}.html").write_text(page, encoding="utf-8")
+                    report.files["html"] = f"{report_slug}.html"
+                if "pdf" in formats:
+                    step = "pdf"
+                    say(f"[{report_slug}] writing PDF")
+                    t = time.perf_counter()
+                    from analysis.exporters import html_to_pdf
 
-                (staging / f"{report_slug}.pdf").write_bytes(html_to_pdf(page, str(staging)))
-                report.timings["pdf"] = round(time.perf_counter() - t, 3)
-                report.files["pdf"] = f"{report_slug}.pdf"
-    except Exception as exc:  # a step of the pipeline broke: same handling as a failing cell
-        failure = {"step": step, "error": f"{type(exc).__name__}: {exc}"}
-    try:
+                    (staging / f"{report_slug}.pdf").write_bytes(html_to_pdf(page, str(staging)))
+                    report.timings["pdf"] = round(time.perf_counter() - t, 3)
+                    report.files["pdf"] = f"{report_slug}.pdf"
+        except Exception as exc:  # a step of the pipeline broke: same handling as a failing cell
+            failure = {"step": step, "error": f"{type(exc).__name__}: {exc}"}
         report.timings["total"] = round(time.perf_counter() - t0, 3)
         manifest = pub.build_manifest(
             report=report.slug, title=report.title, notebook=relative_to_root(path),

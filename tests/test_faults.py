@@ -335,3 +335,22 @@ def test_a_failed_write_of_the_note_itself_still_gives_a_summary(tmp_path, monke
     assert "batch: 0 rendered, 0 up to date, 2 failed" in log
     assert not list((tmp_path / "out").glob("*.failed.*"))
     assert not (tmp_path / "out" / ".staging").exists()
+
+
+def test_a_terminated_render_unwinds_like_ctrl_c(tmp_path):
+    setup_batch(tmp_path, ["alpha"])
+    out = tmp_path / "out"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "analysis", "render", str(tmp_path / "alpha.ipynb"),
+         "--allow-notebook", "--format", "html", "--out", str(out)], cwd=ROOT,
+        env=env_for(tmp_path, alpha="sleep"), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        text=True)
+    wait_for(lambda: pids_written(tmp_path, "alpha"), "the kernel to start")
+    kernel = int((tmp_path / "marks" / "alpha.pids").read_text().split()[0])
+    assert kernel in descendants(proc.pid)
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 143
+    assert err.strip().endswith("ties: terminated; the last good report is kept")
+    assert not (out / ".staging").exists() and not (out / "alpha").exists()
+    wait_for(lambda: not alive(kernel), "the kernel to be shut down", 60)
