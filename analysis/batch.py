@@ -285,7 +285,7 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
     try:
         with folder_lock(out_dir.resolve(), say=lambda line: (log.write(line), say(line))):
             for name in clean_stale(out_dir):
-                log.write(f"removed stale staging folder .staging/{name}")
+                log.write(f"removed {name}, left by a run that was stopped")
             batch = load(config, out=out_dir, force=force, allowed=allowed)
             log.write(f"batch {config} started: {len(batch.jobs)} report(s), out {batch.out}")
             # longest first; never rendered: first, the larger notebook before the smaller

@@ -172,10 +172,16 @@ def pid_alive(pid: int) -> bool:
 
 
 def clean_stale(out_dir: Path) -> list[str]:
-    """Remove staging folders left by publishers that are no longer running (killed mid-render);
-    returns their names. Call it while holding the lock."""
+    """Remove staging folders and half-written files (``.name.<pid>.tmp``) left by publishers
+    that are no longer running (killed mid-render); returns their paths relative to
+    ``out_dir``. Call it while holding the lock."""
     root = Path(out_dir) / STAGING
     removed = []
+    for tmp in Path(out_dir).glob("*.tmp"):
+        m = re.search(r"\.(\d+)\.tmp$", tmp.name)
+        if m and int(m.group(1)) != os.getpid() and not pid_alive(int(m.group(1))):
+            tmp.unlink(missing_ok=True)
+            removed.append(tmp.name)
     try:
         entries = list(root.iterdir())
     except OSError:
@@ -185,7 +191,7 @@ def clean_stale(out_dir: Path) -> list[str]:
         if m and (int(m.group(1)) == os.getpid() or pid_alive(int(m.group(1)))):
             continue
         shutil.rmtree(entry, ignore_errors=True)
-        removed.append(entry.name)
+        removed.append(f"{STAGING}/{entry.name}")
     try:
         root.rmdir()
     except OSError:

@@ -305,9 +305,9 @@ def test_a_text_file_cut_inside_a_character_at_the_read_limit_is_still_text(tmp_
 
 
 def test_notebooks_outside_notebooks_folder_need_explicit_permission(tmp_path, root):
-    from pipeline_helpers import TINY
-
     from analysis.params import resolve_notebook
+
+    from pipeline_helpers import TINY
 
     assert resolve_notebook("trade_imbalance", allowed=[]) == root / "notebooks" / \
         "trade_imbalance.ipynb"
