@@ -354,3 +354,45 @@ def test_a_terminated_render_unwinds_like_ctrl_c(tmp_path):
     assert err.strip().endswith("ties: terminated; the last good report is kept")
     assert not (out / ".staging").exists() and not (out / "alpha").exists()
     wait_for(lambda: not alive(kernel), "the kernel to be shut down", 60)
+
+
+def test_ctrl_c_waits_for_running_reports_and_a_second_abandons_them(tmp_path):
+    config = setup_batch(tmp_path, ["alpha", "beta", "gamma"])
+    proc = start_batch(config, env_for(tmp_path, alpha="sleep", beta="sleep", gamma="sleep"),
+                       "-j", "2")
+    wait_for(lambda: len([n for n in ("alpha", "beta", "gamma")
+                          if pids_written(tmp_path, n)]) == 2, "two kernels running")
+    tree = descendants(proc.pid)
+    proc.send_signal(signal.SIGINT)
+    log = tmp_path / "out" / "batch.log"
+    wait_for(lambda: "batch interrupted: no further report started" in log.read_text(),
+             "the batch to note the interruption")
+    assert proc.poll() is None  # still waiting for the two running reports
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and "Traceback" not in err
+    assert "interrupted; batch: 0 rendered, 0 up to date, 0 failed, 2 abandoned, " \
+           "1 not started" in log.read_text()
+    wait_for(lambda: not any(alive(p) for p in tree), "the batch's processes to end", 60)
+
+
+def test_a_read_only_output_folder_is_one_line_exit_1_and_keeps_the_report(tmp_path):
+    setup_batch(tmp_path, ["alpha"])
+    out = tmp_path / "out"
+    render = ["render", tmp_path / "alpha.ipynb", "--allow-notebook", "--format", "html",
+              "--out", out]
+    env = env_for(tmp_path)
+    assert ties(*render, env=env).returncode == 0
+    good = (out / "alpha" / "alpha.html").read_bytes()
+    bind = subprocess.run(["mount", "--bind", str(out), str(out)], capture_output=True)
+    if bind.returncode != 0:
+        pytest.skip("cannot bind-mount here (not root)")
+    try:
+        if subprocess.run(["mount", "-o", "remount,ro,bind", str(out)]).returncode != 0:
+            pytest.skip("cannot remount read-only here")
+        result = ties(*render, env=env)
+        assert result.returncode == 1
+        assert result.stderr == f"ties: error: Read-only file system: {out}/.batch.lock\n"
+        assert (out / "alpha" / "alpha.html").read_bytes() == good
+    finally:
+        subprocess.run(["umount", "-l", str(out)], capture_output=True)
