@@ -52,13 +52,23 @@ def die_with_parent(sig: int, parent: int | None = None) -> None:
         os._exit(1)
 
 
-def kill_group(pid: int) -> None:
-    """SIGKILL the process group led by ``pid`` (a kernel and what its cells started)."""
-    for kill in (os.killpg, os.kill):
-        try:
-            kill(pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+def kill_group(pid: int, lone: bool = True) -> None:
+    """SIGKILL the process group led by ``pid`` (a kernel and what its cells started); with
+    ``lone``, the process ``pid`` itself when it leads no group yet (it has just been forked).
+
+    A group id is never handed out as a new process id while the group has members, so this
+    cannot hit a stranger even after the kernel itself has gone.
+    """
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        if lone:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    except PermissionError:
+        pass
 
 
 class KernelTemplate:
@@ -120,8 +130,8 @@ def _serve(requests: int, replies: int, parent: int | None = None) -> None:
     kernels: list[int] = []
 
     def stop(signum=None, frame=None) -> None:
-        for pid in kernels:
-            kill_group(pid)
+        for pid in kernels:  # a kernel not yet leading its group dies with us (PDEATHSIG)
+            kill_group(pid, lone=False)
         os._exit(0)
 
     signal.signal(signal.SIGTERM, stop)
@@ -142,16 +152,22 @@ def _serve(requests: int, replies: int, parent: int | None = None) -> None:
             os.close(requests)
             os.close(replies)
             _become_kernel(request)  # never returns
-        kernels[:] = [k for k in kernels if _running(k)] + [pid]
+        kernels[:] = [k for k in kernels if _group_exists(k) or _exists(k)] + [pid]
         os.write(replies, (json.dumps({"pid": pid}) + "\n").encode())
     stop()
 
 
-def _running(pid: int) -> bool:
+def _group_exists(pgid: int) -> bool:
+    return _exists(pgid, os.killpg)
+
+
+def _exists(pid: int, probe=os.kill) -> bool:
     try:
-        os.kill(pid, 0)
+        probe(pid, 0)
     except ProcessLookupError:
         return False
+    except PermissionError:
+        return True
     return True
 
 
