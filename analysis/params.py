@@ -471,6 +471,11 @@ def help_text(notebook: str) -> str:
     for p in params:
         lines.append(f"  -p {p.name}=VALUE   {p.type}, default {show(p.default)}")
         lines.append(f"      {p.help}")
+        if p.minimum is not None or p.maximum is not None:
+            lines.append(f"      allowed: {_bounds(p)}")
+        span = data_span(p)
+        if span is not None:
+            lines.append(f"      allowed: {span[0]} to {span[-1]} (the years of the data)")
         allowed = allowed_values(p)
         if allowed is not None:
             lines.append(f"      allowed: {_list(allowed, limit=60)}")

@@ -323,3 +323,10 @@ def test_notebooks_outside_notebooks_folder_need_explicit_permission(tmp_path, r
     fake.write_text("root:x:0:0:root:/root:/bin/bash\n")
     with pytest.raises(ParameterError, match="fake.ipynb: not a Jupyter notebook"):
         resolve_notebook(str(fake), allowed=[tmp_path])
+
+
+def test_help_states_bounds_and_the_years_of_the_data():
+    text = params.help_text("trade_imbalance")
+    assert "-p top_n=VALUE   int, default 10\n      number of HS chapters shown in composition " \
+           "tables\n      allowed: 1 to 99" in text
+    assert "allowed: 1946 to " in params.help_text("diplomatic_positioning")
