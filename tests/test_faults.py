@@ -19,6 +19,7 @@ import nbformat
 import pytest
 
 from analysis import ROOT
+from analysis.publish import pid_alive as alive  # running, and not a zombie nobody reaped
 
 pytestmark = pytest.mark.notebook
 
@@ -86,15 +87,6 @@ def wait_for(predicate, what: str, limit: float = 180) -> None:
         if time.monotonic() > end:
             raise AssertionError(f"gave up waiting for {what}")
         time.sleep(0.2)
-
-
-def alive(pid: int) -> bool:
-    """Running (a zombie nobody reaped yet is not)."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return False
-    return stat.rsplit(")", 1)[1].split()[0] != "Z"
 
 
 def descendants(pid: int) -> set[int]:

@@ -6,6 +6,7 @@ import nbformat
 import pytest
 
 from analysis.kernels import KernelTemplate
+from analysis.publish import pid_alive as running  # and not a zombie nobody reaped
 from analysis.render import render
 
 pytestmark = pytest.mark.notebook
@@ -94,15 +95,6 @@ def test_processes_a_cell_starts_end_with_its_kernel(tmp_path, template):
         import time
         time.sleep(0.05)
     assert not running(child)
-
-
-def running(pid):
-    """Alive and not a zombie left for its new parent to reap."""
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def test_a_template_ends_when_its_parent_dies(tmp_path):
