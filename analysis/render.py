@@ -6,8 +6,12 @@ this process, writes ``<slug>.ipynb`` (executed), ``<slug>.html`` and ``<slug>.p
 ``manifest.json`` into a staging folder, and only then moves that folder into place as
 ``reports/<slug>/``. A failing cell leaves the last good report untouched and writes a failure
 note beside it (``reports/<slug>.failed.txt`` and ``.json``, with the executed notebook as
-``reports/<slug>.failed.ipynb``). What a report depends on is gathered by analysis.provenance;
-staging, the atomic move, the manifest and failure notes are analysis.publish's.
+``reports/<slug>.failed.ipynb``). A disk that fills up or turns read-only while publishing
+fails the report the same way; an OSError leaves render only when not even the note can be
+written. The staging folder is removed whatever ends the render (a failure, Ctrl-C, SIGTERM);
+one killed outright leaves it for the next publisher to remove (analysis.publish.clean_stale).
+What a report depends on is gathered by analysis.provenance; the folder lock, staging, the
+atomic move, the manifest and failure notes are analysis.publish's.
 
 Report folders are named for the notebook and its non-default parameters, in the order the
 contract declares them: ``trade_imbalance`` for the defaults, ``trade_imbalance--partner=CHN``
