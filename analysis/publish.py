@@ -75,8 +75,9 @@ def lock(out_dir: Path, wait: bool = False, say: Callable[[str], None] | None = 
 
     Raises :class:`Locked` naming the holder when another live process holds it, or waits for
     it when ``wait`` (``say`` is told once). A lock held although the process recorded in it is
-    gone (its children outlived it) is taken over, and ``say`` is told so. OSError (a file
-    where the folder should be, a read-only disk) goes to the caller.
+    gone (its children outlived it) is taken over, and ``say`` is told so (only when the holder
+    ran on this machine: a folder may be shared). OSError (a file where the folder should be,
+    a read-only disk) goes to the caller.
     """
     out_dir = Path(out_dir)
     if out_dir.exists() and not out_dir.is_dir():
@@ -94,7 +95,7 @@ def lock(out_dir: Path, wait: bool = False, say: Callable[[str], None] | None = 
         except BlockingIOError:
             holder = os.pread(fd, 200, 0).decode(errors="replace").strip() or "unknown"
             pid = _holder_pid(holder)
-            if pid is not None and not pid_alive(pid):
+            if pid is not None and _on_this_host(holder) and not pid_alive(pid):
                 replaced = _replace_stale(out_dir, fd)
                 os.close(fd)
                 if replaced and say:
@@ -121,7 +122,8 @@ def lock(out_dir: Path, wait: bool = False, say: Callable[[str], None] | None = 
     try:
         try:
             os.ftruncate(fd, 0)
-            os.pwrite(fd, f"{what} pid {os.getpid()}, started {now_iso()}\n".encode(), 0)
+            os.pwrite(fd, f"{what} pid {os.getpid()} on {platform.node()}, started "
+                          f"{now_iso()}\n".encode(), 0)
         except OSError:  # a full disk: the lock holds without the note of who holds it
             pass
         yield path
@@ -133,6 +135,12 @@ def lock(out_dir: Path, wait: bool = False, say: Callable[[str], None] | None = 
 def _holder_pid(holder: str) -> int | None:
     m = re.search(r"\bpid (\d+)", holder)
     return int(m.group(1)) if m else None
+
+
+def _on_this_host(holder: str) -> bool:
+    """Whether the holder line names this machine (a pid means nothing on another one)."""
+    m = re.search(r"\bpid \d+ on (\S+),", holder)
+    return m is None or m.group(1) == platform.node()
 
 
 def _kind(holder: str) -> str:

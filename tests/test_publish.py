@@ -126,10 +126,24 @@ def test_failure_note_without_an_earlier_report(tmp_path):
 def test_the_lock_refuses_a_second_holder_and_names_the_first(tmp_path):
     with publish.lock(tmp_path, what="render"):
         with pytest.raises(publish.Locked, match=r"another render is rendering into .* \(render "
-                                                 r"pid \d+, started"):
+                                                 r"pid \d+ on \S+, started"):
             publish.lock(tmp_path).__enter__()
     with publish.lock(tmp_path):  # released on exit
         pass
+
+
+def test_a_dead_holder_on_another_machine_is_not_taken_over(tmp_path):
+    import fcntl
+    import os
+
+    fd = os.open(tmp_path / ".batch.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # held here, but recorded as another host's
+    os.write(fd, b"batch pid 999999999 on elsewhere, started long ago")
+    try:
+        with pytest.raises(publish.Locked, match="pid 999999999 on elsewhere"):
+            publish.lock(tmp_path).__enter__()
+    finally:
+        os.close(fd)
 
 
 def test_a_child_forked_under_the_lock_does_not_keep_it(tmp_path):
