@@ -304,9 +304,9 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
     except Locked as exc:
         print(f"ties batch: {exc}", file=sys.stderr)
         return EXIT_LOCKED
-    except _Terminated:  # before any report started
-        log.write("batch terminated (SIGTERM) before rendering; nothing changed")
-        print("ties batch: terminated; nothing changed", file=sys.stderr)
+    except _Terminated:  # while planning or summing up, not while reports ran
+        log.write("batch terminated (SIGTERM); last good reports kept")
+        print("ties batch: terminated; last good reports kept", file=sys.stderr)
         return EXIT_TERMINATED
     finally:
         signal.signal(signal.SIGTERM, previous)
