@@ -21,7 +21,9 @@ import pytest
 from analysis import ROOT
 from analysis.publish import pid_alive as alive  # running, and not a zombie nobody reaped
 
-pytestmark = pytest.mark.notebook
+pytestmark = [pytest.mark.notebook,  # slow: real batches, kernels and signals
+              pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                 reason="reads /proc; the batch forks (POSIX)")]
 
 CELL = """\
 import os, pathlib, signal, subprocess, time
