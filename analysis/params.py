@@ -177,33 +177,32 @@ def allowed_values(param: Param) -> list | None:
 
     None when the parameter has no list, or the function is not available (yet).
     """
-    if not param.choices:
-        return None
-    if _memo is not None and param.choices in _memo:
-        return _memo[param.choices]
-    values = _call_choices(param)
-    if _memo is not None:
-        _memo[param.choices] = values
-    return values
-
-
-_memo: dict[str, list | None] | None = None  # allowed values read once per validate() call
+    return _from_data(param.choices)
 
 
 def data_span(param: Param) -> list | None:
     """``[first, last]`` the data cover for ``param`` (its ``span`` function), or None."""
-    if not param.span:
+    return _from_data(param.span)
+
+
+_memo: dict[str, list | None] | None = None  # values read once per validate() call
+
+
+def _from_data(target: str | None) -> list | None:
+    """What the function ``"module:function"`` returns, as a list of plain values (once per
+    :func:`remembering` block); None without a function or when it is not available."""
+    if not target:
         return None
-    if _memo is not None and param.span in _memo:
-        return _memo[param.span]
-    values = _call_choices(param, param.span)
+    if _memo is not None and target in _memo:
+        return _memo[target]
+    values = _call_choices(target)
     if _memo is not None:
-        _memo[param.span] = values
+        _memo[target] = values
     return values
 
 
-def _call_choices(param: Param, target: str | None = None) -> list | None:
-    module_name, _, func_name = (target or param.choices).partition(":")
+def _call_choices(target: str) -> list | None:
+    module_name, _, func_name = target.partition(":")
     try:
         func = getattr(importlib.import_module(module_name), func_name)
     except (ImportError, AttributeError):
