@@ -103,7 +103,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         from analysis.errors import ParameterError
 
         raise ParameterError(f"--jobs {args.jobs}: expected a number of workers, 1 or more")
-    if args.report_timeout is not None and args.report_timeout <= 0:
+    if args.report_timeout is not None and not 0 < args.report_timeout < float("inf"):
         from analysis.errors import ParameterError
 
         raise ParameterError(f"--report-timeout {args.report_timeout:g}: expected seconds, "

@@ -115,5 +115,7 @@ def test_render_refuses_an_article_that_is_not_a_small_text_file(tmp_path, capsy
 
 
 def test_real_batch_command_refuses_a_bad_report_timeout(tmp_path):
-    result = ties("batch", ROOT / "reports.yml", "--report-timeout", "0")
-    assert result.returncode == 2 and "--report-timeout 0: expected seconds" in result.stderr
+    for bad in ("0", "nan", "inf"):
+        result = ties("batch", ROOT / "reports.yml", "--report-timeout", bad)
+        assert result.returncode == 2 and f"--report-timeout {bad}: expected seconds" in \
+            result.stderr
