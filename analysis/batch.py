@@ -11,31 +11,39 @@ The batch file names each report and where they go::
       - notebook: diplomatic_positioning
         parameters: [{country: BRA}, {country: CHN}]   # several variants
 
-Every parameter set is checked first (a mistake stops the batch before anything runs, exit 2).
+Every parameter set is checked first (a mistake stops the batch before anything runs, exit 2);
+paths in the file are relative to it, and its notebooks are the project's (notebooks/) unless
+others are allowed by name (``--allow-notebook``).
 A report whose inputs — notebook file, parameters, formats, data checksums, package versions and
-the library's own source — match its last good manifest is skipped; every other report says why
-it is rebuilt. The batch imports papermill, nbconvert and WeasyPrint once, then renders the
-reports in parallel worker processes (forked, so they inherit those imports) that take report
-after report; each report runs in a fresh kernel forked from its worker's warm template
-(analysis/kernels.py). A lock file stops two batches overlapping. ``index.html`` is rewritten
-at the end; a log is appended to ``batch.log``.
-Ctrl-C starts no further report; the ones running finish (or fail, last good kept).
+the library's own source — match its last good manifest, and whose published files still match
+the checksums recorded there, is skipped; every other report says why it is rebuilt. The batch
+imports papermill, nbconvert and WeasyPrint once, then renders the reports in worker processes
+(forked, so they inherit those imports) that take report after report; each report runs in a
+fresh kernel forked from its worker's warm template (analysis/kernels.py). ``index.html`` is
+rewritten at the end; a log is appended to ``batch.log``.
+
+Faults: the folder's lock (analysis.publish) stops two publishers overlapping and is never held
+by a worker; workers, templates and kernels die with the batch whatever kills it. A worker that
+dies, or a report past its wall-clock limit, fails that report alone (failure note written);
+Ctrl-C starts no further report and lets the running ones finish; SIGTERM abandons the running
+ones at once. Either way the last good reports stay, the index and the summary are written, and
+reports never started are logged as "not started". The next run removes what a killed run left.
 
 Exit codes: 0 every report is up to date or rendered, 1 one or more reports failed (their last
-good versions kept), 2 a mistake in the batch file or a parameter, 3 another batch holds the lock,
-130 interrupted.
+good versions kept) or an operating-system error (disk full, read-only, a file where a folder
+should be), 2 a mistake in the batch file or a parameter, 3 another batch holds the lock,
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM).
 """
 
 from __future__ import annotations
 
-import fcntl
+import errno
 import json
 import multiprocessing
 import os
 import signal
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,17 +51,17 @@ from typing import Any, Iterator
 
 import yaml
 
-from analysis.errors import ParameterError, TiesError
+from analysis.errors import ParameterError, describe_os_error
 from analysis.provenance import now_iso
+from analysis.publish import LOCK_NAME, Locked, lock  # noqa: F401 — the batch's lock is publish's
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
-LOCK_NAME = ".batch.lock"
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_TERMINATED = 130, 143
 LOG_NAME = "batch.log"
 CACHE_NAME = ".allowed-values.json"
-
-
-class BatchLocked(TiesError):
-    """Another batch is rendering into the same folder."""
+REPORT_TIMEOUT_S = 1800  # one report's wall-clock limit (each cell has its own, render.py)
+STATUSES = ("ok", "failed", "abandoned", "not started")
+BatchLocked = Locked  # the old name
 
 
 @dataclass
@@ -78,10 +86,13 @@ class Batch:
 
 # --- reading and planning ---------------------------------------------------------------------
 
-def load(config: str | Path, out: str | Path | None = None, force: bool = False) -> Batch:
+def load(config: str | Path, out: str | Path | None = None, force: bool = False,
+         allowed: list | tuple = ()) -> Batch:
     """Read a batch file, check every parameter set and decide which reports need rendering.
 
-    Raises ParameterError (one line naming the file and entry) on any mistake.
+    Paths in the file (notebooks, path parameters, ``out``) are relative to the file. A notebook
+    must be one of notebooks/ or lie in ``allowed`` (files or folders). Raises ParameterError
+    (one line naming the file and entry) on any mistake, a key given twice included.
     """
     from analysis import provenance
     from analysis import render as r
@@ -102,13 +113,14 @@ def load(config: str | Path, out: str | Path | None = None, force: bool = False)
     formats = r.parse_formats(raw.get("formats") or list(r.FORMATS))
     shared = provenance.shared_inputs()
     with _allowed_values_cache(out_dir, shared):
-        jobs = _plan(raw["reports"], config, base, out_dir, formats, shared, force)
+        jobs = _plan(raw["reports"], config, base, out_dir, formats, shared, force, allowed)
     return Batch(config=config, out=out_dir, formats=formats, jobs=jobs)
 
 
 def _plan(entries: list, config: Path, base: Path, out_dir: Path, formats: tuple[str, ...],
-          shared: dict, force: bool) -> list[Job]:
+          shared: dict, force: bool, allowed: list | tuple = ()) -> list[Job]:
     from analysis import render as r
+    from analysis.params import CONTRACTS
     from analysis.provenance import fingerprint
 
     jobs: list[Job] = []
@@ -128,8 +140,15 @@ def _plan(entries: list, config: Path, base: Path, out_dir: Path, formats: tuple
         for params in sets if isinstance(sets, list) else [sets]:
             if not isinstance(params, dict):
                 raise ParameterError(f"{where}: parameters must be a mapping name: value")
+            params = dict(params)
+            stem = Path(spec).stem
+            for p in CONTRACTS.get(stem, ()):  # a path in the batch file: relative to the file
+                value = params.get(p.name)
+                if p.type == "path" and isinstance(value, str) and value.strip() \
+                        and not Path(value).expanduser().is_absolute():
+                    params[p.name] = str(base / value)
             try:
-                path, name, values = r.check(spec, params)
+                path, name, values = r.check(spec, params, allowed=allowed)
             except ParameterError as exc:
                 raise ParameterError(f"{where}: {exc}") from None
             report_slug = r.slug(name, values)
@@ -168,14 +187,17 @@ def _allowed_values_cache(out_dir: Path, shared: dict) -> Iterator[None]:
         except TypeError:  # values that JSON cannot hold: simply not cached
             return
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(text)
-        os.replace(tmp, path)
+        try:
+            tmp.write_text(text)
+            os.replace(tmp, path)
+        except OSError:  # a cache: not written on a full or read-only disk
+            tmp.unlink(missing_ok=True)
 
 
 def why_rebuild(job: Job, out_dir: Path) -> str | None:
     """Why ``job`` must be rendered again, or None when its last good report is up to date."""
     from analysis.provenance import cache_key
-    from analysis.publish import MANIFEST, failure_paths, read_manifest
+    from analysis.publish import MANIFEST, failure_paths, file_sha256, read_manifest
 
     if failure_paths(out_dir, job.slug)["json"].exists():
         return "last run failed"
@@ -185,9 +207,16 @@ def why_rebuild(job: Job, out_dir: Path) -> str | None:
     manifest = read_manifest(folder)
     if manifest is None:
         return "manifest unreadable"
-    missing = [f for f in (manifest.get("files") or {}).values() if not (folder / f).exists()]
+    files = list((manifest.get("files") or {}).values())
+    missing = [f for f in files if not (folder / f).exists()]
     if missing:
         return f"output missing: {', '.join(missing)}"
+    sums = manifest.get("checksums")
+    if not isinstance(sums, dict) or set(sums) != set(files):
+        return "output checksums not recorded"
+    changed = [f for f in files if file_sha256(folder / f) != sums[f]]
+    if changed:
+        return f"output changed since published: {', '.join(changed)}"
     old = manifest.get("inputs") or {}
     if manifest.get("cache_key") == cache_key(job.inputs) and old:
         return None
@@ -223,42 +252,41 @@ def _diff(old: dict, new: dict, versions: bool = False) -> str:
 
 # --- running ----------------------------------------------------------------------------------
 
-@contextmanager
-def lock(out_dir: Path) -> Iterator[Path]:
-    """Hold ``out_dir/.batch.lock`` (fcntl) for the duration; BatchLocked when another holds it."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = os.pread(fd, 200, 0).decode(errors="replace").strip() or "unknown"
-            raise BatchLocked(f"another batch is rendering into {out_dir} ({holder}); "
-                              "try again when it has finished") from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"pid {os.getpid()}, started {now_iso()}\n".encode(), 0)
-        yield path
-    finally:
-        os.close(fd)  # closing releases the lock
+class _Terminated(BaseException):
+    """SIGTERM reached the batch (``timeout``, systemd, ``kill``)."""
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated()
 
 
 def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force: bool = False,
-        log_file: str | Path | None = None, out: str | Path | None = None) -> int:
-    """Run a batch file; returns the exit code (see the module docstring)."""
-    from analysis.render import print_progress
-    from analysis.report_index import write_index
+        log_file: str | Path | None = None, out: str | Path | None = None,
+        allowed: list | tuple = (), report_timeout: float | None = None) -> int:
+    """Run a batch file; returns the exit code (see the module docstring).
+
+    ``allowed``: notebook files or folders outside notebooks/ the batch file may name
+    (``--allow-notebook``). ``report_timeout``: seconds one report may take in all (default
+    :data:`REPORT_TIMEOUT_S`).
+    """
+    from analysis.publish import Locked, clean_stale
+    from analysis.publish import lock as folder_lock
 
     t0 = time.perf_counter()
-    say = (lambda line: None) if quiet else print_progress
+    say = (lambda line: None) if quiet else _print
     config = Path(config)
     if not config.is_file():
         raise ParameterError(f"{config}: no such batch file")
     out_dir = Path(out) if out else _out_of(config)
+    if out_dir.exists() and not out_dir.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out_dir))
+    log = _Log(Path(log_file) if log_file else out_dir / LOG_NAME)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
-        with lock(out_dir.resolve()):
-            batch = load(config, out=out_dir, force=force)
-            log = _Log(Path(log_file) if log_file else batch.out / LOG_NAME)
+        with folder_lock(out_dir.resolve(), say=lambda line: (log.write(line), say(line))):
+            for name in clean_stale(out_dir):
+                log.write(f"removed {name}, left by a run that was stopped")
+            batch = load(config, out=out_dir, force=force, allowed=allowed)
             log.write(f"batch {config} started: {len(batch.jobs)} report(s), out {batch.out}")
             # longest first; never rendered: first, the larger notebook before the smaller
             todo = sorted((j for j in batch.jobs if j.reason),
@@ -269,94 +297,260 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
                         else f"[{job.slug}] rebuilding: {job.reason}")
                 say(line)
                 log.write(line)
-            try:
-                results = _render_all(todo, batch, jobs or os.cpu_count() or 1, quiet, log.path)
-            except KeyboardInterrupt:
-                log.write("batch interrupted: no further report started; index.html not "
-                          "rewritten")
-                raise
-            failed = [r for r in results if r["status"] != "ok"]
-            for res in results:
-                line = (f"[{res['slug']}] {res['status']} in {res['timings'].get('total', 0):.1f} s"
-                        + (f": {res['error']} (note: {res['note']})" if res["status"] != "ok" else ""))
-                log.write(line)
-                if res["status"] != "ok":
-                    print(f"ties batch: {line}", file=sys.stderr, flush=True)
-            index = write_index(batch.out)
-            summary = (f"batch: {len(results) - len(failed)} rendered, "
-                       f"{len(batch.jobs) - len(todo)} up to date, {len(failed)} failed "
-                       f"in {time.perf_counter() - t0:.1f} s; index {index}")
-            log.write(summary)
-            say(summary)
-            return EXIT_FAILED if failed else EXIT_OK
-    except BatchLocked as exc:
+            pool = _Pool(todo, batch, jobs or os.cpu_count() or 1, quiet, log,
+                         report_timeout or REPORT_TIMEOUT_S)
+            results = pool.run()
+            return _finish(batch, todo, results, pool.ended, log, say, t0)
+    except Locked as exc:
         print(f"ties batch: {exc}", file=sys.stderr)
         return EXIT_LOCKED
+    except _Terminated:  # while planning or summing up, not while reports ran
+        log.write("batch terminated (SIGTERM); last good reports kept")
+        print("ties batch: terminated; last good reports kept", file=sys.stderr)
+        return EXIT_TERMINATED
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
-def _render_all(todo: list[Job], batch: Batch, jobs: int, quiet: bool,
-                log_path: Path) -> list[dict]:
-    """Render the jobs: in this process when there is one, else in a pool of worker processes."""
-    if not todo:
-        return []
-    workers = max(1, min(jobs, len(todo)))
-    args = [(str(j.notebook), j.parameters, batch.formats, str(batch.out), j.inputs, j.slug)
-            for j in todo]
-    from analysis.render import load_rendering_stack
+def _finish(batch: Batch, todo: list[Job], results: list[dict], ended: str | None, log: "_Log",
+            say, t0: float) -> int:
+    """Log each result and the summary, rewrite the index; the batch's exit code."""
+    from analysis.report_index import write_index
 
-    load_rendering_stack()
-    if workers == 1:
-        _init_worker(quiet, str(log_path))
+    counts = {s: sum(r["status"] == s for r in results) for s in STATUSES}
+    for res in results:
+        line = f"[{res['slug']}] {res['status']}"
+        if res["status"] in ("ok", "failed"):
+            line += f" in {res['timings'].get('total', 0):.1f} s"
+        if res["status"] == "failed":
+            line += f": {res['error']}" + (f" (note: {res['note']})" if res["note"] else "")
+        log.write(line)
+        if res["status"] == "failed":
+            print(f"ties batch: {line}", file=sys.stderr, flush=True)
+    try:
+        index = str(write_index(batch.out))
+    except OSError as exc:
+        index = f"not rewritten ({describe_os_error(exc)})"
+        print(f"ties batch: index.html {index}", file=sys.stderr)
+    summary = (f"batch: {counts['ok']} rendered, {len(batch.jobs) - len(todo)} up to date, "
+               f"{counts['failed']} failed")
+    if counts["abandoned"]:
+        summary += f", {counts['abandoned']} abandoned"
+    if counts["not started"]:
+        summary += f", {counts['not started']} not started"
+    summary += f" in {time.perf_counter() - t0:.1f} s; index {index}"
+    if ended:
+        summary = f"{ended}; " + summary
+    log.write(summary)
+    say(summary)
+    if ended:
+        print(f"ties batch: {ended}; last good reports kept", file=sys.stderr, flush=True)
+        return EXIT_TERMINATED if ended == "terminated" else EXIT_INTERRUPTED
+    return EXIT_FAILED if counts["failed"] else EXIT_OK
+
+
+def _print(line: str) -> None:
+    print(line, flush=True)
+
+
+class _Pool:
+    """Worker processes, each rendering one report after another in fresh kernels forked from
+    its own warm template.
+
+    Each worker is a forked child talking to the batch over a pipe of its own, so the batch
+    knows which report each worker holds. A worker that dies (killed, out of memory) fails that
+    report alone, with a failure note, and is replaced; a report past its wall-clock limit has
+    its worker killed the same way. Ctrl-C starts no further report and lets the running ones
+    finish (a second Ctrl-C abandons them); SIGTERM abandons the running reports at once (their
+    last good versions kept). Reports never started are reported as such, not as failures.
+    """
+
+    def __init__(self, todo: list[Job], batch: Batch, jobs: int, quiet: bool, log: "_Log",
+                 timeout: float):
+        self.todo, self.batch, self.quiet, self.log, self.timeout = todo, batch, quiet, log, timeout
+        self.size = max(1, min(jobs, len(todo)))
+        self.ended: str | None = None  # "interrupted" or "terminated"
+        self.results: list[dict] = []
+
+    def run(self) -> list[dict]:
+        if not self.todo:
+            return []
+        from analysis.render import load_rendering_stack
+
+        load_rendering_stack()  # imported once here; the forked workers inherit it
+        self.ctx = multiprocessing.get_context("fork")
+        self.pending = list(self.todo)
+        self.idle: list[_Worker] = []
+        self.busy: dict[_Worker, tuple[Job, float]] = {}
         try:
-            return [_render_one(*a) for a in args]
-        finally:
-            _stop_template()
-    # fork: workers inherit what the parent has already checked and imported (the rendering
-    # stack, and a test's contracts), then take job after job.
-    ctx = multiprocessing.get_context("fork")
-    stop = ctx.Event()
-    results = []
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                             initargs=(quiet, str(log_path), stop)) as pool:
-        futures = {pool.submit(_render_one, *a): a[-1] for a in args}
-        try:
-            completed = list(as_completed(futures))
-        except KeyboardInterrupt:  # Ctrl-C: start no other report; those running end first
-            stop.set()
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        for fut in completed:
             try:
-                results.append(fut.result())
-            except Exception as exc:  # a worker died: count the report as failed
-                results.append({"slug": futures[fut], "status": "failed", "timings": {},
-                                "error": f"worker crashed: {type(exc).__name__}: {exc}",
-                                "note": None})
-    return results
+                for _ in range(self.size):
+                    self.idle.append(self._start_worker())
+                self._loop()
+            except KeyboardInterrupt:
+                self._interrupted()
+        except (_Terminated, KeyboardInterrupt) as exc:
+            self.ended = "terminated" if isinstance(exc, _Terminated) else "interrupted"
+            self._abandon(self.ended)
+        finally:
+            self._stop_workers()
+        for job in self.pending:
+            self.results.append(_result(job.slug, "not started"))
+        return self.results
+
+    def _start_worker(self) -> "_Worker":
+        parent, child = self.ctx.Pipe()
+        process = self.ctx.Process(target=_worker_main, args=(child, self.quiet,
+                                                               str(self.log.path), os.getpid()),
+                                   daemon=True)
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _loop(self) -> None:
+        from multiprocessing.connection import wait
+
+        while self.busy or (self.pending and not self.ended):
+            while self.idle and self.pending and not self.ended:
+                worker, job = self.idle.pop(), self.pending.pop(0)
+                try:
+                    worker.conn.send((str(job.notebook), job.parameters, self.batch.formats,
+                                      str(self.batch.out), job.inputs, job.slug))
+                except OSError:  # the worker died while idle: the job goes to a new one
+                    self._kill(worker)
+                    self.pending.insert(0, job)
+                    self.idle.append(self._start_worker())
+                    continue
+                self.busy[worker] = (job, time.monotonic() + self.timeout)
+            if not self.busy:
+                break
+            soonest = min(deadline for _, deadline in self.busy.values())
+            waiting = [w.conn for w in self.busy] + [w.process.sentinel for w in self.busy]
+            wait(waiting, timeout=max(0.0, soonest - time.monotonic()) + 0.05)
+            for worker in list(self.busy):
+                self._check(worker)
+
+    def _check(self, worker: "_Worker") -> None:
+        job, deadline = self.busy[worker]
+        if worker.conn.poll():
+            try:
+                self.results.append(worker.conn.recv())
+                del self.busy[worker]
+                self.idle.append(worker)
+                return
+            except (EOFError, OSError):
+                pass  # the worker died: below
+        if worker.process.is_alive() and time.monotonic() < deadline:
+            return
+        if worker.process.is_alive():
+            why = f"took longer than the {self.timeout:g} s a report may take; stopped"
+        else:
+            code = worker.process.exitcode
+            why = (f"its worker process died (signal {-code})" if code and code < 0
+                   else f"its worker process exited unexpectedly (code {code})")
+        del self.busy[worker]
+        self._kill(worker)
+        self.results.append(self._failed(job, why))
+        if self.pending and not self.ended:
+            self.idle.append(self._start_worker())
+
+    def _failed(self, job: Job, why: str) -> dict:
+        """A report whose worker is gone: write its failure note (the last good report stays)."""
+        from analysis import publish as pub
+        from analysis.provenance import relative_to_root
+
+        pub.clean_stale(self.batch.out)
+        failure = {"step": "execute", "error": f"WorkerLost: {why}"}
+        manifest = pub.build_manifest(
+            report=job.slug, title=None, notebook=relative_to_root(job.notebook),
+            parameters=job.parameters, formats=self.batch.formats, files={}, started=now_iso(),
+            timings={}, inputs=job.inputs, failure=failure)
+        try:
+            note = str(pub.write_failure(self.batch.out, job.slug, None, manifest, failure))
+        except OSError as exc:
+            note, why = None, f"{why}; no failure note ({describe_os_error(exc)})"
+        return {**_result(job.slug, "failed"), "error": f"WorkerLost: {why}", "note": note}
+
+    def _interrupted(self) -> None:
+        """First Ctrl-C: start nothing more, let the running reports finish."""
+        self.ended = "interrupted"
+        self.log.write("batch interrupted: no further report started; waiting for the "
+                       f"{len(self.busy)} running (Ctrl-C again abandons them)")
+        if not self.quiet:
+            print(f"ties batch: interrupted; waiting for {len(self.busy)} running report(s) "
+                  "(Ctrl-C again abandons them)", file=sys.stderr, flush=True)
+        self._loop()
+
+    def _abandon(self, why: str) -> None:
+        """Stop the running reports now; their staging folders go, their last good reports stay."""
+        self.log.write(f"batch {why}: abandoning {len(self.busy)} running report(s); "
+                       "last good reports kept")
+        for worker, (job, _) in list(self.busy.items()):
+            self._kill(worker)
+            self.results.append({**_result(job.slug, "abandoned"), "error": why})
+        self.busy.clear()
+        from analysis.publish import clean_stale
+
+        clean_stale(self.batch.out)
+
+    def _kill(self, worker: "_Worker") -> None:
+        if worker.process.is_alive():
+            os.kill(worker.process.pid, signal.SIGKILL)  # its template and kernels follow
+        worker.process.join()
+        worker.conn.close()
+
+    def _stop_workers(self) -> None:
+        for worker in self.idle:
+            try:
+                worker.conn.send(None)
+            except OSError:
+                pass
+        for worker in self.idle:
+            worker.process.join(timeout=30)
+            if worker.process.is_alive():
+                self._kill(worker)
+            worker.conn.close()
+        self.idle.clear()
+        for worker in list(self.busy):
+            self._kill(worker)
+        self.busy.clear()
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: Any
+    conn: Any
+
+
+def _result(report_slug: str, status: str) -> dict:
+    return {"slug": report_slug, "status": status, "timings": {}, "error": None, "note": None}
 
 
 _QUIET = False
 _LOG_PATH: str | None = None
 _TEMPLATE = None  # this worker's KernelTemplate
-_STOP = None  # set by the batch on Ctrl-C: take no further report
 
 
-def _init_worker(quiet: bool, log_path: str, stop=None) -> None:
-    global _QUIET, _LOG_PATH, _TEMPLATE, _STOP
-    from multiprocessing.util import Finalize
+def _worker_main(conn, quiet: bool, log_path: str, batch_pid: int) -> None:
+    """A worker's life: render each report the batch sends until it sends None."""
+    global _QUIET, _LOG_PATH, _TEMPLATE
+    from analysis.kernels import KernelTemplate, die_with_parent
 
-    from analysis.kernels import KernelTemplate
-
-    _QUIET, _LOG_PATH, _STOP = quiet, log_path, stop
-    if stop is not None:  # a pool worker: Ctrl-C is the batch's to handle, not each worker's
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent(signal.SIGKILL, batch_pid)  # a killed batch takes its workers along
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _QUIET, _LOG_PATH = quiet, log_path
     _TEMPLATE = KernelTemplate(stderr_path=log_path if quiet else None)
-    Finalize(_TEMPLATE, _stop_template, exitpriority=10)  # runs when a pool worker exits
-
-
-def _stop_template() -> None:
-    global _TEMPLATE
-    if _TEMPLATE is not None:
+    try:
+        while True:
+            try:
+                task = conn.recv()
+            except EOFError:
+                break
+            if task is None:
+                break
+            conn.send(_render_one(*task))
+    finally:
         _TEMPLATE.close()
         _TEMPLATE = None
 
@@ -365,13 +559,18 @@ def _render_one(notebook: str, parameters: dict, formats, out: str, inputs: dict
                 report_slug: str) -> dict:
     from analysis.render import print_progress, render
 
-    if _STOP is not None and _STOP.is_set():
-        return {"slug": report_slug, "status": "cancelled", "timings": {}, "error": "interrupted",
-                "note": None}
     progress = None if _QUIET else print_progress
-    with _stderr_to_log(_LOG_PATH if _QUIET else None):
-        rep = render(notebook, parameters, formats=formats, out=out, progress=progress,
-                     inputs=inputs, kernels=_TEMPLATE)
+    t0 = time.perf_counter()
+    try:
+        with _stderr_to_log(_LOG_PATH if _QUIET else None):
+            rep = render(notebook, parameters, formats=formats, out=out, progress=progress,
+                         inputs=inputs, kernels=_TEMPLATE)
+    except OSError as exc:  # the disk is full or read-only: not even a failure note was written
+        return {**_result(report_slug, "failed"), "error": describe_os_error(exc),
+                "timings": {"total": round(time.perf_counter() - t0, 3)}}
+    except Exception as exc:  # noqa: BLE001 — one report's trouble is not the batch's
+        return {**_result(report_slug, "failed"), "error": f"{type(exc).__name__}: {exc}",
+                "timings": {"total": round(time.perf_counter() - t0, 3)}}
     return {"slug": rep.slug, "status": rep.status, "timings": rep.timings, "error": rep.error,
             "note": str(rep.note) if rep.note else None}
 
@@ -417,12 +616,28 @@ def _out_of(config: Path) -> Path:
 
 
 class _Log:
-    """Appends timestamped lines to the batch log."""
+    """Appends timestamped lines to the batch log.
+
+    Opened at once, so a log that cannot be written (a folder, a read-only disk) stops the batch
+    before anything runs (OSError); a write that fails later (the disk filled up) is said once
+    on stderr and the batch goes on.
+    """
 
     def __init__(self, path: Path):
         self.path = path
+        if path.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "the log is a folder, not a file", str(path))
         path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "a", encoding="utf-8"):
+            pass
+        self.broken = False
 
     def write(self, line: str) -> None:
-        with open(self.path, "a", encoding="utf-8") as f:
-            f.write(f"{now_iso()} {line}\n")
+        try:
+            with open(self.path, "a", encoding="utf-8") as f:
+                f.write(f"{now_iso()} {line}\n")
+        except OSError as exc:
+            if not self.broken:
+                print(f"ties batch: cannot write the log ({describe_os_error(exc)}): {line}",
+                      file=sys.stderr, flush=True)
+            self.broken = True

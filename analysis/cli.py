@@ -1,12 +1,15 @@
 """``ties`` — thin command line: parse, call the library, print.
 
-A user mistake (TiesError) becomes one line on stderr and exit code 2, never a traceback.
+A user mistake (TiesError) becomes one line on stderr and exit code 2, an operating-system error
+(disk full, read-only folder, a file where a folder should be) one line naming the path and
+exit code 1 — never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -95,18 +98,29 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
     raw = _parse_assignments(args.param)
     formats = parse_formats(args.format)
-    check(args.notebook, raw)  # refuse a bad parameter before anything heavy is imported
+    allowed = [args.notebook] if args.allow_notebook else []
+    check(args.notebook, raw, allowed=allowed)  # refuse a mistake before anything heavy loads
+    from analysis.publish import clean_stale, lock
     from analysis.report_index import write_index
 
-    out = args.out or REPORTS_DIR
-    report = render(args.notebook, raw, formats=formats, out=out,
-                    progress=None if args.quiet else print_progress)
-    write_index(Path(out))
+    out = Path(args.out or REPORTS_DIR)
+    say = (lambda line: None) if args.quiet else print_progress
+    signal.signal(signal.SIGTERM, _terminated)  # unwind like Ctrl-C: staging removed, kernel shut
+    with lock(out.resolve(), wait=True, say=say, what="render"):  # one publisher at a time
+        clean_stale(out)
+        report = render(args.notebook, raw, formats=formats, out=out,
+                        progress=None if args.quiet else print_progress)
+        write_index(out)
     if not report.ok:
         print(f"ties render: {report.slug} failed: {report.error} (see {report.note})",
               file=sys.stderr)
         return 1
     return 0
+
+
+def _terminated(signum, frame):
+    print("ties: terminated; the last good report is kept", file=sys.stderr)
+    raise SystemExit(143)
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -116,8 +130,14 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         from analysis.errors import ParameterError
 
         raise ParameterError(f"--jobs {args.jobs}: expected a number of workers, 1 or more")
+    if args.report_timeout is not None and not 0 < args.report_timeout < float("inf"):
+        from analysis.errors import ParameterError
+
+        raise ParameterError(f"--report-timeout {args.report_timeout:g}: expected seconds, "
+                             "more than 0")
     return run(args.config, jobs=args.jobs, quiet=args.quiet, force=args.force,
-               log_file=args.log, out=args.out)
+               log_file=args.log, out=args.out, allowed=args.allow_notebook,
+               report_timeout=args.report_timeout)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -169,7 +189,8 @@ def build_parser() -> argparse.ArgumentParser:
                     "(HTML, PDF, executed notebook, manifest.json). "
                     "`ties render NOTEBOOK --help` lists the notebook's parameters.",
         epilog="Exit codes: 0 rendered, 1 a cell or step failed (last good report kept, failure "
-               "note written), 2 a mistake in the command (nothing written).")
+               "note written) or the system refused a write (disk full, read-only), 2 a mistake "
+               "in the command (nothing written). Waits while a batch renders into the folder.")
     p.add_argument("notebook", nargs="?", metavar="NOTEBOOK",
                    help="a notebook name (trade_imbalance) or path (notebooks/x.ipynb)")
     p.add_argument("-p", "--param", action="append", default=[], metavar="NAME=VALUE",
@@ -177,6 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", default="html,pdf", help="comma-separated: html,pdf (default both)")
     p.add_argument("--out", type=Path, default=None, help="reports folder (default: reports/)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress lines")
+    p.add_argument("--allow-notebook", action="store_true",
+                   help="render NOTEBOOK although it is not one of notebooks/")
     p.add_argument("-h", "--help", action="store_true",
                    help="show this help and, with NOTEBOOK, its parameters")
     p.set_defaults(func=_cmd_render, parser=p)
@@ -186,7 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Render every report of a batch file in parallel; unchanged reports are "
                     "skipped; reports/index.html lists them all.",
         epilog="Exit codes: 0 all reports rendered or up to date, 1 a report failed (its last "
-               "good version kept), 2 a mistake in the batch file, 3 another batch is running.")
+               "good version kept) or the system refused a write, 2 a mistake in the batch file, "
+               "3 another batch is running, 130 interrupted, 143 terminated (SIGTERM).")
     p.add_argument("config", type=Path, metavar="BATCH_FILE", help="e.g. reports.yml")
     p.add_argument("-j", "--jobs", type=int, default=None,
                    help="worker processes (default: the number of cores)")
@@ -197,6 +221,11 @@ def build_parser() -> argparse.ArgumentParser:
                    help="log file to append to (default: batch.log in the reports folder)")
     p.add_argument("--out", type=Path, default=None,
                    help="reports folder (default: the batch file's out:, else reports/)")
+    p.add_argument("--allow-notebook", action="append", default=[], type=Path, metavar="PATH",
+                   help="a notebook file or folder outside notebooks/ the batch file may name "
+                        "(repeatable)")
+    p.add_argument("--report-timeout", type=float, default=None, metavar="SECONDS",
+                   help="wall-clock limit of one report (default 1800)")
     p.set_defaults(func=_cmd_batch)
     return parser
 
@@ -208,13 +237,17 @@ def main(argv: list[str] | None = None) -> int:
     except TiesError as exc:
         print(f"ties: error: {exc}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("ties: interrupted", file=sys.stderr)
-        return 130
     except BrokenPipeError:  # the reader closed the pipe (`ties article | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except OSError as exc:  # the system refused a read or write: one line naming the path
+        from analysis.errors import describe_os_error
 
+        print(f"ties: error: {describe_os_error(exc)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("ties: interrupted", file=sys.stderr)
+        return 130
 
 if __name__ == "__main__":
     raise SystemExit(main())

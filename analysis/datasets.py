@@ -13,7 +13,8 @@ Every table ``data/<group>/<name>.csv`` has a sidecar ``<name>.meta.yml``::
     columns:
       fiscal_year: {type: fiscal_year, description: …}
       flow: {type: category, allowed: [export, import], description: …}
-      value_usd_mn: {type: float, min: 0, nullable: false, description: …}
+      value_usd_mn: {type: float, min: -1000000, max: 1000000, description: …,
+                     nonnegative_when: {flow: [export, import]}}
       source_id: {type: source, description: …}
     sources:
       - id: IE_OCT2022
@@ -25,17 +26,22 @@ Every table ``data/<group>/<name>.csv`` has a sidecar ``<name>.meta.yml``::
 
 Column types: ``str``, ``int``, ``float``, ``bool``, ``date`` (ISO), ``fiscal_year`` (FY2023-24),
 ``iso3``, ``category`` (with ``allowed``), ``source`` (an id listed under ``sources``).
-A table whose columns, types, keys or values break the sidecar is refused with a DataError that
-names the file and the line.
+Numbers must be finite and within the column's ``min``/``max`` (a bound not stated is
+±:data:`DEFAULT_LIMIT`); ``nonnegative_when: {flow: [export, import]}`` is a sign rule: the value
+may not be negative on rows whose ``flow`` is one of those (a balance may take any sign).
+Every sidecar field is type-checked (:func:`check_meta`). A table whose columns, types, keys or
+values break the sidecar is refused with a DataError that names the file and the line.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from analysis import DATA_DIR
@@ -47,6 +53,10 @@ from analysis.fiscal import is_fy_label
 COLUMN_TYPES = {"str", "int", "float", "bool", "date", "fiscal_year", "iso3", "category", "source"}
 REQUIRED_META = ("title", "description", "licence", "columns", "primary_key", "sources")
 REQUIRED_SOURCE = ("id", "publisher", "title", "retrieved", "licence")
+DEFAULT_LIMIT = 1e12  # |value| allowed in a numeric column whose sidecar states no bound
+_TEXT_FIELDS = ("title", "description", "licence", "coverage", "derived_by")
+_LIST_FIELDS = ("gaps", "notes")
+_COLUMN_FIELDS = {"type", "description", "nullable", "allowed", "min", "max", "nonnegative_when"}
 
 
 @dataclass(frozen=True)
@@ -92,24 +102,109 @@ def load_meta(name: str, data_dir: Path | None = None) -> TableMeta:
     if not path.exists():
         raise DataError(f"{path}: metadata sidecar is missing (every table needs one)")
     raw = read_yaml(path, DataError)
+    check_meta(path, raw)
+    return TableMeta(name=name, path=path, raw=raw)
+
+
+def check_meta(path: Path, raw: Any) -> None:
+    """DataError naming ``path`` and the field unless every sidecar field has its type."""
+    def fail(why: str) -> None:
+        raise DataError(f"{path}: {why}")
+
     if not isinstance(raw, dict):
-        raise DataError(f"{path}: expected a mapping of metadata fields")
+        fail("expected a mapping of metadata fields")
     missing = [k for k in REQUIRED_META if not raw.get(k)]
     if missing:
-        raise DataError(f"{path}: missing metadata field(s): {', '.join(missing)}")
-    for i, src in enumerate(raw["sources"]):
+        fail(f"missing metadata field(s): {', '.join(missing)}")
+    for key in _TEXT_FIELDS:
+        if key in raw and not isinstance(raw[key], str):
+            fail(f"{key} must be text, not {_kind(raw[key])}")
+    for key in _LIST_FIELDS:
+        if raw.get(key) is not None and not _list_of(raw[key], str):
+            fail(f"{key} must be a list of text entries")
+    if raw.get("units") is not None and not (
+            isinstance(raw["units"], dict) and all(isinstance(v, str) for v in raw["units"].values())):
+        fail("units must map column names to text")
+    _check_sources(fail, raw["sources"])
+    columns = raw["columns"]
+    if not isinstance(columns, dict):
+        fail(f"columns must map each column name to its specification, not {_kind(columns)}")
+    for col, spec in columns.items():
+        _check_column(fail, col, spec, columns)
+    key = raw["primary_key"]
+    if not _list_of(key, str) or not key:
+        fail("primary_key must be a non-empty list of column names")
+    unknown = [k for k in key if k not in columns]
+    if unknown:
+        fail(f"primary_key names {', '.join(unknown)}, not among the columns")
+
+
+def _check_sources(fail, sources: Any) -> None:
+    if not isinstance(sources, list):
+        fail(f"sources must be a list of source records, not {_kind(sources)}")
+    for i, src in enumerate(sources, start=1):
+        if not isinstance(src, dict):
+            fail(f"source #{i} must be a mapping (id, publisher, title, url …), "
+                 f"not {_kind(src)}")
         lacking = [k for k in REQUIRED_SOURCE if not src.get(k)]
         if lacking:
-            raise DataError(f"{path}: source #{i + 1} lacks {', '.join(lacking)}")
+            fail(f"source #{i} lacks {', '.join(lacking)}")
+        bad = [k for k, v in src.items() if not isinstance(v, (str, int, float, dt.date))
+               or isinstance(v, bool)]
+        if bad:
+            fail(f"source #{i} field(s) {', '.join(map(str, bad))} must be text or a date")
         if not (src.get("url") or src.get("document")):
-            raise DataError(f"{path}: source {src['id']!r} has neither url nor document")
-    for col, spec in raw["columns"].items():
-        if (spec or {}).get("type") not in COLUMN_TYPES:
-            raise DataError(
-                f"{path}: column {col!r} has type {(spec or {}).get('type')!r}; "
-                f"expected one of {', '.join(sorted(COLUMN_TYPES))}"
-            )
-    return TableMeta(name=name, path=path, raw=raw)
+            fail(f"source {src['id']!r} has neither url nor document")
+
+
+def _check_column(fail, col: str, spec: Any, columns: dict) -> None:
+    where = f"column {col!r}"
+    if not isinstance(spec, dict):
+        fail(f"{where} must be a mapping (type, description …), not {_kind(spec)}")
+    if spec.get("type") not in COLUMN_TYPES:
+        fail(f"{where} has type {spec.get('type')!r}; expected one of "
+             f"{', '.join(sorted(COLUMN_TYPES))}")
+    unknown = set(spec) - _COLUMN_FIELDS
+    if unknown:
+        fail(f"{where} has unknown field(s) {', '.join(sorted(map(str, unknown)))}; fields: "
+             f"{', '.join(sorted(_COLUMN_FIELDS))}")
+    if "nullable" in spec and not isinstance(spec["nullable"], bool):
+        fail(f"{where}: nullable must be true or false")
+    if "description" in spec and not isinstance(spec["description"], str):
+        fail(f"{where}: description must be text")
+    for bound in ("min", "max"):
+        if bound in spec:
+            value = spec[bound]
+            if spec["type"] not in ("int", "float"):
+                fail(f"{where}: {bound} applies to int and float columns only")
+            if isinstance(value, bool) or not isinstance(value, (int, float)) \
+                    or not np.isfinite(value):
+                fail(f"{where}: {bound} must be a finite number, not {value!r}")
+    if "min" in spec and "max" in spec and spec["min"] > spec["max"]:
+        fail(f"{where}: min {spec['min']} is above max {spec['max']}")
+    if spec["type"] == "category" and not (_list_of(spec.get("allowed"), (str, int))
+                                           and spec["allowed"]):
+        fail(f"{where}: a category needs a non-empty list 'allowed'")
+    rule = spec.get("nonnegative_when")
+    if rule is not None:
+        if spec["type"] not in ("int", "float"):
+            fail(f"{where}: nonnegative_when applies to int and float columns only")
+        if not isinstance(rule, dict) or len(rule) != 1:
+            fail(f"{where}: nonnegative_when must name one column and its values, "
+                 "e.g. {flow: [export, import]}")
+        (other, values), = rule.items()
+        if other not in columns or not _list_of(values, (str, int)):
+            fail(f"{where}: nonnegative_when must name another column and a list of its values")
+
+
+def _list_of(value: Any, types) -> bool:
+    return isinstance(value, list) and all(isinstance(v, types) and not isinstance(v, bool)
+                                           for v in value)
+
+
+def _kind(value: Any) -> str:
+    return {str: "text", list: "a list", dict: "a mapping", type(None): "empty"}.get(
+        type(value), type(value).__name__)
 
 
 def load_table(name: str, data_dir: Path | None = None) -> pd.DataFrame:
@@ -164,6 +259,15 @@ def _load(name: str, data_dir: Path) -> pd.DataFrame:
     source_ids = {s["id"] for s in meta.sources}
     for col, spec in columns.items():
         df[col] = _convert(df[col], col, spec, path, source_ids)
+    for col, spec in columns.items():
+        if spec.get("nonnegative_when"):
+            (other, values), = spec["nonnegative_when"].items()
+            bad = df[col].lt(0).fillna(False) & df[other].isin(values)
+            if bad.any():
+                i = bad[bad].index[0]
+                raise DataError(f"{path} line {i + 2}: column {col!r} value {df.at[i, col]} is "
+                                f"negative where {other} is {df.at[i, other]} (must be ≥ 0 for "
+                                f"{other} {', '.join(map(str, values))})")
     key = list(meta.raw["primary_key"])
     dup = df.duplicated(subset=key, keep=False)
     if dup.any():
@@ -189,6 +293,13 @@ def _convert(s: pd.Series, col: str, spec: dict, path: Path, source_ids: set[str
     if kind in ("int", "float"):
         out = pd.to_numeric(s.where(~empty), errors="coerce")
         fail(out.isna() & ~empty, f"is not a number ({kind})")
+        fail(out.isin([np.inf, -np.inf]), "is not a finite number")
+        if "max" not in spec:
+            fail(out > DEFAULT_LIMIT, f"is above {DEFAULT_LIMIT:g}, the limit for a column "
+                 "whose sidecar states no max")
+        if "min" not in spec:
+            fail(out < -DEFAULT_LIMIT, f"is below -{DEFAULT_LIMIT:g}, the limit for a column "
+                 "whose sidecar states no min")
         if kind == "int":
             fail((out.round() != out) & out.notna(), "is not a whole number")
             out = out.astype("Int64")

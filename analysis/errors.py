@@ -1,7 +1,9 @@
 """Typed errors. Each message names the file, row or parameter and what would be valid.
 
-The CLI turns any ``TiesError`` into one line on stderr and exit code 2; in JupyterLab a cell
-that raises one shows that same line instead of a traceback (papermill still records the error).
+The CLI turns any ``TiesError`` into one line on stderr and exit code 2, and an OSError (disk
+full, read-only, a file where a folder should be) into one line (:func:`describe_os_error`)
+and exit code 1. In JupyterLab a cell that raises a ``TiesError`` shows that same one line
+instead of a traceback (papermill still records the error).
 """
 
 
@@ -24,3 +26,10 @@ class ArticleError(TiesError):
 
 class ParameterError(TiesError):
     """A notebook or function parameter has an unknown name, wrong type or disallowed value."""
+
+
+def describe_os_error(exc: OSError) -> str:
+    """One line for an operating-system error: what went wrong, and on which path."""
+    what = exc.strerror or str(exc) or type(exc).__name__
+    paths = [p for p in (exc.filename, exc.filename2) if p is not None]
+    return f"{what}: {' → '.join(str(p) for p in paths)}" if paths else what

@@ -11,14 +11,18 @@ does) and then waits. For each report it forks a child that becomes an ordinary 
 its own. papermill drives it through :class:`ForkedKernelManager`; shutting the manager down
 ends that child, and nothing of one report's kernel is seen by the next.
 
-The template lives as long as the batch worker that started it: it stops when the worker closes
-its end of the request pipe (or dies), and each kernel stops when its template does (ipykernel's
-parent poller), so no kernel outlives a batch.
+The template lives as long as the batch worker that started it, and each kernel as long as its
+template, whatever ends them: on Linux each asks the kernel to signal it when its parent dies
+(``PR_SET_PDEATHSIG``); everywhere the template also stops when the worker closes its end of the
+request pipe, and a kernel when its template goes (ipykernel's parent poller). A template that
+stops ends the process groups of the kernels it started, and a kernel shut down ends its whole
+process group, so processes started by a notebook's cells do not outlive their report.
 """
 
 from __future__ import annotations
 
 import asyncio
+import ctypes
 import json
 import os
 import signal
@@ -31,6 +35,40 @@ from jupyter_client.provisioning.provisioner_base import KernelProvisionerBase
 
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel selects
 WARM_MODULES = ("ipykernel.kernelapp", "IPython", "numpy", "pandas", "matplotlib.pyplot")
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(sig: int, parent: int | None = None) -> None:
+    """Ask the (Linux) kernel to send ``sig`` to this process when its parent dies; exit at
+    once if ``parent`` (the pid expected as parent) has already gone. Elsewhere: nothing."""
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, int(sig), 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if parent is not None and os.getppid() != parent:
+        os._exit(1)
+
+
+def kill_group(pid: int, lone: bool = True) -> None:
+    """SIGKILL the process group led by ``pid`` (a kernel and what its cells started); with
+    ``lone``, the process ``pid`` itself when it leads no group yet (it has just been forked).
+
+    A group id is never handed out as a new process id while the group has members, so this
+    cannot hit a stranger even after the kernel itself has gone.
+    """
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        if lone:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+    except PermissionError:
+        pass
 
 
 class KernelTemplate:
@@ -46,7 +84,8 @@ class KernelTemplate:
         stderr = open(stderr_path, "a", encoding="utf-8") if stderr_path else None
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", "analysis.kernels", str(requests_r), str(replies_w)],
+                [sys.executable, "-m", "analysis.kernels", str(requests_r), str(replies_w),
+                 str(os.getpid())],
                 pass_fds=(requests_r, replies_w), stdin=subprocess.DEVNULL, stderr=stderr)
         finally:
             if stderr is not None:
@@ -83,10 +122,20 @@ class KernelTemplate:
         self._process.wait()
 
 
-def _serve(requests: int, replies: int) -> None:
-    """The template's life: import, then fork one kernel per request until the pipe closes."""
+def _serve(requests: int, replies: int, parent: int | None = None) -> None:
+    """The template's life: import, then fork one kernel per request until the pipe closes;
+    then (or on SIGTERM, sent when its worker dies) end the kernels it started."""
     import importlib
 
+    kernels: list[int] = []
+
+    def stop(signum=None, frame=None) -> None:
+        for pid in kernels:  # a kernel not yet leading its group dies with us (PDEATHSIG)
+            kill_group(pid, lone=False)
+        os._exit(0)
+
+    signal.signal(signal.SIGTERM, stop)
+    die_with_parent(signal.SIGTERM, parent)
     os.environ.setdefault("MPLBACKEND", INLINE_BACKEND)  # before matplotlib is imported
     for module in WARM_MODULES:
         importlib.import_module(module)
@@ -103,16 +152,36 @@ def _serve(requests: int, replies: int) -> None:
             os.close(requests)
             os.close(replies)
             _become_kernel(request)  # never returns
+        kernels[:] = [k for k in kernels if _group_exists(k) or _exists(k)] + [pid]
         os.write(replies, (json.dumps({"pid": pid}) + "\n").encode())
+    stop()
+
+
+def _group_exists(pgid: int) -> bool:
+    return _exists(pgid, os.killpg)
+
+
+def _exists(pid: int, probe=os.kill) -> bool:
+    try:
+        probe(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _become_kernel(request: dict) -> None:
     """In a forked child: run an IPython kernel as ``python -m ipykernel_launcher`` would."""
     code = 1
     try:
+        template = os.getppid()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the kernel's own subprocesses need waits
         signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        die_with_parent(signal.SIGKILL, template)
         os.setsid()  # like jupyter_client's launcher: a Ctrl-C at the terminal is not for kernels
+        # (and the kernel leads a process group of its own, ended whole when it is shut down)
         os.chdir(request["cwd"])
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)
@@ -206,13 +275,10 @@ class ForkedKernelManager(AsyncKernelManager):
         if self.provisioner is not None:
             pid = self.provisioner.pid
             if pid is not None:
-                try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
+                kill_group(pid)  # the kernel and whatever its cells started
             self.provisioner = None
         self.cleanup_connection_file()
 
 
-if __name__ == "__main__":  # the template process: python -m analysis.kernels REQUESTS REPLIES
-    _serve(int(sys.argv[1]), int(sys.argv[2]))
+if __name__ == "__main__":  # the template: python -m analysis.kernels REQUESTS REPLIES [PARENT]
+    _serve(int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3]) if len(sys.argv) > 3 else None)

@@ -14,11 +14,17 @@ Types: ``str``, ``int``, ``path`` (a file path, or None for the default), ``iso3
 ``iso3_list`` (a list of codes), ``fiscal_year`` (``FY2023-24``), ``year`` (calendar year, int),
 ``choice`` (one of ``choices``).
 ``choices`` names a function ``"module:function"`` returning the allowed values, read from the data
-when a check needs them (so adding a partner to data/ needs no change here).
+when a check needs them (so adding a partner to data/ needs no change here); ``span`` likewise
+names one returning the ``(first, last)`` values the data cover (years). ``minimum`` and
+``maximum`` bound an ``int``. A list is never empty and never names a value twice; a list with
+``apart_from="partner"`` may not name the partner among its comparisons (unless it is the
+declared default, from which the notebook drops the partner). A ``path`` is a UTF-8 text file of
+at most :data:`MAX_PATH_BYTES`.
 """
 
 from __future__ import annotations
 
+import codecs
 import importlib
 import json
 import os
@@ -43,6 +49,10 @@ class Param:
     default: Any
     help: str
     choices: str | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    span: str | None = None  # "module:function" → (first, last) the data cover
+    apart_from: str | None = None  # a list that may not name this other parameter's value
 
 
 CONTRACTS: dict[str, tuple[Param, ...]] = {
@@ -59,19 +69,22 @@ CONTRACTS: dict[str, tuple[Param, ...]] = {
               choices="analysis.trade:available_fiscal_years"),
         Param("fy_to", "fiscal_year", "FY2025-26", "last Indian fiscal year (April–March)",
               choices="analysis.trade:available_fiscal_years"),
-        Param("top_n", "int", 10, "number of HS chapters shown in composition tables"),
+        Param("top_n", "int", 10, "number of HS chapters shown in composition tables",
+              minimum=1, maximum=99),
         Param("compare_with", "iso3_list", ["CHN", "USA", "ARE", "SAU"],
               "comparison partners, ISO 3166 alpha-3",
-              choices="analysis.trade:available_partners"),
+              choices="analysis.trade:available_partners", apart_from="partner"),
     ),
     "diplomatic_positioning": (
         Param("country", "iso3", "IND", "country whose position is measured, ISO alpha-3",
               choices="analysis.diplomacy:available_countries"),
         Param("counterparts", "iso3_list", ["RUS", "USA", "CHN"],
               "countries compared with, ISO alpha-3",
-              choices="analysis.diplomacy:available_countries"),
-        Param("year_from", "year", 1992, "first calendar year of the UNGA roll-call panel"),
-        Param("year_to", "year", 2019, "last calendar year (the roll-call panel ends in 2019)"),
+              choices="analysis.diplomacy:available_countries", apart_from="country"),
+        Param("year_from", "year", 1992, "first calendar year of the UNGA roll-call panel",
+              span="analysis.diplomacy:year_coverage"),
+        Param("year_to", "year", 2019, "last calendar year (the roll-call panel ends in 2019)",
+              span="analysis.diplomacy:year_coverage"),
         Param("resolutions", "choice", "ukraine", "named set of resolutions",
               choices="analysis.diplomacy:available_resolution_sets"),
     ),
@@ -82,6 +95,8 @@ CONTRACTS: dict[str, tuple[Param, ...]] = {
 
 TYPES = ("str", "int", "year", "fiscal_year", "iso3", "iso3_list", "path", "choice")
 _SHOWN = 40  # allowed values listed in one error line before it is cut short
+MAX_PATH_BYTES = 2 * 1024 * 1024  # a path parameter (an article) larger than this is refused
+MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 
 
 def contract(notebook: str) -> tuple[Param, ...]:
@@ -97,14 +112,30 @@ def contract(notebook: str) -> tuple[Param, ...]:
     return CONTRACTS[notebook]
 
 
-def resolve_notebook(spec: str | Path) -> Path:
-    """The notebook file for a name (``trade_imbalance``) or a path (``notebooks/x.ipynb``)."""
+def resolve_notebook(spec: str | Path, allowed: Any = None) -> Path:
+    """The notebook file for a name (``trade_imbalance``) or a path (``notebooks/x.ipynb``).
+
+    A path must name a Jupyter notebook (``.ipynb``, JSON with cells). ``allowed``: None (a
+    caller in Python named the file itself) accepts any notebook file; otherwise (the command
+    line, a batch file) only the project's notebooks in notebooks/ and the files or folders
+    listed in ``allowed`` (``--allow-notebook PATH``) are accepted.
+    """
     text = str(spec)
     if text.endswith(".ipynb") or os.sep in text:
         path = Path(text).expanduser()
+        if not text.endswith(".ipynb"):
+            raise ParameterError(f"{text}: not a notebook; expected a notebook name such as "
+                                 "trade_imbalance or a path ending in .ipynb")
         if not path.is_file():
             raise ParameterError(f"{text}: no such notebook file")
-        return path.resolve()
+        path = path.resolve()
+        if allowed is not None and not _inside(path, [NOTEBOOKS_DIR, *allowed]):
+            raise ParameterError(
+                f"{text}: not one of the project's notebooks in "
+                f"{relative_to_root(NOTEBOOKS_DIR)}/; to render it anyway, allow it "
+                "explicitly with --allow-notebook")
+        _check_notebook_file(path, text)
+        return path
     path = NOTEBOOKS_DIR / f"{text}.ipynb"
     if not path.is_file():
         known = sorted(p.stem for p in NOTEBOOKS_DIR.glob("*.ipynb"))  # none if no folder
@@ -113,6 +144,27 @@ def resolve_notebook(spec: str | Path) -> Path:
             f"available: {', '.join(known) or '(none)'}"
         )
     return path.resolve()
+
+
+def _inside(path: Path, places) -> bool:
+    for place in places:
+        place = Path(place).expanduser().resolve()
+        if path == place or place in path.parents:
+            return True
+    return False
+
+
+def _check_notebook_file(path: Path, text: str) -> None:
+    """ParameterError unless ``path`` holds a Jupyter notebook (JSON with a list of cells)."""
+    try:
+        if path.stat().st_size > MAX_NOTEBOOK_BYTES:
+            raise ParameterError(f"{text}: larger than {MAX_NOTEBOOK_BYTES // 2**20} MB; "
+                                 "not a notebook of this project")
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        nb = None
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+        raise ParameterError(f"{text}: not a Jupyter notebook (expected nbformat JSON)")
 
 
 def defaults(notebook: str) -> dict[str, Any]:
@@ -125,21 +177,32 @@ def allowed_values(param: Param) -> list | None:
 
     None when the parameter has no list, or the function is not available (yet).
     """
-    if not param.choices:
+    return _from_data(param.choices)
+
+
+def data_span(param: Param) -> list | None:
+    """``[first, last]`` the data cover for ``param`` (its ``span`` function), or None."""
+    return _from_data(param.span)
+
+
+_memo: dict[str, list | None] | None = None  # values read once per validate() call
+
+
+def _from_data(target: str | None) -> list | None:
+    """What the function ``"module:function"`` returns, as a list of plain values (once per
+    :func:`remembering` block); None without a function or when it is not available."""
+    if not target:
         return None
-    if _memo is not None and param.choices in _memo:
-        return _memo[param.choices]
-    values = _call_choices(param)
+    if _memo is not None and target in _memo:
+        return _memo[target]
+    values = _call_choices(target)
     if _memo is not None:
-        _memo[param.choices] = values
+        _memo[target] = values
     return values
 
 
-_memo: dict[str, list | None] | None = None  # allowed values read once per validate() call
-
-
-def _call_choices(param: Param) -> list | None:
-    module_name, _, func_name = param.choices.partition(":")
+def _call_choices(target: str) -> list | None:
+    module_name, _, func_name = target.partition(":")
     try:
         func = getattr(importlib.import_module(module_name), func_name)
     except (ImportError, AttributeError):
@@ -171,7 +234,8 @@ def validate(notebook: str, raw: dict[str, Any]) -> dict[str, Any]:
     with remembering(_memo if _memo is not None else {}):
         for key, value in raw.items():
             values[key] = parse_value(notebook, by_name[key], value)
-    _check_ranges(notebook, values)
+        _check_ranges(notebook, values)
+        _check_apart(notebook, params, values)
     return values
 
 
@@ -197,6 +261,14 @@ def parse_value(notebook: str, param: Param, value: Any) -> Any:
         out = _as_int(value, where)
         if kind == "year" and not 1900 <= out <= 2100:
             raise ParameterError(f"{where} is not a calendar year; expected e.g. 2019")
+        if param.minimum is not None and out < param.minimum:
+            raise ParameterError(f"{where} is too small; expected {_bounds(param)}")
+        if param.maximum is not None and out > param.maximum:
+            raise ParameterError(f"{where} is too large; expected {_bounds(param)}")
+        span = data_span(param)
+        if span is not None and not span[0] <= out <= span[-1]:
+            raise ParameterError(f"{where} is outside the data; the data cover "
+                                 f"{span[0]}–{span[-1]}")
     elif kind == "fiscal_year":
         out = str(value).strip().upper()
         if not is_fy_label(out):
@@ -206,7 +278,13 @@ def parse_value(notebook: str, param: Param, value: Any) -> Any:
         out = _as_iso3(value, where, notebook, param, item=False)
     elif kind == "iso3_list":
         items = _as_list(value, where)
+        if not items:
+            raise ParameterError(f"{where} is an empty list; name at least one code, "
+                                 "e.g. CHN,USA")
         out = [_as_iso3(v, where, notebook, param, item=True) for v in items]
+        twice = sorted({c for c in out if out.count(c) > 1})
+        if twice:
+            raise ParameterError(f"{where} names {', '.join(twice)} twice; name each code once")
     elif kind == "path":
         out = _as_path(value, where)
     elif kind == "choice":
@@ -219,6 +297,27 @@ def parse_value(notebook: str, param: Param, value: Any) -> Any:
     if allowed is not None and out not in allowed:
         raise ParameterError(f"{where} is not allowed; allowed: {_list(allowed)}")
     return out
+
+
+def _bounds(param: Param) -> str:
+    if param.minimum is not None and param.maximum is not None:
+        return f"{param.minimum} to {param.maximum}"
+    if param.minimum is not None:
+        return f"{param.minimum} or more"
+    return f"{param.maximum} or less"
+
+
+def _check_apart(notebook: str, params: tuple[Param, ...], values: dict[str, Any]) -> None:
+    """A chosen list of comparisons may not name the country it is compared with."""
+    for p in params:
+        other = values.get(p.apart_from) if p.apart_from else None
+        chosen = values.get(p.name)
+        if other is None or chosen == p.default or not isinstance(chosen, list):
+            continue  # the default list: the notebook drops the partner from it
+        if other in chosen:
+            raise ParameterError(
+                f"{notebook}: {p.name}={show(chosen)} names {p.apart_from} {other} itself; "
+                f"compare {other} with other countries")
 
 
 def _check_ranges(notebook: str, values: dict[str, Any]) -> None:
@@ -284,6 +383,20 @@ def _as_path(value: Any, where: str) -> str | None:
     path = Path(str(value)).expanduser().resolve()  # notebooks run in notebooks/, so absolute
     if not path.is_file():
         raise ParameterError(f"{where}: no such file {path}")
+    try:
+        size = path.stat().st_size
+        if size > MAX_PATH_BYTES:
+            raise ParameterError(f"{where}: {path} is {size / 2**20:.1f} MB; a text file of at "
+                                 f"most {MAX_PATH_BYTES // 2**20} MB is expected")
+        with open(path, "rb") as f:
+            head = f.read(64 * 1024)
+        if b"\0" in head:
+            raise UnicodeDecodeError("utf-8", head, 0, 1, "NUL byte")
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)  # a cut tail is fine
+    except UnicodeDecodeError:
+        raise ParameterError(f"{where}: {path} is not a UTF-8 text file") from None
+    except OSError as exc:
+        raise ParameterError(f"{where}: {path} cannot be read ({exc.strerror})") from None
     return str(path)
 
 
@@ -357,6 +470,11 @@ def help_text(notebook: str) -> str:
     for p in params:
         lines.append(f"  -p {p.name}=VALUE   {p.type}, default {show(p.default)}")
         lines.append(f"      {p.help}")
+        if p.minimum is not None or p.maximum is not None:
+            lines.append(f"      allowed: {_bounds(p)}")
+        span = data_span(p)
+        if span is not None:
+            lines.append(f"      allowed: {span[0]} to {span[-1]} (the years of the data)")
         allowed = allowed_values(p)
         if allowed is not None:
             lines.append(f"      allowed: {_list(allowed, limit=60)}")

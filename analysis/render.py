@@ -6,12 +6,18 @@ this process, writes ``<slug>.ipynb`` (executed), ``<slug>.html`` and ``<slug>.p
 ``manifest.json`` into a staging folder, and only then moves that folder into place as
 ``reports/<slug>/``. A failing cell leaves the last good report untouched and writes a failure
 note beside it (``reports/<slug>.failed.txt`` and ``.json``, with the executed notebook as
-``reports/<slug>.failed.ipynb``). What a report depends on is gathered by analysis.provenance;
-staging, the atomic move, the manifest and failure notes are analysis.publish's.
+``reports/<slug>.failed.ipynb``). A disk that fills up or turns read-only while publishing
+fails the report the same way; an OSError leaves render only when not even the note can be
+written. The staging folder is removed whatever ends the render (a failure, Ctrl-C, SIGTERM);
+one killed outright leaves it for the next publisher to remove (analysis.publish.clean_stale).
+What a report depends on is gathered by analysis.provenance; the folder lock, staging, the
+atomic move, the manifest and failure notes are analysis.publish's.
 
 Report folders are named for the notebook and its non-default parameters, in the order the
 contract declares them: ``trade_imbalance`` for the defaults, ``trade_imbalance--partner=CHN``
-for a variant, ``x--compare_with=CHN+USA`` for a list.
+for a variant, ``x--compare_with=CHN+USA`` for a list. A name longer than
+:data:`SLUG_MAX` characters keeps its beginning and ends in a hash of the whole
+(``x--compare_with=AFG+ALB+…~3f9a0c1d2e``), so every file name stays within the file-system limit.
 
 Heavy imports (papermill, nbconvert, WeasyPrint) happen only once a report is really rendered
 (:func:`load_rendering_stack`).
@@ -19,6 +25,7 @@ Heavy imports (papermill, nbconvert, WeasyPrint) happen only once a report is re
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 import time
@@ -28,7 +35,7 @@ from typing import Any, Callable
 
 from analysis import REPORTS_DIR
 from analysis import publish as pub
-from analysis.errors import ParameterError
+from analysis.errors import ParameterError, describe_os_error
 from analysis.params import CONTRACTS, non_defaults, parameter_rows, resolve_notebook, validate
 from analysis.provenance import fingerprint, git_commit, now_iso, relative_to_root
 
@@ -60,12 +67,15 @@ class Report:
 
 # --- what is rendered -------------------------------------------------------------------------
 
-def check(spec: str | Path, raw: dict[str, Any] | None = None) -> tuple[Path, str, dict[str, Any]]:
+def check(spec: str | Path, raw: dict[str, Any] | None = None,
+          allowed: Any = None) -> tuple[Path, str, dict[str, Any]]:
     """Notebook path, its name and the typed parameter values; ParameterError on any mistake.
 
-    Runs no kernel and imports nothing heavy: this is what refuses a bad parameter fast.
+    ``allowed``: see :func:`analysis.params.resolve_notebook` (which notebook paths outside
+    notebooks/ may be rendered). Runs no kernel and imports nothing heavy: this is what refuses
+    a bad parameter fast.
     """
-    path = resolve_notebook(spec)
+    path = resolve_notebook(spec, allowed)
     name = path.stem
     if name not in CONTRACTS:
         if raw:
@@ -89,6 +99,9 @@ def parse_formats(text: str | tuple | list) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in items)
 
 
+SLUG_MAX = 120  # characters; with ``.failed.ipynb`` well inside the usual 255-byte limit
+
+
 def slug(name: str, values: dict[str, Any]) -> str:
     """Folder name of a report: the notebook name, then each non-default parameter."""
     types = {p.name: p.type for p in CONTRACTS.get(name, ())}
@@ -101,7 +114,10 @@ def slug(name: str, values: dict[str, Any]) -> str:
         else:
             text = str(value)
         parts.append(f"{key}={re.sub(r'[^A-Za-z0-9_.+-]+', '_', text)}")
-    return "--".join(parts)
+    full = "--".join(parts)
+    if len(full) <= SLUG_MAX:
+        return full
+    return full[: SLUG_MAX - 11] + "~" + hashlib.sha256(full.encode()).hexdigest()[:10]
 
 
 # --- rendering --------------------------------------------------------------------------------
@@ -130,43 +146,48 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
     load_rendering_stack()
 
     staging = pub.new_staging(out_dir, report_slug)
-    step = "execute"
-    try:
-        executed = staging / f"{report_slug}.ipynb"
-        say(f"[{report_slug}] executing {relative_to_root(path)}")
-        t = time.perf_counter()
-        failure = _execute(path, executed, values, kernels)
-        report.timings["execute"] = round(time.perf_counter() - t, 3)
-        if failure is None:
-            report.files["notebook"] = executed.name
-            step = "html"
-            say(f"[{report_slug}] writing HTML")
+    try:  # whatever happens (a failure, Ctrl-C, SIGTERM), the staging folder goes
+        step = "execute"
+        try:
+            executed = staging / f"{report_slug}.ipynb"
+            say(f"[{report_slug}] executing {relative_to_root(path)}")
             t = time.perf_counter()
-            page, report.title = _html(executed, path, name, values, inputs, started)
-            report.timings["html"] = round(time.perf_counter() - t, 3)
-            if "html" in formats:
-                (staging / f"{report_slug}.html").write_text(page, encoding="utf-8")
-                report.files["html"] = f"{report_slug}.html"
-            if "pdf" in formats:
-                step = "pdf"
-                say(f"[{report_slug}] writing PDF")
+            failure = _execute(path, executed, values, kernels)
+            report.timings["execute"] = round(time.perf_counter() - t, 3)
+            if failure is None:
+                report.files["notebook"] = executed.name
+                step = "html"
+                say(f"[{report_slug}] writing HTML")
                 t = time.perf_counter()
-                from analysis.exporters import html_to_pdf
+                page, report.title = _html(executed, path, name, values, inputs, started)
+                report.timings["html"] = round(time.perf_counter() - t, 3)
+                if "html" in formats:
+                    (staging / f"{report_slug}.html").write_text(page, encoding="utf-8")
+                    report.files["html"] = f"{report_slug}.html"
+                if "pdf" in formats:
+                    step = "pdf"
+                    say(f"[{report_slug}] writing PDF")
+                    t = time.perf_counter()
+                    from analysis.exporters import html_to_pdf
 
-                (staging / f"{report_slug}.pdf").write_bytes(html_to_pdf(page, str(staging)))
-                report.timings["pdf"] = round(time.perf_counter() - t, 3)
-                report.files["pdf"] = f"{report_slug}.pdf"
-    except Exception as exc:  # a step of the pipeline broke: same handling as a failing cell
-        failure = {"step": step, "error": f"{type(exc).__name__}: {exc}"}
-    try:
+                    (staging / f"{report_slug}.pdf").write_bytes(html_to_pdf(page, str(staging)))
+                    report.timings["pdf"] = round(time.perf_counter() - t, 3)
+                    report.files["pdf"] = f"{report_slug}.pdf"
+        except Exception as exc:  # a step of the pipeline broke: same handling as a failing cell
+            failure = {"step": step, "error": f"{type(exc).__name__}: {exc}"}
         report.timings["total"] = round(time.perf_counter() - t0, 3)
         manifest = pub.build_manifest(
             report=report.slug, title=report.title, notebook=relative_to_root(path),
             parameters=report.parameters, formats=formats, files=report.files, started=started,
             timings=report.timings, inputs=inputs, failure=failure)
         if failure is None:
-            pub.write_manifest(staging, manifest)
-            pub.publish(staging, report.folder)
+            try:
+                pub.write_manifest(staging, manifest)
+                pub.publish(staging, report.folder)
+            except OSError as exc:  # a full or read-only disk: the last good report stays
+                failure = {"step": "publish", "error": describe_os_error(exc)}
+                manifest.update(status="failed", failure=failure)
+        if failure is None:
             pub.clear_failure(out_dir, report_slug)
             report.status = "ok"
             say(f"[{report_slug}] published {relative_to_root(report.folder)}/ "

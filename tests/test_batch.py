@@ -3,18 +3,28 @@
 import json
 import shutil
 import textwrap
+from pathlib import Path
 
 import pytest
 
 import analysis.provenance
-from analysis import params
-from analysis.batch import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, load, lock, run
+from analysis import batch, params
+from analysis.batch import EXIT_FAILED, EXIT_LOCKED, EXIT_OK, lock
 from analysis.errors import ParameterError
 from analysis.params import Param
 
 from pipeline_helpers import FAILING, TINY, register
 
 pytestmark = pytest.mark.notebook
+
+
+def run(config, **kw):
+    """batch.run, the batch file's own folder allowed to hold notebooks (the fixtures' copies)."""
+    return batch.run(config, allowed=[Path(config).parent], **kw)
+
+
+def load(config, **kw):
+    return batch.load(config, allowed=[Path(config).parent], **kw)
 
 
 def batch_file(folder, reports: str, formats="[html]"):
@@ -148,6 +158,11 @@ def test_second_batch_is_refused_while_one_holds_the_lock(tmp_path, contracts, c
     ("- notebook: tiny_report.ipynb\n- notebook: tiny_report.ipynb\n  parameters: {country: RUS}\n",
      "report 2: same report as report 1"),
     ("- notebook: nowhere.ipynb\n", "no such notebook file"),
+    ("- notebook: ../../../../etc/passwd\n", "etc/passwd: not a notebook"),
+    ("- notebook: tiny_report.ipynb\n  notebook: failing_report.ipynb\n",
+     "key 'notebook' is given twice (line 5)"),
+    ("- notebook: tiny_report.ipynb\n  parameters: {country: CHN, country: USA}\n",
+     "key 'country' is given twice"),
     ("- {notebook: tiny_report.ipynb, params: {}}\n", "unknown key(s) params"),
 ])
 def test_batch_file_mistakes_stop_before_anything_runs(tmp_path, contracts, reports, message):
@@ -157,6 +172,44 @@ def test_batch_file_mistakes_stop_before_anything_runs(tmp_path, contracts, repo
         run(config)
     assert message in str(err.value)
     assert not (tmp_path / "out" / "tiny_report").exists()
+
+
+def test_notebooks_outside_notebooks_folder_are_refused_unless_allowed(tmp_path, contracts):
+    shutil.copy(TINY, tmp_path / "tiny_report.ipynb")
+    config = batch_file(tmp_path, "- notebook: tiny_report.ipynb\n")
+    with pytest.raises(ParameterError, match="report 1: .*tiny_report.ipynb: not one of the "
+                                             "project's notebooks in notebooks/"):
+        batch.run(config)
+    assert not (tmp_path / "out" / "tiny_report").exists()
+    assert batch.load(config, allowed=[tmp_path / "tiny_report.ipynb"]).jobs[0].name == \
+        "tiny_report"
+
+
+def test_paths_in_a_batch_file_are_relative_to_the_file(tmp_path, contracts, monkeypatch):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "a.txt").write_text("An article.\n")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    config = batch_file(tmp_path, "- notebook: article_brief\n"
+                                  "  parameters: {article_path: articles/a.txt}\n")
+    job = load(config).jobs[0]
+    assert job.parameters["article_path"] == str(tmp_path / "articles" / "a.txt")
+
+
+def test_an_overwritten_report_is_rebuilt(cold, contracts, tmp_path):
+    config, out, _ = cold
+    folder = tmp_path / "copy"
+    shutil.copytree(config.parent, folder)
+    (folder / "out" / "tiny_report" / "tiny_report.html").write_text("garbage")
+    jobs = load(folder / "reports.yml").jobs
+    assert jobs[0].reason == "output changed since published: tiny_report.html"
+    assert jobs[1].reason is None
+    manifest = folder / "out" / "tiny_report--country=CHN" / "manifest.json"
+    data = json.loads(manifest.read_text())
+    del data["checksums"]
+    manifest.write_text(json.dumps(data))
+    assert load(folder / "reports.yml").jobs[1].reason == "output checksums not recorded"
 
 
 def test_shipped_batch_file_lists_the_default_set():

@@ -32,7 +32,7 @@ def ties(*args, cwd=ROOT):
 ])
 def test_bad_parameters_exit_2_with_one_line_and_write_nothing(tmp_path, capsys, args, message):
     out = tmp_path / "reports"
-    assert main(["render", str(TINY), *args, "--out", str(out)]) == 2
+    assert main(["render", str(TINY), "--allow-notebook", *args, "--out", str(out)]) == 2
     captured = capsys.readouterr()
     assert captured.err.startswith("ties: error: ")
     assert message in captured.err
@@ -68,7 +68,7 @@ def test_help_for_a_declared_notebook_works_before_its_file_exists(capsys, monke
 @pytest.mark.notebook
 def test_render_writes_report_and_index_with_progress(tmp_path, capsys):
     out = tmp_path / "reports"
-    assert main(["render", str(TINY), "-p", "scale=3", "--format", "html", "--out", str(out)]) == 0
+    assert main(["render", str(TINY), "--allow-notebook", "-p", "scale=3", "--format", "html", "--out", str(out)]) == 0
     progress = capsys.readouterr().out
     assert "[tiny_report--scale=3] executing tests/fixtures/notebooks/tiny_report.ipynb" in progress
     assert "[tiny_report--scale=3] published" in progress
@@ -78,7 +78,7 @@ def test_render_writes_report_and_index_with_progress(tmp_path, capsys):
 
 
 def test_real_command_refuses_parameters_for_a_notebook_without_contract(tmp_path):
-    result = ties("render", TINY, "-p", "scale=2", "--out", tmp_path / "r")
+    result = ties("render", TINY, "--allow-notebook", "-p", "scale=2", "--out", tmp_path / "r")
     assert result.returncode == 2
     assert result.stderr.strip() == (
         "ties: error: tiny_report: no parameter contract is declared in analysis/params.py, so it "
@@ -94,3 +94,28 @@ def test_real_batch_command_missing_file_and_bad_jobs(tmp_path):
     assert result.returncode == 2 and "--jobs 0: expected a number of workers" in result.stderr
     result = ties("batch", "--help")
     assert result.returncode == 0 and "3 another batch is running" in " ".join(result.stdout.split())
+
+
+def test_render_refuses_a_notebook_outside_notebooks_unless_allowed(tmp_path, capsys):
+    assert main(["render", str(TINY), "--out", str(tmp_path / "r")]) == 2
+    err = capsys.readouterr().err
+    assert "not one of the project's notebooks in notebooks/" in err and "--allow-notebook" in err
+    assert main(["render", "/etc/passwd", "--out", str(tmp_path / "r")]) == 2
+    assert "ties: error: /etc/passwd: not a notebook" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
+
+
+def test_render_refuses_an_article_that_is_not_a_small_text_file(tmp_path, capsys):
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 600_000)
+    assert main(["render", "article_brief", "-p", f"article_path={big}",
+                 "--out", str(tmp_path / "r")]) == 2
+    assert "a text file of at most 2 MB is expected" in capsys.readouterr().err
+    assert not (tmp_path / "r").exists()
+
+
+def test_real_batch_command_refuses_a_bad_report_timeout(tmp_path):
+    for bad in ("0", "nan", "inf"):
+        result = ties("batch", ROOT / "reports.yml", "--report-timeout", bad)
+        assert result.returncode == 2 and f"--report-timeout {bad}: expected seconds" in \
+            result.stderr

@@ -74,6 +74,78 @@ def test_missing_files_and_bad_sidecars(tmp_path):
         load_table("g/t", tmp_path)
 
 
+SIGNED = META.replace("flow: {type: category, allowed: [export, import]}",
+                      "flow: {type: category, allowed: [export, import, balance]}").replace(
+    "value_usd_mn: {type: float, min: 0}",
+    "value_usd_mn: {type: float, max: 1000000, nonnegative_when: {flow: [export, import]}}")
+
+
+@pytest.mark.parametrize("csv,message", [
+    (GOOD.replace("4200", "inf"), "line 2: column 'value_usd_mn' value 'inf' is not a finite"),
+    (GOOD.replace("61400", "-Infinity"), "line 3: column 'value_usd_mn' value '-Infinity' is not"),
+    (GOOD.replace("61400", "1e308"), "line 3: column 'value_usd_mn' value '1e308' is above the "
+                                     "maximum 1000000"),
+    (GOOD.replace("61400", "-61400"), "line 3: column 'value_usd_mn' value -61400 is negative "
+                                      "where flow is import"),
+    (GOOD.replace("61400", "-1e13"), "line 3: column 'value_usd_mn' value '-1e13' is below -1e+12"),
+])
+def test_numbers_must_be_finite_in_bounds_and_signed_as_the_flow_says(tmp_path, csv, message):
+    write(tmp_path, csv, SIGNED)
+    with pytest.raises(DataError) as exc:
+        load_table("g/t", tmp_path)
+    assert "t.csv" in str(exc.value) and message in str(exc.value)
+
+
+def test_a_balance_may_take_either_sign(tmp_path):
+    balance = GOOD + "FY2023-24,balance,-57200,S1\n"
+    assert load_table("g/t", write(tmp_path, balance, SIGNED))["value_usd_mn"].min() == -57200
+
+
+def test_inf_in_an_integer_column_names_file_and_line(tmp_path):
+    meta = META.replace("value_usd_mn: {type: float, min: 0}", "value_usd_mn: {type: int}")
+    write(tmp_path, GOOD.replace("4200", "inf"), meta)
+    with pytest.raises(DataError, match=r"t.csv line 2: column 'value_usd_mn' value 'inf' is not"):
+        load_table("g/t", tmp_path)
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("  - {id: S1, publisher: Pub, title: A report, url: \"https://example.org\", "
+     "retrieved: 2026-01-01, licence: CC0}", "  - just a string",
+     "source #1 must be a mapping (id, publisher, title, url …), not text"),
+    ("sources:\n", "sources: one\nx:\n", "sources must be a list of source records, not text"),
+    ("title: Test table", "title: [Test, table]", "title must be text, not a list"),
+    ("units: {value_usd_mn: US$ million}", "units: [US$ million]", "units must map column names"),
+    ("primary_key: [fiscal_year, flow]", "primary_key: [fiscal_year, kind]",
+     "primary_key names kind, not among the columns"),
+    ("primary_key: [fiscal_year, flow]", "primary_key: fiscal_year",
+     "primary_key must be a non-empty list of column names"),
+    ("fiscal_year: {type: fiscal_year}", "fiscal_year: fiscal_year",
+     "column 'fiscal_year' must be a mapping (type, description …), not text"),
+    ("{type: float, min: 0}", "{type: float, min: zero}", "min must be a finite number"),
+    ("{type: float, min: 0}", "{type: float, min: 0, mni: 1}", "unknown field(s) mni"),
+    ("{type: float, min: 0}", "{type: float, min: 5, max: 1}", "min 5 is above max 1"),
+    ("{type: float, min: 0}", "{type: float, nullable: perhaps}", "nullable must be true or false"),
+    ("allowed: [export, import]", "allowed: export", "a category needs a non-empty list"),
+    ("{type: float, min: 0}", "{type: float, nonnegative_when: {kind: [export]}}",
+     "nonnegative_when must name another column"),
+    ("licence: CC0\n", "licence: CC0\nlicence: CC-BY\n", "key 'licence' is given twice"),
+])
+def test_every_sidecar_field_is_type_checked(tmp_path, old, new, message):
+    assert old in META
+    write(tmp_path, GOOD, META.replace(old, new, 1))
+    with pytest.raises(DataError) as exc:
+        load_table("g/t", tmp_path)
+    assert "t.meta.yml" in str(exc.value) and message in str(exc.value)
+
+
+def test_the_shipped_trade_sidecars_state_bounds_and_sign_rules(data_dir):
+    from analysis.datasets import load_meta
+
+    spec = load_meta("trade/bilateral_fy", data_dir).raw["columns"]["value_usd_mn"]
+    assert spec["nonnegative_when"] == {"flow": ["export", "import", "total"]}
+    assert spec["min"] < 0 < spec["max"] < 1e308
+
+
 def test_source_line_cites_only_used_sources(tmp_path):
     df = load_table("g/t", write(tmp_path, GOOD))
     assert source_line(df, used_ids={"S1"}).startswith("Source: Pub, A report")

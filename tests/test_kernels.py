@@ -6,6 +6,7 @@ import nbformat
 import pytest
 
 from analysis.kernels import KernelTemplate
+from analysis.publish import pid_alive as running  # and not a zombie nobody reaped
 from analysis.render import render
 
 pytestmark = pytest.mark.notebook
@@ -78,3 +79,42 @@ def test_closing_the_template_ends_it(tmp_path):
     assert not alive(pid)
     with pytest.raises(RuntimeError, match="template has stopped"):
         t.fork_kernel(str(tmp_path / "k.json"), str(tmp_path), [])
+
+
+def test_processes_a_cell_starts_end_with_its_kernel(tmp_path, template):
+    spawner = notebook(tmp_path, "spawner", "import os, subprocess\n"
+                       "child = subprocess.Popen(['sleep', '600'])\n"
+                       "print(os.getpid(), child.pid)")
+    out = tmp_path / "out"
+    assert render(spawner, formats="html", out=out, kernels=template).ok
+    kernel, child = map(int, printed(out, "spawner").split()[:2])
+    assert not alive(kernel)
+    for _ in range(100):  # SIGKILL is sent; the child may take a moment to be gone
+        if not running(child):
+            break
+        import time
+        time.sleep(0.05)
+    assert not running(child)
+
+
+def test_a_template_ends_when_its_parent_dies(tmp_path):
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent("""\
+        from analysis.kernels import KernelTemplate
+        t = KernelTemplate()
+        print(t.pid, flush=True)
+        import os, signal
+        os.kill(os.getpid(), signal.SIGKILL)
+        """)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    pid = int(proc.stdout.split()[0])
+    for _ in range(200):
+        if not running(pid):
+            break
+        import time
+        time.sleep(0.05)
+    assert not running(pid)

@@ -249,3 +249,84 @@ def test_parameters_cell_refuses_help_papermill_cannot_read(monkeypatch):
     monkeypatch.setitem(params.CONTRACTS, "eq", (Param("a", "int", 1, "a = b"),))
     with pytest.raises(ParameterError, match="help of a must be one line without '='"):
         params.parameters_cell("eq")
+
+
+# --- bounds, lists, comparisons, data spans, files ----------------------------------------------
+
+@pytest.mark.parametrize("raw, message", [
+    ({"top_n": "0"}, "trade_imbalance: top_n=0 is too small; expected 1 to 99"),
+    ({"top_n": "-5"}, "top_n=-5 is too small; expected 1 to 99"),
+    ({"top_n": "1000"}, "top_n=1000 is too large; expected 1 to 99"),
+    ({"compare_with": []}, "compare_with= is an empty list; name at least one code"),
+    ({"compare_with": "CHN,USA,chn"}, "compare_with=CHN,USA,chn names CHN twice"),
+    ({"partner": "CHN", "compare_with": "CHN,USA"},
+     "compare_with=CHN,USA names partner CHN itself; compare CHN with other countries"),
+])
+def test_trade_contract_refuses_bounds_lists_and_self_comparison(raw, message):
+    with pytest.raises(ParameterError) as err:
+        validate("trade_imbalance", raw)
+    assert message in str(err.value)
+
+
+def test_the_default_comparison_list_may_hold_the_partner_which_the_notebook_drops():
+    assert validate("trade_imbalance", {"partner": "CHN"})["compare_with"][0] == "CHN"
+    assert validate("trade_imbalance", {"top_n": "1"})["top_n"] == 1
+
+
+@pytest.mark.parametrize("raw, message", [
+    ({"year_from": "1900"}, "year_from=1900 is outside the data; the data cover 1946–"),
+    ({"year_to": "2099"}, "year_to=2099 is outside the data; the data cover 1946–"),
+    ({"country": "RUS", "counterparts": ["USA", "RUS"]}, "names country RUS itself"),
+])
+def test_diplomacy_years_stay_inside_the_panel_and_a_country_is_not_its_own_counterpart(
+        raw, message):
+    with pytest.raises(ParameterError) as err:
+        validate("diplomatic_positioning", raw)
+    assert message in str(err.value)
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"\x00\x01binary", "is not a UTF-8 text file"),
+    (b"caf\xe9 latin-1", "is not a UTF-8 text file"),
+    (b"x" * (params.MAX_PATH_BYTES + 1), "MB; a text file of at most 2 MB is expected"),
+])
+def test_a_path_parameter_must_be_a_small_text_file(tmp_path, content, message):
+    path = tmp_path / "article.txt"
+    path.write_bytes(content)
+    with pytest.raises(ParameterError) as err:
+        validate("typed", {"article_path": str(path)})
+    assert message in str(err.value)
+
+
+def test_a_text_file_cut_inside_a_character_at_the_read_limit_is_still_text(tmp_path):
+    path = tmp_path / "article.txt"
+    path.write_bytes(b"a" * (64 * 1024 - 1) + "é".encode())
+    assert validate("typed", {"article_path": str(path)})["article_path"] == str(path)
+
+
+def test_notebooks_outside_notebooks_folder_need_explicit_permission(tmp_path, root):
+    from analysis.params import resolve_notebook
+
+    from pipeline_helpers import TINY
+
+    assert resolve_notebook("trade_imbalance", allowed=[]) == root / "notebooks" / \
+        "trade_imbalance.ipynb"
+    with pytest.raises(ParameterError, match="not one of the project's notebooks in notebooks/; "
+                                             "to render it anyway, allow it explicitly with "
+                                             "--allow-notebook"):
+        resolve_notebook(str(TINY), allowed=[])
+    assert resolve_notebook(str(TINY), allowed=[TINY.parent]) == TINY
+    assert resolve_notebook(str(TINY)) == TINY  # a Python caller named the file itself
+    with pytest.raises(ParameterError, match="/etc/passwd: not a notebook"):
+        resolve_notebook("/etc/passwd")
+    fake = tmp_path / "fake.ipynb"
+    fake.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    with pytest.raises(ParameterError, match="fake.ipynb: not a Jupyter notebook"):
+        resolve_notebook(str(fake), allowed=[tmp_path])
+
+
+def test_help_states_bounds_and_the_years_of_the_data():
+    text = params.help_text("trade_imbalance")
+    assert "-p top_n=VALUE   int, default 10\n      number of HS chapters shown in composition " \
+           "tables\n      allowed: 1 to 99" in text
+    assert "allowed: 1946 to " in params.help_text("diplomatic_positioning")

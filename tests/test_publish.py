@@ -33,11 +33,16 @@ def test_manifest_fields_and_cache_key():
     assert manifest(failure={"step": "pdf", "error": "E"})["status"] == "failed"
 
 
-def test_manifest_written_and_read_back(tmp_path):
+def test_manifest_written_and_read_back_with_the_checksum_of_each_file(tmp_path):
+    import hashlib
+
     m = manifest()
+    (tmp_path / "r.html").write_text("<p>page</p>")
     path = publish.write_manifest(tmp_path, m)
     assert path == tmp_path / "manifest.json"
     assert publish.read_manifest(tmp_path) == json.loads(json.dumps(m))
+    assert publish.read_manifest(tmp_path)["checksums"] == {
+        "r.html": hashlib.sha256(b"<p>page</p>").hexdigest()}
     assert publish.read_manifest(tmp_path / "absent") is None
     (tmp_path / "manifest.json").write_text("{not json")
     assert publish.read_manifest(tmp_path) is None
@@ -114,3 +119,106 @@ def test_failure_note_without_an_earlier_report(tmp_path):
     assert "Parameters: (none)" in text and "Step:       pdf" in text
     assert "There is no earlier good report." in text and "Cell:" not in text
     assert not publish.failure_paths(tmp_path, "r")["ipynb"].exists()
+
+
+# --- the folder lock and what stopped runs leave -----------------------------------------------
+
+def test_the_lock_refuses_a_second_holder_and_names_the_first(tmp_path):
+    with publish.lock(tmp_path, what="render"):
+        with pytest.raises(publish.Locked, match=r"another render is rendering into .* \(render "
+                                                 r"pid \d+ on \S+, started"):
+            publish.lock(tmp_path).__enter__()
+    with publish.lock(tmp_path):  # released on exit
+        pass
+
+
+def test_a_dead_holder_on_another_machine_is_not_taken_over(tmp_path):
+    import fcntl
+    import os
+
+    fd = os.open(tmp_path / ".batch.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # held here, but recorded as another host's
+    os.write(fd, b"batch pid 999999999 on elsewhere, started long ago")
+    try:
+        with pytest.raises(publish.Locked, match="pid 999999999 on elsewhere"):
+            publish.lock(tmp_path).__enter__()
+    finally:
+        os.close(fd)
+
+
+def test_a_child_forked_under_the_lock_does_not_keep_it(tmp_path):
+    import os
+    import signal
+
+    ready_r, ready_w = os.pipe()
+    with publish.lock(tmp_path):
+        pid = os.fork()
+        if pid == 0:  # the child outlives the block, as an orphaned worker would
+            import time
+            os.write(ready_w, b"1")
+            time.sleep(30)
+            os._exit(0)
+        os.read(ready_r, 1)  # the child is running (its fork hooks have run)
+    try:
+        with publish.lock(tmp_path):  # taken at once: the child holds no copy of the lock
+            pass
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+
+
+def test_a_file_where_the_folder_should_be_is_an_os_error_naming_it(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("x")
+    with pytest.raises(NotADirectoryError) as err:
+        publish.lock(blocker).__enter__()
+    assert err.value.filename == str(blocker)
+
+
+def test_clean_stale_removes_only_what_dead_processes_left(tmp_path):
+    import os
+    import subprocess
+
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    live = publish.new_staging(tmp_path, "r")
+    (tmp_path / publish.STAGING / f"r.{dead.pid}.0123abcd").mkdir()
+    (tmp_path / f".index.html.{dead.pid}.tmp").write_text("half")
+    (tmp_path / f".index.html.{os.getpid()}.tmp").write_text("ours")
+    removed = publish.clean_stale(tmp_path)
+    assert sorted(removed) == sorted([f".staging/r.{dead.pid}.0123abcd",
+                                      f".index.html.{dead.pid}.tmp"])
+    assert live.exists() and (tmp_path / f".index.html.{os.getpid()}.tmp").exists()
+
+
+def test_a_failure_note_that_cannot_be_written_leaves_no_half_note(tmp_path, monkeypatch):
+    import errno
+
+    real = publish.Path.write_text
+
+    def full(self, text, *a, **k):
+        if self.name.startswith(".r.failed.txt"):
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return real(self, text, *a, **k)
+
+    monkeypatch.setattr(publish.Path, "write_text", full)
+    failure = {"step": "execute", "error": "E"}
+    with pytest.raises(OSError, match="No space left"):
+        publish.write_failure(tmp_path, "r", None, manifest(failure=failure), failure)
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_pid_alive_sees_a_zombie_as_dead():
+    import os
+    import subprocess
+
+    assert publish.pid_alive(os.getpid())
+    proc = subprocess.Popen(["true"])
+    import time
+    for _ in range(100):
+        if not publish.pid_alive(proc.pid):
+            break
+        time.sleep(0.02)
+    assert not publish.pid_alive(proc.pid)  # exited, not yet reaped
+    proc.wait()
+    assert not publish.pid_alive(proc.pid)
