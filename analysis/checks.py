@@ -1,0 +1,75 @@
+"""``ties check``: every claim of an article that the data could speak to, with a verdict.
+
+Combines the two domains: trade figures (:func:`analysis.trade.claims.check_claim`: bilateral
+fiscal-year series, partial periods, product highlights, partner rank and share) and diplomacy
+(:func:`analysis.diplomacy.claims.check_votes`: a country's vote on a named resolution, vote
+tallies; :func:`analysis.diplomacy.claims.check_claims`: the stance on Ukraine and shared
+groupings, as of the article's publication date). Sits above trade/ and diplomacy/ and below
+the pipeline.
+
+Verdicts: ``confirmed``, ``differs`` (with the likely reason), ``cannot check`` (why) and
+``not checkable`` (a target, a forecast). Each record: text, claimed, unit, scale, period,
+measure, partner, computed, verdict, reason, source, sentence.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.trade.claims import RECORD_COLUMNS, check_claim
+
+VERDICTS = ("confirmed", "differs", "cannot check", "not checkable")
+_FROM_DIPLOMACY = {"supported": "confirmed", "contradicted": "differs"}
+
+
+def check_article(article, reporter: str = "IND") -> pd.DataFrame:
+    """One row per checkable claim of ``article`` (an analysis.article.Article), in reading
+    order for the figures, then the votes, then the stance and groupings. Columns
+    :data:`analysis.trade.claims.RECORD_COLUMNS`."""
+    from analysis.diplomacy.claims import check_claims as diplomacy_claims
+    from analysis.diplomacy.claims import check_votes
+
+    rows = []
+    for claim in article.claims:
+        row = check_claim(claim, reporter)
+        if row is not None:
+            rows.append(row)
+    rows.extend(check_votes(article))
+    published = getattr(article, "published", None)
+    partner = _diplomacy_partner(article, reporter)
+    if partner:
+        as_of = published.isoformat() if published else "2024-07-08"
+        for r in diplomacy_claims(article, reporter, partner, as_of=as_of).itertuples():
+            rows.append({"text": r.claim, "claimed": None, "unit": None, "scale": None,
+                         "period": as_of, "measure": "stance" if "neutral" in r.claim.lower()
+                         or "ES-11" in r.evidence else "membership", "partner": partner,
+                         "computed": None, "verdict": _FROM_DIPLOMACY.get(r.verdict, r.verdict),
+                         "reason": f"{r.reason}. {r.evidence}".strip(" ."), "source":
+                         "data/diplomacy", "sentence": r.claim})
+    return pd.DataFrame(rows, columns=RECORD_COLUMNS)
+
+
+def _diplomacy_partner(article, reporter: str) -> str | None:
+    from analysis.article.measures import main_partner
+
+    return main_partner(getattr(article, "entities", ()), getattr(article, "title", ""),
+                        reporter)
+
+
+def verdict_counts(checked: pd.DataFrame) -> dict[str, int]:
+    """How many records of each verdict, in the order of :data:`VERDICTS`."""
+    counts = checked["verdict"].value_counts() if len(checked) else {}
+    return {v: int(counts.get(v, 0)) for v in VERDICTS}
+
+
+def summary_markdown(checked: pd.DataFrame, article) -> str:
+    """One Markdown paragraph: how many claims were checked and with what result."""
+    from analysis.display import escape
+
+    counts = verdict_counts(checked)
+    if not len(checked):
+        return (f"None of the figures of *{escape(article.title)}* is about trade or UN votes "
+                "that the data cover.")
+    parts = ", ".join(f"**{n}** {v}" for v, n in counts.items() if n)
+    return (f"{len(checked)} claims of *{escape(article.title)}* were put to the data: "
+            f"{parts}.")
