@@ -174,7 +174,7 @@ def _allowed_values_cache(out_dir: Path, shared: dict) -> Iterator[None]:
 
 def why_rebuild(job: Job, out_dir: Path) -> str | None:
     """Why ``job`` must be rendered again, or None when its last good report is up to date."""
-    from analysis.provenance import cache_key
+    from analysis.provenance import article_change, cache_key
     from analysis.publish import MANIFEST, failure_paths, read_manifest
 
     if failure_paths(out_dir, job.slug)["json"].exists():
@@ -199,6 +199,8 @@ def why_rebuild(job: Job, out_dir: Path) -> str | None:
         reasons.append("parameters changed")
     if old.get("formats") != new["formats"]:
         reasons.append("formats changed")
+    if article_change(old, new):
+        reasons.append(article_change(old, new))
     if old.get("data") != new["data"]:
         reasons.append("data changed: " + _diff(old.get("data") or {}, new["data"]))
     if old.get("packages") != new["packages"]:

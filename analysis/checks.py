@@ -73,3 +73,12 @@ def summary_markdown(checked: pd.DataFrame, article) -> str:
     parts = ", ".join(f"**{n}** {v}" for v, n in counts.items() if n)
     return (f"{len(checked)} claims of *{escape(article.title)}* were put to the data: "
             f"{parts}.")
+
+
+def for_domain(checked: pd.DataFrame, domain: str) -> pd.DataFrame:
+    """The records of one domain: ``"trade"`` (figures about trade) or ``"diplomacy"`` (votes,
+    tallies, stance, groupings)."""
+    from analysis.trade.claims import TRADE_MEASURES
+
+    is_trade = checked["measure"].isin(TRADE_MEASURES)
+    return checked[is_trade if domain == "trade" else ~is_trade].reset_index(drop=True)

@@ -47,7 +47,7 @@ class Param:
 
 CONTRACTS: dict[str, tuple[Param, ...]] = {
     "article_brief": (
-        Param("article_path", "path", None,
+        Param("article", "path", None,
               "article text file (UTF-8); None means the seed article in seeds/"),
     ),
     "trade_imbalance": (
@@ -63,6 +63,8 @@ CONTRACTS: dict[str, tuple[Param, ...]] = {
         Param("compare_with", "iso3_list", ["CHN", "USA", "ARE", "SAU"],
               "comparison partners, ISO 3166 alpha-3",
               choices="analysis.trade:available_partners"),
+        Param("article", "path", None,
+              "article whose trade claims are checked; None means the seed article in seeds/"),
     ),
     "diplomatic_positioning": (
         Param("country", "iso3", "IND", "country whose position is measured, ISO alpha-3",
@@ -74,6 +76,8 @@ CONTRACTS: dict[str, tuple[Param, ...]] = {
         Param("year_to", "year", 2019, "last calendar year (the roll-call panel ends in 2019)"),
         Param("resolutions", "choice", "ukraine", "named set of resolutions",
               choices="analysis.diplomacy:available_resolution_sets"),
+        Param("article", "path", None,
+              "article whose vote and grouping claims are checked; None means the seed article"),
     ),
 }
 

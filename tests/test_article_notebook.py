@@ -28,7 +28,7 @@ def test_seed_brief(execute_notebook):
 def test_second_article_by_a_path_relative_to_the_project(execute_notebook):
     # papermill runs the notebook in notebooks/; the path is read from the project root
     relative = str(SECOND.relative_to(ROOT))
-    text = notebook_text(execute_notebook("article_brief", article_path=relative))
+    text = notebook_text(execute_notebook("article_brief", article=relative))
     assert "Japan And Vietnam Sign Chip Pact" in text
     assert "Mara Ellison" in text
     assert "€3.4 billion (FY2023-24)" in text
@@ -40,11 +40,11 @@ def test_second_article_by_a_path_relative_to_the_project(execute_notebook):
 
 def test_a_missing_file_stops_at_the_gate(execute_notebook):
     with pytest.raises(pm.PapermillExecutionError) as info:
-        execute_notebook("article_brief", article_path="no/such/article.txt")
+        execute_notebook("article_brief", article="no/such/article.txt")
     assert info.value.ename == "ParameterError"
     # the same one-line message `ties render` gives for this parameter
     assert info.value.evalue.startswith(
-        "article_brief: article_path=no/such/article.txt: no such file ")
+        "article_brief: article=no/such/article.txt: no such file ")
 
 
 def _outputs(nb, mime):
@@ -55,7 +55,7 @@ def _outputs(nb, mime):
 def test_article_markup_never_becomes_markup(execute_notebook):
     from analysis.exporters import TiesHTMLExporter
 
-    nb = execute_notebook("article_brief", article_path=str(HOSTILE))
+    nb = execute_notebook("article_brief", article=str(HOSTILE))
     markdown, html = _outputs(nb, "text/markdown"), _outputs(nb, "text/html")
     assert len(markdown) == 4 and len(html) == 3  # header, two lists, summary; three tables
     for shown in markdown + html:

@@ -24,11 +24,11 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from analysis import SEEDS_DIR
 from analysis.article.claims import extract_claims
 from analysis.article.entities import extract_entities
 from analysis.article.model import SCALES, Article, Claim, Entity
 from analysis.article.report import (
+    article_record,
     bullets_markdown,
     claim_sentences,
     claims_summary,
@@ -40,8 +40,7 @@ from analysis.article.measures import describe_claims
 from analysis.article.text import (locate, parse_layout, read_meta, read_text, seed_articles,
                                    sentence_spans)
 
-#: The seed article read when no path is given.
-DEFAULT_ARTICLE = SEEDS_DIR / "000_dc0b2ade85a12fc9.txt"
+from analysis.provenance import DEFAULT_ARTICLE  # the seed article read when no path is given
 
 
 def load_article(path: str | Path | None = None,
@@ -90,6 +89,7 @@ __all__ = [
     "Article",
     "Claim",
     "Entity",
+    "article_record",
     "bullets_markdown",
     "claim_sentences",
     "claims_summary",
