@@ -572,13 +572,19 @@ _LINKED_AFTER = re.compile(r"^[\s,]*(?:(?:in|during|for|of|over|by|till|until|th
                            r"(?:the\s+)?$", re.IGNORECASE)
 
 
-def _sentence_claims(sentence: str, published: dt.date | None = None) -> list[_Match]:
+def _sentence_claims(sentence: str, published: dt.date | None = None,
+                     carried: str | None = None) -> list[_Match]:
     taken: list[_Match] = []
-    candidates = [lambda s: _relative_claims(s, published), *_EXTRACTORS]
-    # Explicit fiscal years first, then the relative and extra forms, then the rest.
-    order = [candidates[1], candidates[0], *candidates[2:]]
-    for extract in order:
-        for m in sorted(extract(sentence), key=lambda m: (m.start, -(m.end - m.start))):
+    # Fiscal years in every form, absolute or relative, compete first (the longer match wins:
+    # "Q1 FY24" over "FY24"), then the other extractors in their order.
+    groups = [lambda s: _fiscal_claims(s) + _relative_claims(s, published), *_EXTRACTORS[1:]]
+    for extract in groups:
+        found = extract(sentence)
+        if extract is groups[0]:
+            found = sorted(found, key=lambda m: (-(m.end - m.start), m.start))
+        else:
+            found = sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
+        for m in found:
             if all(m.end <= t.start or m.start >= t.end for t in taken):
                 taken.append(m)
     taken = [m for m in taken if not _is_reference(sentence, m)]
@@ -587,7 +593,7 @@ def _sentence_claims(sentence: str, published: dt.date | None = None) -> list[_M
     _qualify(sentence, taken)
     _resolve_months(taken, published)
     _inherit_scale(taken)
-    _assign_periods(sentence, taken)
+    _assign_periods(sentence, taken, carried)
     return taken
 
 
@@ -610,14 +616,14 @@ def _inherit_scale(taken: list[_Match]) -> None:
                 m.scale = min(peers, key=lambda p: abs(p.start - m.start)).scale
 
 
-def _assign_periods(sentence: str, taken: list[_Match]) -> None:
+def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = None) -> None:
     periods = [m for m in taken if m.kind in _PERIOD_KINDS and (m.period or m.shift
                                                                   or m.period_from == "same")]
     clause_of = _clause_index(sentence)
     for p in periods:
         if p.shift or p.period_from == "same":
             others = [o for o in periods if o.period and not o.shift and o is not p]
-            ref = min(others, key=lambda o: abs(o.start - p.start)).period if others else None
+            ref = min(others, key=lambda o: abs(o.start - p.start)).period if others else carried
             p.period = _shift(ref, p.shift) if ref else None
             p.period_from = "relative"
         elif p.relative:
@@ -638,7 +644,12 @@ def _assign_periods(sentence: str, taken: list[_Match]) -> None:
         if mine:
             chosen, how = mine[0], "stated"
         else:
-            free = [p for p in usable if id(p) not in owner] or usable
+            free = [p for p in usable if id(p) not in owner]
+            if not free:  # every period belongs to another figure: follow the one it leads to
+                later = [p for p in usable if p.start >= m.end and not p.shift]
+                if not later and main is None:
+                    continue  # left for the sentence before to supply
+                free = later[:1] or [main]
             same = [p for p in free if clause_of(p.start) == clause_of(m.start)]
             if same:
                 chosen = min(same, key=lambda p: (max(p.start - m.end, m.start - p.end),
@@ -680,7 +691,7 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
         if "\n" in text[last_end:s0]:
             carried = None  # a period carries within a paragraph only
         last_end = s1
-        matches = _sentence_claims(sentence, published)
+        matches = _sentence_claims(sentence, published, carried)
         own = _main_period(matches)
         used_carried = False
         for m in matches:

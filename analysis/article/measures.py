@@ -47,7 +47,8 @@ _PRODUCTS = (
 _FLOWS = (
     (r"deficit|surplus|trade\s+gap|\bgap\b|imbalance", "balance"),
     (r"\bexport\w*|shipments?\s+to|sells?\s+to|sales\s+to", "export"),
-    (r"\bimport\w*|purchases?\s+from|bought|buy(?:ing)?\s+from|inbound", "import"),
+    (r"\bimport\w*|purchases?\s+from|bought|buy(?:ing)?\s+from|inbound|suppl(?:ied|ies|y)\b",
+     "import"),
     (r"\btrade\b|\btrading\b|commerce|two-way|bilateral|turnover", "total"),
 )
 _TARGET = re.compile(
@@ -58,7 +59,7 @@ _TARGET_AFTER = re.compile(r"^\s*(?:by|within|in\s+the\s+next|over\s+the\s+next)
                            r"(?:(?:19|20)\d{2}|\w+\s+years)", re.IGNORECASE)
 _GROWTH = re.compile(
     r"(?:rose|rise|rising|risen|increased?|increasing|grew|grow(?:th|n|ing)?|jump\w*|surg\w*|"
-    r"soar\w*|climb\w*|up|declin\w*|fell|fall(?:en|ing)?|dipped|dip|drop\w*|contract\w*|down|"
+    r"soar\w*|climb\w*|slip\w*|up|declin\w*|fell|fall(?:en|ing)?|dipped|dip|drop\w*|contract\w*|down|"
     r"shr[aiu]nk\w*|slump\w*|plung\w*|widen\w*|narrow\w*|swell\w*|expand\w*|decrease\w*)"
     r"(?:\s+(?:by|of))?(?:\s+(?:about|around|nearly|almost|over|more\s+than|some|a\s+mere|"
     r"just|only|roughly))?\s*$|(?:growth|decline|increase|rise|fall|drop|jump)\s+of\s*$",

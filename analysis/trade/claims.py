@@ -463,7 +463,7 @@ def _check_growth_claim(claim, reporter: str) -> dict:
                        computed=round(ratio, 2), source=src, period=label)
     g = (ratio - 1) * 100
     stated = claim.value
-    falls = re.search(r"fell|declin|dipped|dip|drop|contract|down|shr", claim.sentence[
+    falls = re.search(r"fell|fall|declin|dipped|dip|drop|contract|down|shr|slip|slump|plung", claim.sentence[
         max(0, claim.sentence.find(claim.text) - 40):claim.sentence.find(claim.text)], re.I)
     if falls:
         stated = -stated
