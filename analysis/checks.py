@@ -82,3 +82,15 @@ def for_domain(checked: pd.DataFrame, domain: str) -> pd.DataFrame:
 
     is_trade = checked["measure"].isin(TRADE_MEASURES)
     return checked[is_trade if domain == "trade" else ~is_trade].reset_index(drop=True)
+
+
+#: The columns a report shows (the rest stay in ``ties check --json``).
+SHOWN_COLUMNS = ["text", "period", "measure", "computed", "verdict", "reason"]
+
+
+def sources_line(checked: pd.DataFrame) -> str:
+    """Markdown line naming the source ids behind the checks (escaped), or "" when none."""
+    from analysis.display import escape
+
+    ids = sorted({i for s in checked["source"].dropna() for i in str(s).split("+") if i})
+    return f"Sources of the computed values: {escape(', '.join(ids))}." if ids else ""

@@ -205,7 +205,7 @@ def check_votes(article) -> list[dict]:
         res = resolution_for(sentence, published)
         for start, end, code in countries_in(sentence):
             later = [(p, v) for p, v in verb_hits if p >= end]
-            if not later or (code, sentence) in seen:
+            if not later:
                 continue
             pos, vote = min(later)
             between = sentence[end:pos]
@@ -219,7 +219,10 @@ def check_votes(article) -> list[dict]:
             if re.search(r"draft|call|proposal|secret ballot", sentence[pos:pos + 60], re.I) and \
                     vote == "no" and "reject" in sentence[pos:pos + 12].lower():
                 continue  # "voted to reject a call for a secret ballot": a procedural vote
-            seen.add((code, sentence))
+            key = (code, vote, None if res is None else res["resolution"])
+            if key in seen:
+                continue  # the headline and the body report the same vote: one check
+            seen.add(key)
             text = f"{name(code)}: {vote}"
             if res is None:
                 rows.append(_vote_row(text, vote, "vote", code, None, "cannot check",
