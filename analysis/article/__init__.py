@@ -63,7 +63,7 @@ def load_article(path: str | Path | None = None,
     spans = sentence_spans(text, layout.units)
     when = meta.get("published")
     when = when if isinstance(when, dt.date) else None
-    entities = extract_entities(text)
+    entities = extract_entities(text, layout.byline)
     claims = describe_claims(text, extract_claims(text, spans, when), entities, layout.title,
                              sentences=tuple(text[a:b] for a, b in spans))
     return Article(

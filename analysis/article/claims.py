@@ -89,7 +89,7 @@ _P_YEAR_RANGE = re.compile(
 _P_DAY_DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_PATTERN})"
     rf"|(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
-    rf"(?:,?\s+(?P<year>\d{{4}}))?\b")
+    rf"(?:\s*(?:-|–|to)\s*\d{{1,2}}\b)?(?:,?\s+(?P<year>\d{{4}}))?\b")
 _P_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_PATTERN})\s+(?:of\s+)?(?P<year>\d{{4}})\b")
 _P_MONTH = re.compile(
     rf"\b(?P<month>{'|'.join(m.capitalize() for m in MONTHS if m != 'may')})\b"
@@ -567,7 +567,8 @@ _EXTRACTORS = (_fiscal_claims, _money_claims, _percent_claims, _quantity_claims,
 _PERIOD_KINDS = ("fiscal_year", "period", "date", "year")
 _TAKES_PERIOD = ("money", "percent", "count", "quantity", "fraction", "multiplier", "rank")
 _CARRIES = ("money", "percent", "fraction", "multiplier")  # take the sentence before's period
-_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|:|,\s+(?:while|whereas|but)\b")
+_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|:|,\s+(?:while|whereas|but|noting|saying|adding)\b"
+                           r"|,\s+(?:the\s+\w+\s+)?said\b")
 _LINKED_AFTER = re.compile(r"^[\s,]*(?:(?:in|during|for|of|over|by|till|until|through)\s+)?"
                            r"(?:the\s+)?$", re.IGNORECASE)
 
