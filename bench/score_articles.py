@@ -28,6 +28,7 @@ Printed per article and overall:
 * **value accuracy** — matched figures with the labelled value, unit and scale;
 * **period accuracy** — matched figures whose label has a period and whose found period is the
   same (the labelled period is what the text means, resolved against the publication date);
+  figures given a period where the label has none are counted separately;
 * **entities precision / recall** — distinct entities: countries and groupings by code, people
   and events by any overlapping mention.
 
@@ -70,6 +71,7 @@ def score_article(path: Path, labels: dict) -> dict:
     wanted = list(labels.get("claims") or [])
     used: set[int] = set()
     out = {"tp": 0, "fp": 0, "fn": 0, "value_ok": 0, "period_n": 0, "period_ok": 0,
+           "period_spurious": 0,
            "misses": [], "extra": [], "wrong_period": []}
     for c in found:
         match = next((i for i, lab in enumerate(wanted) if i not in used
@@ -88,6 +90,9 @@ def score_article(path: Path, labels: dict) -> dict:
                 out["period_ok"] += 1
             else:
                 out["wrong_period"].append((c.span, lab["period"], c.period))
+        elif c.period:  # the text gives no period, the extractor invented one
+            out["period_spurious"] += 1
+            out["wrong_period"].append((c.span, None, c.period))
     for i, lab in enumerate(wanted):
         if i not in used:
             out["fn"] += 1
@@ -189,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
           f"{_ratio(t['e_tp'], t['e_tp'] + t['e_fp']):>5} "
           f"{_ratio(t['e_tp'], t['e_tp'] + t['e_fn']):>5}")
     print(f"claims: {t['tp']} matched, {t['fp']} extra, {t['fn']} missed; periods "
-          f"{t['period_ok']}/{t['period_n']}; entities {t['e_tp']} matched, {t['e_fp']} extra, "
+          f"{t['period_ok']}/{t['period_n']} right, {t['period_spurious']} given where the text "
+          f"states none; entities {t['e_tp']} matched, {t['e_fp']} extra, "
           f"{t['e_fn']} missed")
     return 0
 

@@ -263,7 +263,14 @@ def _count_claims(s: str) -> list[_Match]:
     for m in _P_COUNT.finditer(s):
         noun = (m["noun"] or "").lower()
         if not m["num"][0].isdigit() and (not noun.endswith("s") or noun in _STOP_WORDS):
-            continue  # "two of", "ten to one": a number word must count something plural
+            # "four Ukrainian regions", "eight major product categories", "seven of its
+            # partners": a plural noun a few words on still makes it a count
+            ahead = re.match(r"(?:\s+(?:of\s+(?:its|the|their|our|his|her)|[a-z][\w-]*|"
+                             r"[A-Z][a-z]+)){0,3}?\s+[a-z]+[^s\W]?s\b", s[m.end(1):])
+            if not ahead or noun in ("to", "or", "and", "times", "per"):
+                continue  # "two of", "ten to one": a number word must count something plural
+            found.append(_Match("count", m.start(), m.end(1), _number(m["num"]), "count"))
+            continue
         scale = m["scale"].lower() if m["scale"] else None
         found.append(_with_noun(m, "count", _number(m["num"]), "count", scale))
     return found
@@ -314,8 +321,9 @@ _QUALIFIERS = (
               r"an\s+estimated|estimated|touching|touched)\s*$"),
 )
 #: "two countries", "the two leaders": a reference to the parties, not a figure.
-_PARTIES = re.compile(r"(?:countries|nations|leaders|sides|neighbours|neighbors|ministers?\b(?="
-                      r"\s+have)|governments|economies|powers|states)$", re.IGNORECASE)
+_PARTIES = re.compile(r"(?:countries|nations|leaders|sides|neighbours|neighbors|ministers|"
+                      r"advisers|advisors|governments|economies|powers|states|delegations)$",
+                      re.IGNORECASE)
 
 
 def _fraction_claims(s: str) -> list[_Match]:
@@ -447,9 +455,25 @@ def _fy_from_text(text: str) -> int | None:
     return fy_start(mentions[0].label) if mentions else None
 
 
+_SAME_PERIOD = re.compile(
+    r"\b(?:during|in|for|over)\s+the\s+(?:period(?:\s+under\s+review)?|month|year|quarter|"
+    r"same\s+period)(?!\s+(?:of|ended|ending|to|from|\d|last|a\s+year))\b", re.IGNORECASE)
+_SINCE_MONTH = re.compile(rf"\bsince\s+(?P<month>{MONTH_PATTERN})(?!\s*,?\s*\d)")
+
+
 def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
     """Periods named relative to the publication date, and forms fiscal.py does not read."""
     found = []
+    for m in _SAME_PERIOD.finditer(s):  # resolved in _assign_periods: the period in force
+        found.append(_Match("period", m.start(), m.end(), 0, "months", relative=True,
+                            period_from="same"))
+    for m in _SINCE_MONTH.finditer(s):
+        if published:
+            month = month_number(m["month"])
+            year = published.year if month <= published.month else published.year - 1
+            found.append(_Match("period", m.start(), m.end(), year, "months", relative=True,
+                                period=f"{year}-{month:02d}/{published.year}-"
+                                       f"{published.month:02d}"))
     pub_fy = _fy_start_of(published) if published else None
     for m in _FY_EXTRA.finditer(s):
         if m["e"]:
@@ -574,7 +598,7 @@ _LINKED_AFTER = re.compile(r"^[\s,]*(?:(?:in|during|for|of|over|by|till|until|th
 
 
 def _sentence_claims(sentence: str, published: dt.date | None = None,
-                     carried: str | None = None) -> list[_Match]:
+                     carried: str | None = None, topic: str | None = None) -> list[_Match]:
     taken: list[_Match] = []
     # Fiscal years in every form, absolute or relative, compete first (the longer match wins:
     # "Q1 FY24" over "FY24"), then the other extractors in their order.
@@ -594,15 +618,18 @@ def _sentence_claims(sentence: str, published: dt.date | None = None,
     _qualify(sentence, taken)
     _resolve_months(taken, published)
     _inherit_scale(taken)
-    _assign_periods(sentence, taken, carried)
+    _assign_periods(sentence, taken, carried, topic)
     return taken
 
 
 def _is_reference(sentence: str, m: _Match) -> bool:
-    """"two countries", "the two leaders": a count that names the parties, not a figure."""
+    """"two countries", "the two foreign ministers", "the two Asian neighbours": a count that
+    names the parties, not a figure."""
     if m.kind != "count" or m.value != 2:
         return False
-    return bool(_PARTIES.search(sentence[m.start:m.end]))
+    words = re.match(r"[\w-]+(?:\s+[\w-]+){0,3}", sentence[m.start:]).group()
+    return any(_PARTIES.search(" ".join(words.split()[:i + 1]))
+               for i in range(1, len(words.split())))
 
 
 def _inherit_scale(taken: list[_Match]) -> None:
@@ -617,12 +644,21 @@ def _inherit_scale(taken: list[_Match]) -> None:
                 m.scale = min(peers, key=lambda p: abs(p.start - m.start)).scale
 
 
-def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = None) -> None:
+def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = None,
+                    topic: str | None = None) -> None:
+    """Give each figure its period. ``carried`` is the period in force from the sentence
+    before (same paragraph); ``topic`` the last one stated anywhere before, which "during the
+    period under review" refers to."""
     periods = [m for m in taken if m.kind in _PERIOD_KINDS and (m.period or m.shift
                                                                   or m.period_from == "same")]
     clause_of = _clause_index(sentence)
     for p in periods:
-        if p.shift or p.period_from == "same":
+        if p.period_from == "same" and p.kind == "period":  # "during the period under review"
+            others = [o for o in periods if o.period and not o.shift and o is not p
+                      and o.period_from != "same"]
+            p.period = carried or topic or (others[0].period if others else None)
+            p.period_from = "relative"
+        elif p.shift or p.period_from == "same":
             others = [o for o in periods if o.period and not o.shift and o is not p]
             ref = min(others, key=lambda o: abs(o.start - p.start)).period if others else carried
             p.period = _shift(ref, p.shift) if ref else None
@@ -686,13 +722,14 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
     """
     claims = []
     carried: str | None = None
+    topic: str | None = None
     last_end = 0
     for index, (s0, s1) in enumerate(sentence_spans):
         sentence = text[s0:s1]
         if "\n" in text[last_end:s0]:
             carried = None  # a period carries within a paragraph only
         last_end = s1
-        matches = _sentence_claims(sentence, published, carried)
+        matches = _sentence_claims(sentence, published, carried, topic)
         own = _main_period(matches)
         used_carried = False
         for m in matches:
@@ -708,6 +745,7 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
                 qualifier=m.qualifier, period_from=m.period_from,
             ))
         carried = own or (carried if used_carried else None)
+        topic = own or topic
     return tuple(claims)
 
 
