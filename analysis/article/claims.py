@@ -312,7 +312,9 @@ _P_RANK = re.compile(
     r"[\s-](?P<sup>largest|biggest|top|most\s+important|highest|leading)\b"
     rf"|\b(?P<sup1>largest|biggest|top|leading)\s+(?:[A-Za-z]+\s+){{0,2}}?{_RANK_NOUNS}s?\b"
     r"|\b(?:comes?|came|ranked|ranks|stood|is|was)\s+(?P<ord2>\d+(?:st|nd|rd|th)|second|third|"
-    r"fourth|fifth)\b", re.IGNORECASE)
+    r"fourth|fifth)\b"
+    r"|\b(?P<ord3>\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"\s+(?:spot|position|place)\b", re.IGNORECASE)
 _QUALIFIERS = (
     ("over", r"(?:over|more\s+than|above|exceeding|upwards\s+of|in\s+excess\s+of|at\s+least|"
              r"crossed|surpassed|topped)\s*$"),
@@ -365,7 +367,7 @@ def _quantity_claims(s: str) -> list[_Match]:
 def _rank_claims(s: str) -> list[_Match]:
     found = []
     for m in _P_RANK.finditer(s):
-        word = (m["ord"] or m["ord2"] or "").lower()
+        word = (m["ord"] or m["ord2"] or m["ord3"] or "").lower()
         value = (_ORDINAL_WORDS.get(word) or int(re.match(r"\d+", word).group())) if word else 1
         start = m.start("ord2") if m["ord2"] else m.start()
         found.append(_Match("rank", start, m.end(), value, "rank"))
@@ -410,7 +412,7 @@ _REL_YEAR = re.compile(
 _NUM_WORDS_MONTHS = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
 _REL_FIRST_MONTHS = re.compile(
     rf"\b(?:the\s+)?first\s+(?:{_NUM_WORDS_MONTHS}\s+months|(?P<half>half)|(?P<q>quarter))\s+of\s+"
-    r"(?:(?P<which>the\s+current|this|the\s+last|last|the\s+previous|the\s+present)\s+"
+    r"(?:(?P<which>the\s+current|this|the\s+last|last|the\s+previous|the\s+present|the)\s+"
     r"(?:financial|fiscal)(?:\s+year)?|(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?|\d{4}-\d{2}))\b",
     re.IGNORECASE)
 _MONTH_SPAN = re.compile(
@@ -419,8 +421,13 @@ _MONTH_SPAN = re.compile(
     r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<which>current|this|last|previous|present)\s+"
     r"(?:financial|fiscal)(?:\s+year)?)?", re.IGNORECASE)
 _BETWEEN_MONTHS = re.compile(
-    rf"\b(?:between|from)\s+(?P<m1>{MONTH_PATTERN})\s+(?P<y1>\d{{4}})\s+(?:and|to|until|through)\s+"
-    rf"(?P<m2>{MONTH_PATTERN})\s+(?P<y2>\d{{4}})\b")
+    rf"\b(?:(?:between|from|(?:fiscal|financial)\s+year)\s+)?(?P<m1>{MONTH_PATTERN})\s+"
+    rf"(?P<y1>\d{{4}})\s*(?:and|to|until|through|-|–)\s*(?P<m2>{MONTH_PATTERN}),?\s+"
+    rf"(?P<y2>\d{{4}})\b")
+_BETWEEN_MONTHS_NO_YEAR = re.compile(
+    rf"\bbetween\s+(?P<m1>{MONTH_PATTERN})\s+and\s+(?P<m2>{MONTH_PATTERN})\b"
+    r"(?:\s+(?P<which>this|last)\s+year)?(?!\s*,?\s*\d)")
+_BY_YEAR = re.compile(r"(?<=-by-)(?:19|20)\d{2}\b")
 _FY_EXTRA = re.compile(
     r"\b(?:the\s+)?(?P<a>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>(?:19|20)\d{2})\s+(?:fiscal|financial)"
     r"(?:\s+year)?\b|\b(?:fiscal|financial)\s+year\s+(?P<c>(?:19|20)\d{2})\s?[-–/]\s?"
@@ -489,6 +496,20 @@ def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
         kind = "fiscal_year" if period.startswith("FY") else "period"
         found.append(_Match(kind, m.start(), m.end(), y1, kind if kind == "fiscal_year" else
                             "months", period=period))
+    for m in _BETWEEN_MONTHS_NO_YEAR.finditer(s):
+        if published is None:
+            continue
+        m1, m2 = month_number(m["m1"]), month_number(m["m2"])
+        if m["which"]:
+            y2 = published.year + _which_offset(m["which"])
+        else:
+            y2 = published.year if m2 < published.month else published.year - 1
+        y1 = y2 if m1 <= m2 else y2 - 1
+        found.append(_Match("period", m.start(), m.end(), y1, "months",
+                            period=_months_span(y1, m1, y2, m2), relative=True))
+    for m in _BY_YEAR.finditer(s):  # "$30-billion-by-2025"
+        found.append(_Match("year", m.start(), m.end(), int(m.group()), "year",
+                            period=m.group()))
     for m in _QUARTER.finditer(s):
         q = int(m["q"]) if m["q"] else _FIRST_WORDS[m["qw"].lower()]
         if m["year"]:
@@ -683,6 +704,8 @@ def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = No
         else:
             free = [p for p in usable if id(p) not in owner]
             if not free:  # every period belongs to another figure: follow the one it leads to
+                if m.kind == "rank":
+                    continue
                 later = [p for p in usable if p.start >= m.end and not p.shift]
                 if not later and main is None:
                     continue  # left for the sentence before to supply

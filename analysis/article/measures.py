@@ -55,8 +55,9 @@ _TARGET = re.compile(
     r"target|goal|\baim|push\w*|lift\w*|enhanc\w*|expect\w*|will\s+(?:reach|touch|cross|hit)|"
     r"to\s+reach|to\s+grow|plans?\s+to|seeks?|wants?\s+to|forecast|projected|would\s+reach",
     re.IGNORECASE)
-_TARGET_AFTER = re.compile(r"^\s*(?:by|within|in\s+the\s+next|over\s+the\s+next)\s+"
-                           r"(?:(?:19|20)\d{2}|\w+\s+years)", re.IGNORECASE)
+_TARGET_AFTER = re.compile(r"^[\s-]*(?:by|within|in\s+the\s+next|over\s+the\s+next)[\s-]+"
+                           r"(?:(?:19|20)\d{2}|\w+\s+years)|^[\w-]*\s+(?:target|goal)\b",
+                           re.IGNORECASE)
 _GROWTH = re.compile(
     r"(?:rose|rise|rising|risen|increased?|increasing|grew|grow(?:th|n|ing)?|jump\w*|surg\w*|"
     r"soar\w*|climb\w*|slip\w*|up|declin\w*|fell|fall(?:en|ing)?|dipped|dip|drop\w*|contract\w*|down|"

@@ -234,8 +234,13 @@ def parse_layout(path: Path, text: str) -> Layout:
     sections: list[tuple[str, Bullets]] = []
     units = [(first.start, first.end)]
     heading = ""
+    pending: tuple[int, int] | None = None  # a sub-heading's span, kept unless bullets follow
     for block in rest:
-        if all(_BULLET.match(line.text) for line in block):
+        is_bullets = all(_BULLET.match(line.text) for line in block)
+        if pending and not is_bullets:
+            units.append(pending)  # a sub-heading over prose keeps its words and figures
+        pending = None
+        if is_bullets:
             bullets = []
             for line in block:
                 marker = _BULLET.match(line.text).end()
@@ -247,12 +252,13 @@ def parse_layout(path: Path, text: str) -> Layout:
             heading = ""
         elif len(block) == 1 and _is_short_line(block[0], 8):
             heading = block[0].text
-            if re.search(r"\d", heading):  # a sub-heading stating a figure keeps it
-                units.append((block[0].start, block[0].end))
+            pending = (block[0].start, block[0].end)
         else:
             paragraphs.append(" ".join(line.text for line in block))
             units.append((block[0].start, block[-1].end))
             heading = ""
+    if pending:
+        units.append(pending)
     if not paragraphs and not sections:
         raise ArticleError(
             f"{path}: no article structure found (a title line but no paragraphs or bullets); "
