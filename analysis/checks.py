@@ -39,19 +39,50 @@ def check_article(article, reporter: str = "IND") -> pd.DataFrame:
     partner = _diplomacy_partner(article, reporter)
     if partner:
         as_of = published.isoformat() if published else "2024-07-08"
+        lists = _lists_groupings(article)
         for r in diplomacy_claims(article, reporter, partner, as_of=as_of).itertuples():
+            measure = ("stance" if "ES-11" in r.evidence else "arms" if "SIPRI" in r.evidence
+                       else "relations" if "border clash" in r.reason else "membership")
+            if measure == "membership" and not lists:
+                continue  # naming the UN once is not a claim that two countries share it
             rows.append({"text": r.claim, "claimed": None, "unit": None, "scale": None,
-                         "period": as_of, "measure": "stance" if "neutral" in r.claim.lower()
-                         or "ES-11" in r.evidence else "membership", "partner": partner,
+                         "period": as_of, "measure": measure, "partner": partner,
                          "computed": None, "verdict": _FROM_DIPLOMACY.get(r.verdict, r.verdict),
                          "reason": f"{r.reason}. {r.evidence}".strip(" ."), "source":
                          "data/diplomacy", "sentence": r.claim})
     return pd.DataFrame(rows, columns=RECORD_COLUMNS)
 
 
-def _diplomacy_partner(article, reporter: str) -> str | None:
-    from analysis.article.measures import main_partner
+_UN_FAMILY = {"UN", "UNGA", "UNSC", "UNHRC"}
 
+
+def _grouping_lists(article):
+    """The sentences that list two or more groupings beyond the UN's own organs."""
+    spans = [(s, e.code) for e in getattr(article, "entities", ()) if e.kind == "grouping"
+             and e.code not in _UN_FAMILY for s, _ in e.spans]
+    for sentence, (a, b) in zip(getattr(article, "sentences", ()),
+                                getattr(article, "sentence_spans", ())):
+        if len({code for s, code in spans if a <= s < b}) >= 2:
+            yield sentence
+
+
+def _lists_groupings(article) -> bool:
+    return any(True for _ in _grouping_lists(article))
+
+
+def _diplomacy_partner(article, reporter: str) -> str | None:
+    """The counterpart of the stance and grouping checks: the country other than the reporter
+    named most in the sentences that list groupings ("meeting Moscow in BRICS and the SCO"),
+    else the article's main partner."""
+    from collections import Counter
+
+    from analysis.article.measures import countries_in, main_partner
+
+    counts: Counter = Counter()
+    for sentence in _grouping_lists(article):
+        counts.update(c for _, _, c in countries_in(sentence) if c != reporter)
+    if counts:
+        return counts.most_common(1)[0][0]
     return main_partner(getattr(article, "entities", ()), getattr(article, "title", ""),
                         reporter)
 

@@ -75,3 +75,27 @@ def test_article_markup_never_becomes_markup(execute_notebook):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "`fast-track`" in page and "<code>fast-track</code>" not in page
     assert "**possible**" in page and "<strong>possible</strong>" not in page
+
+
+# --- the trade and diplomacy reports speak of the article they are given (issue 10) ---------
+
+CHINA = ROOT / "tests" / "fixtures" / "article_china_trade.txt"
+VOTE = ROOT / "tests" / "fixtures" / "article_un_vote.txt"
+
+
+def test_trade_report_checks_the_article_it_is_given(execute_notebook):
+    text = notebook_text(execute_notebook("trade_imbalance", partner="CHN", compare_with=["USA"],
+                                          article=str(CHINA.relative_to(ROOT))))
+    assert "Deficit With China Keeps Widening" in text
+    assert text.count(">confirmed</td>") >= 7
+    assert ">not checkable</td>" in text and "a share, not a growth rate" in text
+    assert ">33%</td>" not in text and "Jibran Munaf" not in text  # nothing of the seed
+
+
+def test_diplomacy_report_checks_the_votes_of_the_article_it_is_given(execute_notebook):
+    text = notebook_text(execute_notebook("diplomatic_positioning", year_from=2015,
+                                          year_to=2019, article=str(VOTE)))
+    section = text.split("What the article claims")[1]
+    assert "India Sits Out Assembly Vote" in section
+    assert "ES-11/4" in section and ">confirmed</td>" in section
+    assert "Jibran Munaf" not in text and "neutral stance" not in section
