@@ -71,3 +71,16 @@ def test_vote_tallies_and_members(tmp_path):
         "votes_yes", "votes_abstain"]
     assert figure(a, "9").measure == "votes_no" if any(c.text == "9" for c in a.claims) else True
     assert a.published == dt.date(2024, 6, 15)
+
+
+@pytest.mark.parametrize("body,text,flow", [
+    ("Exports from Peru to India topped $5 billion in 2022-23.", "$5 billion", "import"),
+    ("Peru exported goods worth $5 billion to India in 2022-23.", "$5 billion", "import"),
+    ("India shipped $2 billion worth of goods to Peru in 2022-23.", "$2 billion", "export"),
+    ("Trade with Peru grew on a fivefold increase in imports to $9 billion in 2022-23.",
+     "fivefold",
+     "import"),
+])
+def test_who_exports_to_whom(tmp_path, body, text, flow):
+    c = figure(article_from(tmp_path, body), text)
+    assert (c.flow, c.partner) == (flow, "PER")

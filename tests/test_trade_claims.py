@@ -224,3 +224,9 @@ def test_targets_ranks_and_what_the_data_do_not_hold():
     assert monthly["verdict"] == "cannot check"
     assert check_claim(fig("nine", 9, kind="count", measure="count")) is None
     assert check_claim(replace(fig("$5 billion", 5), partner=None))["verdict"] == "cannot check"
+
+
+def test_a_rank_beyond_the_partners_covered_cannot_be_checked():
+    far = check_claim(fig("25th spot", 25, kind="rank", unit="rank", scale=None,
+                          period="FY2021-22", measure="rank"))
+    assert far["verdict"] == "cannot check" and "too few partners" in far["reason"]

@@ -46,8 +46,9 @@ _PRODUCTS = (
 )
 _FLOWS = (
     (r"deficit|surplus|trade\s+gap|\bgap\b|imbalance", "balance"),
-    (r"\bexport\w*|shipments?\s+to|sells?\s+to|sales\s+to", "export"),
-    (r"\bimport\w*|purchases?\s+from|bought|buy(?:ing)?\s+from|inbound|suppl(?:ied|ies|y)\b",
+    (r"\bexport\w*|shipments?\s+to|shipped|sells?\s+to|sales\s+to", "export"),
+    (r"\bimport\w*|purchases?\s+from|bought|buy(?:ing)?\s+from|inbound|suppl(?:ied|ies|y)\b|"
+     r"shipments?\s+(?:\w+\s+)?from",
      "import"),
     (r"\btrade\b|\btrading\b|commerce|two-way|bilateral|turnover", "total"),
 )
@@ -75,7 +76,7 @@ _REFER = re.compile(r"two\s+(?:countries|nations|sides|neighbours|economies)|bil
                     r"two-way|both\s+(?:countries|nations|sides)|between\s+them", re.IGNORECASE)
 _THE_OTHER = re.compile(r"the\s+(?:latter|former|neighbouring\s+country|neighbou?r|"
                         r"other\s+side)|that\s+country", re.IGNORECASE)
-_CLAUSE = re.compile(r";|\s[—–]\s|,\s+(?:while|whereas|but|when|and\s+(?=\w+\s+(?:to|from)\b))|"
+_CLAUSE = re.compile(r";|\s[—–]\s|,\s+and\s+(?=it\b|they\b|this\b)|,\s+(?:while|whereas|but|when|and\s+(?=\w+\s+(?:to|from)\b))|"
                      r",\s+(?=(?:imports?|exports?)\b)|\.\s", re.IGNORECASE)
 
 
@@ -147,9 +148,44 @@ def _nearest(pattern_pairs, text: str, pos: int, after_text: str = ""):
     return first
 
 
-def _measure(c: Claim, left: str, right: str, clause: str) -> tuple[str | None, str | None]:
+_EXPORTER = re.compile(r"(?:exports?|exported|shipments?|shipped|sold|sales|supplies|supplied)"
+                       r"(?:\s+\w+){0,4}?\s+from\s+(?P<a>[\w ’'.-]+?)(?:\s+to\b|\s*$|,)",
+                       re.IGNORECASE)
+_IMPORTER = re.compile(r"(?:imports?|imported|purchases?|bought)(?:\s+\w+){0,4}?\s+"
+                       r"(?:by|into|of)\s+(?P<a>[\w ’'.-]+?)(?:\s+from\b|\s*$|,)", re.IGNORECASE)
+
+
+def _direction(flow: str | None, left: str, reporter: str) -> str | None:
+    """Turn the flow around when the partner is the one exporting ("exports from Russia to
+    India", "Russia exported … to India") or importing ("imports by China from India")."""
+    if flow not in ("export", "import"):
+        return flow
+    window = left[-90:]
+    m = _EXPORTER.search(window)
+    if m and flow == "export" and any(c != reporter for _, _, c in countries_in(m["a"])):
+        return "import"
+    m = _IMPORTER.search(window)
+    if m and flow == "import" and any(c != reporter for _, _, c in countries_in(m["a"])):
+        return "export"
+    verb = re.search(r"(?:’s|'s)?\s+(?:exports?|exported|shipped|sold)\b", window)
+    if verb and flow == "export":
+        subject = [n for n in countries_in(window) if 0 <= verb.start() - n[1] <= 3]
+        if subject and subject[-1][2] != reporter:
+            return "import"  # "Russia exported … to India", "Russia's exports to India"
+    return flow
+
+
+def _measure(c: Claim, left: str, right: str, clause: str,
+             reporter: str = "IND") -> tuple[str | None, str | None]:
     """(measure, flow) of a figure from the words of its clause."""
-    flow = _nearest(_FLOWS, left, len(left), right)
+    near = re.match(r"^[\s\w-]{0,12}?\b(?:in|of)\s+(?:\w+\s+)?(imports?|exports?|trade)\b",
+                    right)
+    if c.kind in ("multiplier", "percent") and near:  # "a fivefold increase in imports"
+        flow = {"import": "import", "imports": "import", "export": "export",
+                "exports": "export"}.get(near.group(1).lower(), "total")
+    else:
+        flow = _nearest(_FLOWS, left, len(left), right)
+    flow = _direction(flow, left, reporter)
     if c.kind == "rank":
         return "rank", flow
     if c.kind == "quantity":
@@ -236,7 +272,7 @@ def describe_claims(text: str, claims: tuple[Claim, ...], entities: tuple[Entity
         start, end = s0, s0 + len(c.text)
         a, b = _clause_bounds(s, start, end)
         left, right = s[a:start], s[end:b]
-        measure, flow = _measure(c, left, right, s[a:b])
+        measure, flow = _measure(c, left, right, s[a:b], reporter)
         if measure is None and flow is None and c.kind == "money":
             if c.sentence_index is not None and c.sentence_index - 1 == last_sentence:
                 measure, flow = last_measure  # "It was $80.51 billion in 2020-21."

@@ -534,8 +534,11 @@ def _check_rank_claim(claim, reporter: str) -> dict:
     if row.empty:
         return _record(claim, "cannot check", f"no {fy} total for {in_text(claim.partner)}")
     got = int(row["rank"].iloc[0])
-    return _record(claim, "confirmed" if got == int(claim.value) else "differs",
-                   f"rank {got} among the {len(tot)} partners the data cover in {fy}",
+    where = f"rank {got} among the {len(tot)} partners the data cover in {fy}"
+    if got < int(claim.value):  # partners the data do not cover may rank above it
+        return _record(claim, "cannot check", f"{where}: too few partners covered to place "
+                       f"it {int(claim.value)}", computed=got, source=row["source_id"].iloc[0])
+    return _record(claim, "confirmed" if got == int(claim.value) else "differs", where,
                    computed=got, source=row["source_id"].iloc[0])
 
 
