@@ -152,7 +152,7 @@ _EXPORTER = re.compile(r"(?:exports?|exported|shipments?|shipped|sold|sales|supp
                        r"(?:\s+\w+){0,4}?\s+from\s+(?P<a>[\w ’'.-]+?)(?:\s+to\b|\s*$|,)",
                        re.IGNORECASE)
 _IMPORTER = re.compile(r"(?:imports?|imported|purchases?|bought)(?:\s+\w+){0,4}?\s+"
-                       r"(?:by|into|of)\s+(?P<a>[\w ’'.-]+?)(?:\s+from\b|\s*$|,)", re.IGNORECASE)
+                       r"(?:by|into)\s+(?P<a>[\w ’'.-]+?)(?:\s+from\b|\s*$|,)", re.IGNORECASE)
 
 
 def _direction(flow: str | None, left: str, reporter: str) -> str | None:

@@ -78,10 +78,15 @@ def claim_sentences(article: Article) -> pd.DataFrame:
 
 
 def header_markdown(article: Article) -> str:
-    """Markdown heading with the article's title, byline, file name and size (paragraphs,
-    sentences)."""
+    """Markdown heading with the article's title, byline, outlet and publication date (from
+    its sidecar, when known), file name and size (paragraphs, sentences)."""
     byline = f"by {escape(article.byline)}" if article.byline else "no byline"
-    return (f"## {escape(article.title)}\n\n*{byline}* — source file "
+    meta = article.meta or {}
+    where = "".join(f", {escape(str(v))}" for v in (meta.get("outlet"),) if v)
+    when = meta.get("published")
+    when = f", published {escape(when.isoformat() if hasattr(when, 'isoformat') else str(when))}" \
+        if when else ""
+    return (f"## {escape(article.title)}\n\n*{byline}*{where}{when} — source file "
             f"{escape(article.path.name)}, {len(article.paragraphs)} paragraphs, "
             f"{len(article.sentences)} sentences.")
 
