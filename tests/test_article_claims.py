@@ -259,3 +259,11 @@ def test_ranks_and_bounds():
 def test_the_parties_are_not_counted():
     assert kinds_of("The two countries agreed; the two leaders met nine ministers.") == [
         ("count", "nine ministers", 9, "count", None)]
+
+
+def test_abbreviated_years_and_spans_of_this_fiscal():
+    assert kinds_of("Deficit widens in April-Sept. ‘21") == []
+    assert periods_of("Imports during April-October this fiscal stood at $60 billion.",
+                      published=dt.date(2022, 12, 10)) == [("$60 billion", "2022-04/2022-10")]
+    assert periods_of("Exports held near May's figure of $22 billion.",
+                      published=dt.date(2015, 8, 7)) == [("$22 billion", "2015-05")]

@@ -93,8 +93,8 @@ _P_DAY_DATE = re.compile(
 _P_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_PATTERN})\s+(?:of\s+)?(?P<year>\d{{4}})\b")
 _P_MONTH = re.compile(
     rf"\b(?P<month>{'|'.join(m.capitalize() for m in MONTHS if m != 'may')})\b"
-    r"|\b(?:in|by|on|of|since|until|during|before|after|early|late|last|next|this)\s+"
-    r"(?P<may>May)\b")  # "May" alone only after a preposition: it is also a verb
+    r"|\b(?:in|by|on|of|since|until|during|before|after|early|late|last|next|this|to|from|"
+    r"till|and)\s+(?P<may>May)\b")  # "May" alone only after a preposition: it is also a verb
 _P_MONEY = re.compile(
     rf"(?P<cur>{_CUR_PRE})\s?(?P<num>{_NUM})(?:{_DASH}(?:{_CUR_PRE})?\s?(?P<high>{_NUM}))?"
     rf"(?:[\s-]?(?P<scale>{_SCALE})\b)?(?:\s+(?P<word>{_CUR_WORD})\b)?"
@@ -113,7 +113,7 @@ _P_ORDINAL = re.compile(
     rf"\b(?P<ord>{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}|\d+(?:st|nd|rd|th))\b"
     r"(?:\s+(?P<noun>[A-Za-z][\w’'-]*))?", re.IGNORECASE)
 _P_COUNT = re.compile(
-    rf"(?<![\w$€£¥₹.,/-])(?P<num>{_NUM}|{'|'.join(w for w in _WORD_NUMBERS if w != 'one')})"
+    rf"(?<![\w$€£¥₹.,/’'‘-])(?P<num>{_NUM}|{'|'.join(w for w in _WORD_NUMBERS if w != 'one')})"
     rf"(?:\s+(?P<scale>million|billion|thousand|lakh|crore|trillion))?"
     r"(?![\w%]|[.,]\d)(?:\s+(?P<noun>[A-Za-z][\w’'-]*))?", re.IGNORECASE)
 
@@ -418,7 +418,7 @@ _REL_FIRST_MONTHS = re.compile(
 _MONTH_SPAN = re.compile(
     rf"\b(?P<m1>{MONTH_PATTERN})\s?[-–—]\s?(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d{{4}})"
     r"(?:\s+(?:period|quarter))?"
-    r"(?:\s+(?:of|in)\s+(?:the\s+)?(?P<which>current|this|last|previous|present)\s+"
+    r"(?:\s+(?:(?:of|in)\s+)?(?:the\s+)?(?P<which>current|this|last|previous|present)\s+"
     r"(?:financial|fiscal)(?:\s+year)?)?", re.IGNORECASE)
 _BETWEEN_MONTHS = re.compile(
     rf"\b(?:(?:between|from|(?:fiscal|financial)\s+year)\s+)?(?P<m1>{MONTH_PATTERN})\s+"
