@@ -265,5 +265,5 @@ def test_abbreviated_years_and_spans_of_this_fiscal():
     assert kinds_of("Deficit widens in April-Sept. ‘21") == []
     assert periods_of("Imports during April-October this fiscal stood at $60 billion.",
                       published=dt.date(2022, 12, 10)) == [("$60 billion", "2022-04/2022-10")]
-    assert periods_of("Exports held near May's figure of $22 billion.",
+    assert periods_of("Exports stayed close to May's figure of $22 billion.",
                       published=dt.date(2015, 8, 7)) == [("$22 billion", "2015-05")]
