@@ -84,3 +84,11 @@ def test_vote_tallies_and_members(tmp_path):
 def test_who_exports_to_whom(tmp_path, body, text, flow):
     c = figure(article_from(tmp_path, body), text)
     assert (c.flow, c.partner) == (flow, "PER")
+
+
+def test_overall_imports_are_the_world_and_shares_of_them_name_the_partner(tmp_path):
+    a = article_from(tmp_path, "China grew fast in 2023-24. India's overall imports declined "
+                               "5.6% to $675 billion. China accounts for 15% of India's global "
+                               "imports.")
+    assert figure(a, "$675 billion").partner == "WLD"
+    assert figure(a, "15%").partner == "CHN"

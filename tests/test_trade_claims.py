@@ -230,3 +230,25 @@ def test_a_rank_beyond_the_partners_covered_cannot_be_checked():
     far = check_claim(fig("25th spot", 25, kind="rank", unit="rank", scale=None,
                           period="FY2021-22", measure="rank"))
     assert far["verdict"] == "cannot check" and "too few partners" in far["reason"]
+
+
+def test_world_totals_and_shares_of_a_flow():
+    world = check_claim(fig("$675 billion", 675, period="FY2023-24", measure="imports",
+                            flow="import", partner="WLD"))
+    assert world["verdict"] == "differs" and "slightly" in world["reason"]
+    share = check_claim(fig("15%", 15, kind="percent", unit="percent", scale=None,
+                            period="FY2023-24", measure="share", flow="import", partner="CHN"))
+    assert share["verdict"] == "confirmed" and share["computed"] == pytest.approx(15.0, abs=0.05)
+
+
+def test_the_base_year_of_a_change():
+    since = check_claim(fig("100%", 100, kind="percent", unit="percent", scale=None,
+                            period="FY2021-22", measure="growth", flow="balance", partner="CHN",
+                            sentence="The deficit has since increased by only 100% to $73.31 "
+                                     "billion in 2021-22."))
+    assert since["verdict"] == "cannot check"
+    four = check_claim(fig("doubled", 2, kind="multiplier", unit="times", scale=None,
+                           measure="growth", flow="balance", partner="CHN",
+                           sentence="The deficit hit $85 billion, having doubled in the past "
+                                    "four years."))
+    assert four["verdict"] == "cannot check" and "FY2019-20" in four["reason"]

@@ -316,8 +316,8 @@ _P_RANK = re.compile(
     r"|\b(?P<ord3>\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
     r"\s+(?:spot|position|place)\b", re.IGNORECASE)
 _QUALIFIERS = (
-    ("over", r"(?:over|more\s+than|above|exceeding|upwards\s+of|in\s+excess\s+of|at\s+least|"
-             r"crossed|surpassed|topped)\s*$"),
+    ("over", r"(?:over|more\s+than|above|exceed(?:ing|ed|s)?|upwards\s+of|in\s+excess\s+of|"
+             r"at\s+least|cross(?:ed|es|ing)?|surpass(?:ed|es)?|top(?:ped|s)?)\s*$"),
     ("under", r"(?:under|less\s+than|below|at\s+most|up\s+to)\s*$"),
     ("about", r"(?:about|around|roughly|nearly|almost|close\s+to|approximately|some|"
               r"an\s+estimated|estimated|touching|touched)\s*$"),

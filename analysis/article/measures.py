@@ -184,7 +184,9 @@ def _measure(c: Claim, left: str, right: str, clause: str,
         flow = {"import": "import", "imports": "import", "export": "export",
                 "exports": "export"}.get(near.group(1).lower(), "total")
     else:
-        flow = _nearest(_FLOWS, left, len(left), right)
+        both = re.compile(r"imports?\s+and\s+exports?|exports?\s+and\s+imports?", re.I)
+        bare = both.sub(lambda m: " " * len(m.group()), left)  # naming both is no flow
+        flow = _nearest(_FLOWS, bare, len(bare), right)
     flow = _direction(flow, left, reporter)
     if c.kind == "rank":
         return "rank", flow
@@ -231,8 +233,15 @@ def _product(left: str, right: str) -> str | None:
     return _nearest(_PRODUCTS, near, len(near), right[:30])
 
 
+_OVERALL = re.compile(r"(?<!of\s)(?:India|the\s+country)(?:’s|'s)\s+(?:overall|total|global|"
+                      r"merchandise|worldwide)\s+(?:merchandise\s+)?(?:imports|exports|trade)",
+                      re.IGNORECASE)
+
+
 def _partner(sentence: str, start: int, end: int, clause: tuple[int, int],
              context: str | None, last_other: str | None, reporter: str) -> str | None:
+    if _OVERALL.search(sentence[clause[0]:start]):
+        return "WLD"  # "India's overall imports declined 5.6 % to $675 billion"
     named = [(a, b, code) for a, b, code in countries_in(sentence) if code != reporter]
     in_clause = [n for n in named if clause[0] <= n[0] < clause[1]]
     before = [n for n in in_clause if n[1] <= end]
@@ -261,7 +270,7 @@ def describe_claims(text: str, claims: tuple[Claim, ...], entities: tuple[Entity
     context = main_partner(entities, title, reporter)
     previous = {i: sentences[i - 1] for i in range(1, len(sentences))}
     out = []
-    last_partner, last_other, last_sentence = None, None, None
+    last_partner, last_other, last_sentence, last_end = None, None, None, 0
     last_measure: tuple[str | None, str | None] = (None, None)
     for c in claims:
         if c.kind not in _FIGURES:
@@ -287,12 +296,14 @@ def describe_claims(text: str, claims: tuple[Claim, ...], entities: tuple[Entity
         elif partner is None and measure == "target":
             partner = context
         elif partner is None:
-            partner = last_partner if last_partner else (context if flow else None)
+            same_paragraph = "\n" not in text[last_end:c.span[0]]
+            partner = last_partner if last_partner and same_paragraph else (
+                context if flow else None)
         product = _product(left, right)
         out.append(replace(c, measure=measure or c.kind, flow=flow, reporter=reporter,
                            partner=partner, product=product))
-        if partner:
-            last_partner = partner
+        if partner and partner != "WLD":
+            last_partner, last_end = partner, c.span[1]
         for _, _, code in countries_in(s):
             if code != reporter:
                 last_other = code

@@ -342,7 +342,11 @@ def _check_money_claim(claim, reporter: str) -> dict:
                 return _record(claim, "differs", f"fiscal vs calendar year: matches calendar "
                                f"{m.calendar_year} ({m.source_id})", **base)
     gap = abs(abs(claimed_mn) - abs(r["value_usd_mn"])) / abs(r["value_usd_mn"])
-    why = "rounding: " if gap <= 0.02 else ""
+    unit_mn = 2 * _half_unit(claim.value) * _SCALE_MN.get(claim.scale, 1e-6)
+    off = abs(abs(claimed_mn) - abs(r["value_usd_mn"]))
+    why = ("rounding: " if off <= 2 * unit_mn and gap <= 0.02 else
+           f"slightly ({gap:.1%}; a revised or differently compiled figure): "
+           if gap <= 0.02 else "")
     return _record(claim, "differs", f"{why}the data give {computed:,.2f} {claim.scale or ''}"
                    f", beyond the claim's precision ({_precision_words(claim)})", **base)
 
@@ -437,7 +441,19 @@ def _check_growth_claim(claim, reporter: str) -> dict:
         src = f"{prev['source_id'].iloc[0]}+{cur['source_id'].iloc[0]}"
         rel = 0.005 + 0.005
     elif fy:
-        prev_fy = fy_label(fy_start(fy) - 1)
+        at = claim.sentence.find(claim.text)
+        before, after = claim.sentence[max(0, at - 40):at], claim.sentence[at:at + 80]
+        if re.search(r"\bsince\b", before):
+            return _record(claim, "cannot check", "the change is measured from an earlier "
+                           "year the sentence does not pin down", period=fy)
+        span = re.search(r"(?:past|last|previous)\s+(\w+)\s+years", after + " " + before)
+        back = 1
+        if span:
+            words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                     "eight": 8, "nine": 9, "ten": 10}
+            back = words.get(span.group(1).lower()) or (
+                int(span.group(1)) if span.group(1).isdigit() else 1)
+        prev_fy = fy_label(fy_start(fy) - back)
         s = bilateral_series(partner, reporter)
         cur = s[(s["fiscal_year"] == fy) & (s["flow"] == flow)]
         prev = s[(s["fiscal_year"] == prev_fy) & (s["flow"] == flow)]
@@ -509,6 +525,17 @@ def _check_share_claim(claim, reporter: str) -> dict:
         return _record(claim, "cannot check", f"the data hold no share of India's "
                        f"{claim.product} imports by supplier for {claim.period or 'that period'}"
                        " (a share, not a growth rate)", claimed=value)
+    if fy and claim.flow in ("import", "export") and claim.partner != "WLD":
+        part, world = (bilateral_series(p, reporter) for p in (claim.partner, "WLD"))
+        a = part[(part["fiscal_year"] == fy) & (part["flow"] == claim.flow)]["value_usd_mn"]
+        b = world[(world["fiscal_year"] == fy) & (world["flow"] == claim.flow)]["value_usd_mn"]
+        if len(a) and len(b) and pd.notna(a.iloc[0]) and pd.notna(b.iloc[0]):
+            got = float(a.iloc[0] / b.iloc[0] * 100)
+            ok = abs(got - value) <= max(_half_unit(claim.value), 0.5)
+            return _record(claim, "confirmed" if ok else "differs",
+                           f"{in_text(claim.partner)}'s share of India's {claim.flow}s in {fy}: "
+                           f"{a.iloc[0]:,.0f} of {b.iloc[0]:,.0f} US$ mn",
+                           computed=round(got, 2), source="trade/bilateral_fy", claimed=value)
     if fy and (claim.flow in (None, "total")):
         from analysis.trade.rank import partner_share
         sh = partner_share(claim.partner, reporter, fy, fy)
@@ -562,7 +589,7 @@ def check_claim(claim, reporter: str = "IND") -> dict | None:
     if measure in ("tariff", "savings", "price", "volume"):
         return _record(claim, "cannot check", f"the data hold no {measure} figures")
     if not claim.partner or claim.partner == reporter or \
-            claim.partner not in available_partners_safe(reporter):
+            claim.partner not in available_partners_safe(reporter) | {"WLD"}:
         return _record(claim, "cannot check", "no trade partner the data cover is named for "
                        "the figure" if not claim.partner else
                        f"no trade data for {in_text(claim.partner)}")
