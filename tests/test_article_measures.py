@@ -92,3 +92,9 @@ def test_overall_imports_are_the_world_and_shares_of_them_name_the_partner(tmp_p
                                "imports.")
     assert figure(a, "$675 billion").partner == "WLD"
     assert figure(a, "15%").partner == "CHN"
+
+
+def test_growth_named_after_the_figure(tmp_path):
+    a = article_from(tmp_path, "Exports to Chile rose on an 8.8% growth in 2023-24, after a 28% "
+                               "decline in 2022-23.")
+    assert [figure(a, t).measure for t in ("8.8%", "28%")] == ["growth", "growth"]

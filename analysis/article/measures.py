@@ -215,7 +215,9 @@ def _measure(c: Claim, left: str, right: str, clause: str,
     if c.kind in ("percent", "fraction"):
         if _TARIFF.search(left[-30:] + right[:25]):
             return "tariff", None
-        if _GROWTH.search(left[-60:]):
+        if _GROWTH.search(left[-60:]) or re.match(
+                r"^\s*(?:growth|increase|rise|decline|jump|fall|drop|dip|contraction|surge)\b",
+                right, re.IGNORECASE):  # "an 8.8% growth in exports", "a 28% decline"
             return "growth", flow
         if c.kind == "fraction" or _SHARE.search(left[-60:]) or _SHARE_AFTER.match(right):
             return "share", flow

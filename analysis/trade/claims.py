@@ -479,8 +479,11 @@ def _check_growth_claim(claim, reporter: str) -> dict:
                        computed=round(ratio, 2), source=src, period=label)
     g = (ratio - 1) * 100
     stated = claim.value
-    falls = re.search(r"fell|fall|declin|dipped|dip|drop|contract|down|shr|slip|slump|plung", claim.sentence[
-        max(0, claim.sentence.find(claim.text) - 40):claim.sentence.find(claim.text)], re.I)
+    at = claim.sentence.find(claim.text)
+    falls = re.search(r"fell|fall|declin|dipped|dip|drop|contract|down|shr|slip|slump|plung",
+                      claim.sentence[max(0, at - 40):at], re.I) or re.match(
+        r"\s*(?:decline|fall|drop|dip|contraction)\b", claim.sentence[at + len(claim.text):],
+        re.I)
     if falls:
         stated = -stated
     tol = _half_unit(claim.value) + (100 + g) * rel
