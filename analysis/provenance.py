@@ -2,7 +2,8 @@
 
 ``fingerprint(notebook, values, formats)`` gathers everything a report's content depends on
 (notebook file, parameters, output formats, the article's text and sidecar, data checksums,
-package versions and the library's own source files); ``cache_key`` is one SHA-256 over it. A batch compares fingerprints with the
+package versions and the library's own source files);
+``cache_key`` is one SHA-256 over it. A batch compares fingerprints with the
 last good manifest to decide what to rebuild and to say why.
 
 Also the two small facts every manifest and log line carries: a path shown relative to the

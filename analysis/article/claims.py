@@ -113,7 +113,8 @@ _P_ORDINAL = re.compile(
     rf"\b(?P<ord>{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}|\d+(?:st|nd|rd|th))\b"
     r"(?:\s+(?P<noun>[A-Za-z][\w’'-]*))?", re.IGNORECASE)
 _P_COUNT = re.compile(
-    rf"(?<![\w$€£¥₹.,/’'‘-])(?P<num>{_NUM}|{'|'.join(w for w in _WORD_NUMBERS if w != 'one')})"
+    rf"(?<![\w$€£¥₹.,/’'‘-])"
+    rf"(?P<num>{_NUM}|{'|'.join(w for w in _WORD_NUMBERS if w != 'one')})"
     rf"(?:\s+(?P<scale>million|billion|thousand|lakh|crore|trillion))?"
     r"(?![\w%]|[.,]\d)(?:\s+(?P<noun>[A-Za-z][\w’'-]*))?", re.IGNORECASE)
 
@@ -299,7 +300,8 @@ _QUANTITY_UNITS = (
     (r"megawatts?|MW\b", "MW"), (r"gigawatts?|GW\b", "GW"),
 )
 _P_QUANTITY = re.compile(
-    rf"(?<![\w$€£¥₹.,])(?P<num>{_NUM})(?:\s?(?P<scale>million|mn|billion|bn|thousand|lakh|crore)\b)?"
+    rf"(?<![\w$€£¥₹.,])(?P<num>{_NUM})"
+    r"(?:\s?(?P<scale>million|mn|billion|bn|thousand|lakh|crore)\b)?"
     rf"\s?(?P<unit>{'|'.join(u for u, _ in _QUANTITY_UNITS)})(?:\s*\((?:bpd|b/d)\))?",
     re.IGNORECASE)
 _PER_UNIT = re.compile(r"\s*(?:a|per|/)\s*(?P<per>barrel|tonne|ton|kg|kilogram|litre|mmbtu|unit)\b",
@@ -380,7 +382,9 @@ def _per_unit(s: str, taken: list[_Match]) -> None:
         if m.kind == "money":
             per = _PER_UNIT.match(s, m.end)
             if per:
-                m.unit = f"{m.unit}/{per['per'].lower().replace('ton', 'tonne').replace('tonnene', 'tonne')}"
+                per_unit = per["per"].lower()
+                per_unit = "tonne" if per_unit in ("ton", "tonne") else per_unit
+                m.unit = f"{m.unit}/{per_unit}"
                 m.end = per.end()
 
 

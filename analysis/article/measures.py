@@ -61,7 +61,8 @@ _TARGET_AFTER = re.compile(r"^[\s-]*(?:by|within|in\s+the\s+next|over\s+the\s+ne
                            re.IGNORECASE)
 _GROWTH = re.compile(
     r"(?:rose|rise|rising|risen|increased?|increasing|grew|grow(?:th|n|ing)?|jump\w*|surg\w*|"
-    r"soar\w*|climb\w*|slip\w*|up|declin\w*|fell|fall(?:en|ing)?|dipped|dip|drop\w*|contract\w*|down|"
+    r"soar\w*|climb\w*|slip\w*|up|declin\w*|fell|fall(?:en|ing)?|dipped|dip|drop\w*|"
+    r"contract\w*|down|"
     r"shr[aiu]nk\w*|slump\w*|plung\w*|widen\w*|narrow\w*|swell\w*|expand\w*|decrease\w*)"
     r"(?:\s+(?:by|of))?(?:\s+(?:about|around|nearly|almost|over|more\s+than|some|a\s+mere|"
     r"just|only|roughly))?\s*$|(?:growth|decline|increase|rise|fall|drop|jump)\s+of\s*$",
@@ -76,7 +77,8 @@ _REFER = re.compile(r"two\s+(?:countries|nations|sides|neighbours|economies)|bil
                     r"two-way|both\s+(?:countries|nations|sides)|between\s+them", re.IGNORECASE)
 _THE_OTHER = re.compile(r"the\s+(?:latter|former|neighbouring\s+country|neighbou?r|"
                         r"other\s+side)|that\s+country", re.IGNORECASE)
-_CLAUSE = re.compile(r";|\s[—–]\s|,\s+and\s+(?=it\b|they\b|this\b)|,\s+(?:while|whereas|but|when|and\s+(?=\w+\s+(?:to|from)\b))|"
+_CLAUSE = re.compile(r";|\s[—–]\s|,\s+and\s+(?=it\b|they\b|this\b)|"
+                     r",\s+(?:while|whereas|but|when|and\s+(?=\w+\s+(?:to|from)\b))|"
                      r",\s+(?=(?:imports?|exports?)\b)|\.\s", re.IGNORECASE)
 
 

@@ -390,7 +390,8 @@ def _check_calendar(claim, claimed_mn, partner, flow) -> dict:
     for r in full.itertuples():
         if _compare(claim, claimed_mn, r.value_usd_mn, HALF_WIDTH.get(r.precision, 0)):
             return _record(claim, "confirmed", f"agrees with calendar {r.calendar_year} "
-                           f"({r.data_basis[:60]})", computed=_to_claim_scale(claim, r.value_usd_mn),
+                           f"({r.data_basis[:60]})",
+                           computed=_to_claim_scale(claim, r.value_usd_mn),
                            source=r.source_id)
     r = full.iloc[0]
     return _record(claim, "differs", f"calendar {r.calendar_year} figures in the data: "
@@ -473,7 +474,8 @@ def _check_growth_claim(claim, reporter: str) -> dict:
         if claim.qualifier in ("about", None):
             ok = abs(ratio - claim.value) <= tol
         else:
-            ok = ratio >= claim.value - tol if claim.qualifier == "over" else ratio <= claim.value + tol
+            ok = (ratio >= claim.value - tol if claim.qualifier == "over"
+                  else ratio <= claim.value + tol)
         return _record(claim, "confirmed" if ok else "differs",
                        f"{flow} went from {abs(b):,.0f} to {abs(c):,.0f} US$ mn: ×{ratio:.2f}",
                        computed=round(ratio, 2), source=src, period=label)
