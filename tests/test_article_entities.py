@@ -99,3 +99,11 @@ def test_people_without_a_listed_title():
     assert "Ravi Menon" not in people  # a byline name is a person only where the text has it
     assert {e.name for e in extract_entities("By Ravi Menon\n\nText.", "Ravi Menon")
             if e.kind == "person"} == {"Ravi Menon"}
+
+
+def test_war_against_a_country_is_the_war_in_it():
+    from analysis.article import extract_entities
+
+    events = [e.name for e in extract_entities("It called for an end to the war against "
+                                               "Ukraine.") if e.kind == "event"]
+    assert events == ["War in Ukraine"]

@@ -99,3 +99,11 @@ def test_diplomacy_report_checks_the_votes_of_the_article_it_is_given(execute_no
     assert "India Sits Out Assembly Vote" in section
     assert "ES-11/4" in section and ">confirmed</td>" in section
     assert "Jibran Munaf" not in text and "neutral stance" not in section
+
+
+def test_trade_report_shows_hostile_article_text_as_text(execute_notebook):
+    nb = execute_notebook("trade_imbalance", fy_from="FY2022-23", compare_with=["CHN"],
+                          article=str(HOSTILE))
+    shown = _outputs(nb, "text/markdown") + _outputs(nb, "text/html")
+    for out in shown:
+        assert "<script" not in out.lower() and "<img" not in out.lower()

@@ -189,3 +189,15 @@ def test_seed_articles_lists_the_collection():
 
     names = [p.name for p in seed_articles()]
     assert "000_dc0b2ade85a12fc9.txt" in names
+
+
+def test_a_by_line_over_summary_bullets_is_still_a_byline(tmp_path):
+    from analysis.article import load_article
+
+    path = tmp_path / "wire.txt"
+    path.write_text("Leaders Meet\n\nBy Ravi Menon and Asha Rao\n\n  • Talks held\n  • Deals signed"
+                    "\n\nRavi Menon and Asha Rao report that the talks went well.\n",
+                    encoding="utf-8")
+    a = load_article(path)
+    assert a.byline == "Ravi Menon and Asha Rao"
+    assert {e.name for e in a.entities_of("person")} >= {"Ravi Menon", "Asha Rao"}

@@ -50,7 +50,7 @@ _EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?:full-scale\s+)?invasion\s+of\s+(?P<c>{C})", "Invasion of {c}"),
     (r"(?P<c>{C})\s+invasion", "Invasion of {c}"),
     (r"(?P<a>{C})\s?[-–]\s?(?P<b>{C})\s+(?i:conflict|war|crisis)", "{a}–{b} conflict"),
-    (r"(?i:war\s+in)\s+(?P<c>{C})", "War in {c}"),
+    (r"(?i:war\s+(?:in|on|against))\s+(?P<c>{C})", "War in {c}"),
     (r"(?P<c>{C})\s+(?i:war)\b", "War in {c}"),
     (r"Cold War", "Cold War"),
     (r"(?:First|Second) World War|World War (?:I|II|One|Two)\b", "World War"),

@@ -205,8 +205,9 @@ def _byline(rest: list[list[_Line]]) -> list[str]:
                            for line in rest[0]):
         return []
     nxt = rest[1] if len(rest) > 1 else []
-    if len(rest[0]) == 1 and nxt and all(_BULLET.match(x.text) for x in nxt):
-        return []  # a heading over a bullet list, not a byline
+    if len(rest[0]) == 1 and nxt and all(_BULLET.match(x.text) for x in nxt) and \
+            not re.match(r"[Bb]y\s", rest[0][0].text):
+        return []  # a heading over a bullet list, not a byline ("By …" always is one)
     names: list[str] = []
     for line in rest.pop(0):
         name = re.sub(r"^by\s+", "", line.text, flags=re.IGNORECASE)
