@@ -267,3 +267,10 @@ def test_abbreviated_years_and_spans_of_this_fiscal():
                       published=dt.date(2022, 12, 10)) == [("$60 billion", "2022-04/2022-10")]
     assert periods_of("Exports stayed close to May's figure of $22 billion.",
                       published=dt.date(2015, 8, 7)) == [("$22 billion", "2015-05")]
+
+
+def test_relative_periods_are_claims_with_the_value_they_resolve_to():
+    text = "The gap was $40 billion in FY25, up from $35 billion a year ago."
+    ago = next(c for c in extract_claims(text, [(0, len(text))], PUB) if c.text == "a year ago")
+    assert (ago.kind, ago.value, ago.unit, ago.period, ago.period_from) == (
+        "fiscal_year", 2023, "fiscal_year", "FY2023-24", "relative")

@@ -732,6 +732,20 @@ def _clause_index(sentence: str):
     return lambda pos: sum(1 for b in breaks if b < pos)
 
 
+def _value_from_period(m: _Match) -> None:
+    """A relative period's value and unit once resolved: the fiscal year's first calendar year
+    (``fiscal_year``), a span's first year (``months``), a month's year (``date``), or the
+    year."""
+    if m.period.startswith("FY"):
+        m.kind, m.value, m.unit = "fiscal_year", fy_start(m.period), "fiscal_year"
+    elif "/" in m.period:
+        m.kind, m.value, m.unit = "period", int(m.period[:4]), "months"
+    elif len(m.period) >= 7:  # a month (2024-03) or a day
+        m.kind, m.value, m.unit = "date", int(m.period[:4]), "date"
+    else:
+        m.value, m.unit = int(m.period[:4]), "year"
+
+
 def _main_period(matches: list[_Match]) -> str | None:
     for m in matches:
         if m.kind in _PERIOD_KINDS and m.period and not m.shift:
@@ -765,6 +779,8 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
                 used_carried = True
             elif m.kind in _PERIOD_KINDS and m.period and m.period_from is None:
                 m.period_from = "stated"
+            if m.kind in _PERIOD_KINDS and m.period and (m.value == 0 or m.unit == "shift"):
+                _value_from_period(m)  # "a year ago", "last fiscal": what they resolved to
             claims.append(Claim(
                 kind=m.kind, value=float(m.value), unit=m.unit, scale=m.scale, period=m.period,
                 text=sentence[m.start:m.end], sentence=sentence,
