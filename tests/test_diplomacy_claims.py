@@ -111,3 +111,10 @@ def test_a_security_council_vote_is_not_read_as_the_assemblys(tmp_path):
     a = dated(tmp_path, "It follows a Security Council draft on which India abstained.",
               "2022-10-13")
     assert dip.claims.check_votes(a) == []
+
+
+def test_a_tally_written_yes_no_abstain(tmp_path):
+    a = dated(tmp_path, "Resolution ES-11/1 was adopted 141-5-35 in the Assembly.", "2022-03-05")
+    (row,) = [r for r in dip.claims.check_votes(a) if r["measure"] == "tally"]
+    assert (row["claimed"], row["computed"], row["verdict"]) == ("141-5-35", "141-5-35",
+                                                                "confirmed")

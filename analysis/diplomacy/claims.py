@@ -242,6 +242,22 @@ def check_votes(article) -> list[dict]:
                                   f"{name(code)} voted {got} on {sym} ({res['date']:%-d %B %Y})",
                                   hit["source_id"].iloc[0], sentence,
                                   period=f"{res['date']:%Y-%m-%d}"))
+    for sentence in _sentences(article):  # a tally written "141-5-35" (yes-no-abstain)
+        for m in _TALLY.finditer(sentence):
+            if not re.search(r"vot|resolution|adopted|Assembly", sentence, re.I):
+                continue
+            res = resolution_for(sentence, published)
+            claimed = f"{m['y']}-{m['n']}-{m['a']}"
+            if res is None:
+                rows.append(_vote_row(m.group(), claimed, "tally", None, None, "cannot check",
+                                      "no resolution in the data matches", "", sentence))
+                continue
+            got = f"{res['yes']}-{res['no']}-{res['abstain']}"
+            rows.append(_vote_row(m.group(), claimed, "tally", None, got,
+                                  "confirmed" if got == claimed else "differs",
+                                  f"{res['resolution'].replace('A/RES/', '')}: {res['yes']} in "
+                                  f"favour, {res['no']} against, {res['abstain']} abstentions",
+                                  res["source_id"], sentence, period=f"{res['date']:%Y-%m-%d}"))
     for c in getattr(article, "claims", ()):
         if c.kind != "count":
             continue
