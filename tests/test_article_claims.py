@@ -274,3 +274,10 @@ def test_relative_periods_are_claims_with_the_value_they_resolve_to():
     ago = next(c for c in extract_claims(text, [(0, len(text))], PUB) if c.text == "a year ago")
     assert (ago.kind, ago.value, ago.unit, ago.period, ago.period_from) == (
         "fiscal_year", 2023, "fiscal_year", "FY2023-24", "relative")
+
+
+def test_a_vote_tally_is_one_claim():
+    assert kinds_of("The resolution was adopted 141-5-35 on Wednesday.") == [
+        ("count", "141-5-35", 141, "tally", None)]
+    assert kinds_of("Scores of 10-12-2022 style dates are not tallies.")[:1] != [
+        ("count", "10-12-2022", 10, "tally", None)]

@@ -330,6 +330,18 @@ _PARTIES = re.compile(r"(?:countries|nations|leaders|sides|neighbours|neighbors|
                       re.IGNORECASE)
 
 
+_P_TALLY = re.compile(r"(?<![\w.,-])(?P<y>\d{2,3})\s?[-–]\s?(?P<n>\d{1,3})\s?[-–]\s?"
+                      r"(?P<a>\d{1,3})(?![\w.,]|[-–]\d)")
+
+
+def _tally_claims(s: str) -> list[_Match]:
+    """A vote tally written yes-no-abstain ("141-5-35"): one count claim, value the yes votes,
+    unit ``tally``."""
+    return [_Match("count", m.start(), m.end(), int(m["y"]), "tally")
+            for m in _P_TALLY.finditer(s)
+            if re.search(r"vot|resolution|adopted|Assembly|Council", s, re.IGNORECASE)]
+
+
 def _fraction_claims(s: str) -> list[_Match]:
     found = []
     for m in _P_FRACTION.finditer(s):
@@ -610,7 +622,7 @@ def _shift(period: str | None, years: int) -> str | None:
 # Extractors in priority order: where matches overlap, the earlier extractor wins
 # ("financial year ended March 2024" is a fiscal year, not a date; "$65.7 billion" money, not a
 # count). Within one extractor the longer match wins.
-_EXTRACTORS = (_fiscal_claims, _money_claims, _percent_claims, _quantity_claims,
+_EXTRACTORS = (_fiscal_claims, _money_claims, _percent_claims, _tally_claims, _quantity_claims,
                _fraction_claims, _multiplier_claims, _rank_claims, _date_claims,
                _duration_claims, _year_claims, _ordinal_claims, _count_claims)
 _PERIOD_KINDS = ("fiscal_year", "period", "date", "year")

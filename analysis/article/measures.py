@@ -196,6 +196,8 @@ def _measure(c: Claim, left: str, right: str, clause: str,
         return "volume", None
     if c.kind == "money" and "/" in c.unit:
         return "price", None
+    if c.kind == "count" and c.unit == "tally":
+        return "tally", None
     if c.kind == "count":
         after = (c.text + right[:35]).lower()
         if re.match(r"\s*-member", right):
