@@ -137,7 +137,8 @@ def _plan(entries: list, config: Path, base: Path, out_dir: Path, formats: tuple
         if (spec.endswith(".ipynb") or "/" in spec) and not Path(spec).is_absolute():
             spec = str(base / spec)
         sets = entry.get("parameters") or {}
-        for params in sets if isinstance(sets, list) else [sets]:
+        sets = _fan_out_articles(sets if isinstance(sets, list) else [sets], base, where)
+        for params in sets:
             if not isinstance(params, dict):
                 raise ParameterError(f"{where}: parameters must be a mapping name: value")
             params = dict(params)
@@ -160,6 +161,24 @@ def _plan(entries: list, config: Path, base: Path, out_dir: Path, formats: tuple
             job.reason = "forced (--force)" if force else why_rebuild(job, out_dir)
             jobs.append(job)
     return jobs
+
+
+def _fan_out_articles(sets: list, base: Path, where: str) -> list:
+    """``article: seeds/*.txt`` (a pattern, relative to the batch file) renders the report once
+    per article it matches, in name order; other parameter sets pass through unchanged."""
+    out: list = []
+    for params in sets:
+        pattern = params.get("article") if isinstance(params, dict) else None
+        if not (isinstance(pattern, str) and any(ch in pattern for ch in "*?[")):
+            out.append(params)
+            continue
+        given = Path(pattern).expanduser()
+        root, glob = (given.parent, given.name) if given.is_absolute() else (base, pattern)
+        files = sorted(p for p in root.glob(glob) if p.is_file())
+        if not files:
+            raise ParameterError(f"{where}: article={pattern} matches no file")
+        out.extend({**params, "article": str(f)} for f in files)
+    return out
 
 
 @contextmanager
@@ -196,7 +215,7 @@ def _allowed_values_cache(out_dir: Path, shared: dict) -> Iterator[None]:
 
 def why_rebuild(job: Job, out_dir: Path) -> str | None:
     """Why ``job`` must be rendered again, or None when its last good report is up to date."""
-    from analysis.provenance import cache_key
+    from analysis.provenance import article_change, cache_key
     from analysis.publish import MANIFEST, failure_paths, file_sha256, read_manifest
 
     if failure_paths(out_dir, job.slug)["json"].exists():
@@ -228,6 +247,8 @@ def why_rebuild(job: Job, out_dir: Path) -> str | None:
         reasons.append("parameters changed")
     if old.get("formats") != new["formats"]:
         reasons.append("formats changed")
+    if article_change(old, new):
+        reasons.append(article_change(old, new))
     if old.get("data") != new["data"]:
         reasons.append("data changed: " + _diff(old.get("data") or {}, new["data"]))
     if old.get("packages") != new["packages"]:

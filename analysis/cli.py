@@ -18,15 +18,40 @@ from analysis.errors import TiesError
 
 
 def _cmd_article(args: argparse.Namespace) -> int:
-    from analysis.article import claims_table, load_article
+    import json
 
-    article = load_article(args.path)
-    table = claims_table(article)
+    from analysis.article import article_record, claims_table, load_article
+
+    article = load_article(args.path, published=args.published)
     if args.json:
-        print(table.to_json(orient="records", force_ascii=False, indent=2))
-    else:
-        print(f"{article.title}\n{len(table)} claims\n")
-        print(table.to_string(index=False, na_rep=""))
+        print(json.dumps(article_record(article), ensure_ascii=False, indent=2, default=str))
+        return 0
+    table = claims_table(article)
+    print(f"{article.title}\n{len(table)} claims\n")
+    print(table.to_string(index=False, na_rep=""))
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    import json
+
+    from analysis.article import article_record, load_article
+    from analysis.checks import check_article, verdict_counts
+
+    article = load_article(args.path, published=args.published)
+    checked = check_article(article)
+    if args.json:
+        records = json.loads(checked.to_json(orient="records", force_ascii=False))
+        print(json.dumps({"article": article_record(article)["article"], "checks": records,
+                          "verdicts": verdict_counts(checked)},
+                         ensure_ascii=False, indent=2, default=str))
+        return 0
+    counts = ", ".join(f"{n} {v}" for v, n in verdict_counts(checked).items())
+    print(f"{article.title}\n{len(checked)} claims checked: {counts}\n")
+    shown = checked.drop(columns=["sentence"]).copy()
+    shown["reason"] = shown["reason"].str.slice(0, 90)
+    shown["text"] = shown["text"].astype(str).str.slice(0, 40)
+    print(shown.to_string(index=False, na_rep=""))
     return 0
 
 
@@ -148,11 +173,28 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("article", help="print the quantitative claims of an article",
-                       description="Print every quantitative claim of an article as a table.")
+                       description="Print every quantitative claim of an article as a table; "
+                                   "--json prints {article, claims, entities}.")
     p.add_argument("path", nargs="?", type=Path, default=None,
-                   help="article text file (default: the seed article in seeds/)")
-    p.add_argument("--json", action="store_true", help="print JSON records instead of a table")
+                   help="article text file (default: the seed article in seeds/); its "
+                        "NAME.meta.yml sidecar, if any, gives title, outlet, published …")
+    p.add_argument("--published", default=None, metavar="YYYY-MM-DD",
+                   help="publication date (overrides the sidecar's); resolves 'last fiscal' …")
+    p.add_argument("--json", action="store_true",
+                   help="print a JSON object {article, claims, entities} instead of a table")
     p.set_defaults(func=_cmd_article)
+
+    p = sub.add_parser("check", help="check an article's claims against data/",
+                       description="Give every claim of an article the data could speak to a "
+                                   "verdict: confirmed, differs (likely reason), cannot check "
+                                   "(why) or not checkable (a target, a forecast).")
+    p.add_argument("path", nargs="?", type=Path, default=None, metavar="ARTICLE",
+                   help="article text file (default: the seed article in seeds/)")
+    p.add_argument("--published", default=None, metavar="YYYY-MM-DD",
+                   help="publication date (overrides the sidecar's)")
+    p.add_argument("--json", action="store_true",
+                   help="print a JSON object {article, checks, verdicts}")
+    p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("data", help="build or update data/")
     dsub = p.add_subparsers(dest="data_command", required=True, metavar="ACTION")

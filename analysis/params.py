@@ -57,7 +57,7 @@ class Param:
 
 CONTRACTS: dict[str, tuple[Param, ...]] = {
     "article_brief": (
-        Param("article_path", "path", None,
+        Param("article", "path", None,
               "article text file (UTF-8); None means the seed article in seeds/"),
     ),
     "trade_imbalance": (
@@ -74,6 +74,8 @@ CONTRACTS: dict[str, tuple[Param, ...]] = {
         Param("compare_with", "iso3_list", ["CHN", "USA", "ARE", "SAU"],
               "comparison partners, ISO 3166 alpha-3",
               choices="analysis.trade:available_partners", apart_from="partner"),
+        Param("article", "path", None,
+              "article whose trade claims are checked; None means the seed article in seeds/"),
     ),
     "diplomatic_positioning": (
         Param("country", "iso3", "IND", "country whose position is measured, ISO alpha-3",
@@ -87,6 +89,8 @@ CONTRACTS: dict[str, tuple[Param, ...]] = {
               span="analysis.diplomacy:year_coverage"),
         Param("resolutions", "choice", "ukraine", "named set of resolutions",
               choices="analysis.diplomacy:available_resolution_sets"),
+        Param("article", "path", None,
+              "article whose vote and grouping claims are checked; None means the seed article"),
     ),
 }
 

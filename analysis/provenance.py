@@ -1,8 +1,9 @@
 """What a report was built from: checksums, package versions, git commit, the cache key.
 
 ``fingerprint(notebook, values, formats)`` gathers everything a report's content depends on
-(notebook file, parameters, output formats, data checksums, package versions and the library's
-own source files); ``cache_key`` is one SHA-256 over it. A batch compares fingerprints with the
+(notebook file, parameters, output formats, the article's text and sidecar, data checksums,
+package versions and the library's own source files);
+``cache_key`` is one SHA-256 over it. A batch compares fingerprints with the
 last good manifest to decide what to rebuild and to say why.
 
 Also the two small facts every manifest and log line carries: a path shown relative to the
@@ -20,12 +21,16 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from analysis import DATA_DIR, ROOT
+from analysis import DATA_DIR, ROOT, SEEDS_DIR
 
 #: The packages whose versions shape a report (recorded in every manifest).
 PACKAGES = ("ties", "papermill", "nbconvert", "nbclient", "nbformat", "ipykernel", "jupyter_client",
             "weasyprint", "pandas", "numpy", "matplotlib", "pycountry", "PyYAML")
 LIBRARY_DIR = Path(__file__).resolve().parent
+#: The article a report reads when its ``article`` parameter is None (the seed).
+DEFAULT_ARTICLE = SEEDS_DIR / "000_dc0b2ade85a12fc9.txt"
+#: The parameters that name an article file (their content is part of the cache key).
+ARTICLE_PARAMETERS = ("article", "article_path")
 
 
 def fingerprint(path: Path, values: dict[str, Any], formats: tuple[str, ...],
@@ -35,12 +40,47 @@ def fingerprint(path: Path, values: dict[str, Any], formats: tuple[str, ...],
 
     ``shared`` (from shared_inputs()) saves recomputing the parts common to a whole batch.
     """
-    return {
+    inputs = {
         "notebook": sha256(Path(path).read_bytes()),
         "parameters": jsonable(values),
         "formats": list(formats),
         **(shared or shared_inputs()),
     }
+    for name in ARTICLE_PARAMETERS:
+        if name in values:
+            inputs["article"] = article_digest(values[name])
+            break
+    return inputs
+
+
+def article_digest(path: str | Path | None) -> dict[str, str | None]:
+    """What a report reads of an article: its file (relative to the root), the SHA-256 of its
+    text and of its sidecar ``NAME.meta.yml`` (None when absent or unreadable). ``None`` means
+    the seed article."""
+    file = Path(path) if path not in (None, "", "None") else DEFAULT_ARTICLE
+    if not file.is_absolute() and not file.exists():
+        file = ROOT / file
+
+    def digest(p: Path) -> str | None:
+        try:
+            return sha256(p.read_bytes())
+        except OSError:
+            return None
+
+    return {"file": relative_to_root(file), "text": digest(file),
+            "sidecar": digest(file.with_suffix(".meta.yml"))}
+
+
+def article_change(old: dict[str, Any], new: dict[str, Any]) -> str | None:
+    """Why a report's article input changed between two fingerprints, or None: "article
+    changed: seeds/x.txt (text)" — the file named, and whether its text or sidecar moved."""
+    a, b = old.get("article"), new.get("article")
+    if a == b or b is None:
+        return None
+    if not a or a.get("file") != b.get("file"):
+        return f"article changed: now {b.get('file')}"
+    parts = [k for k in ("text", "sidecar") if a.get(k) != b.get(k)]
+    return f"article changed: {b.get('file')} ({' and '.join(parts)})"
 
 
 def shared_inputs() -> dict[str, Any]:

@@ -45,7 +45,8 @@ def test_seed_dates_years_ordinals_durations(seed):
     term = claim(seed, "third term")
     assert (term.kind, term.value, term.unit) == ("ordinal", 3, "ordinal")
     june = claim(seed, "June")
-    assert (june.kind, june.value, june.unit, june.period) == ("date", 6, "month", None)
+    # a month without a year: the latest June before publication (sidecar: 8 July 2024)
+    assert (june.kind, june.value, june.unit, june.period) == ("date", 6, "month", "2024-06")
     years = claim(seed, "41 years")
     assert (years.kind, years.value, years.unit) == ("duration", 41, "years")
     two_day = claim(seed, "two-day")
@@ -139,3 +140,145 @@ def test_period_taken_from_the_same_clause():
     got = claims_of("Exports rose 5% in FY2021-22; imports fell 3% in 2019.")
     assert ("percent", "5%", 5, "percent", None, "FY2021-22") in got
     assert ("percent", "3%", 3, "percent", None, "2019") in got
+
+
+# --- periods resolved against the publication date (sentences in our own words) --------------
+
+import datetime as dt  # noqa: E402
+
+PUB = dt.date(2023, 8, 20)  # a mid-August article: the current fiscal is FY2023-24
+
+
+def periods_of(text: str, published=PUB, kinds=("money", "percent", "multiplier", "fraction")):
+    spans, start = [], 0
+    for part in text.split("  "):  # two spaces separate sentences in these tests
+        spans.append((start, start + len(part)))
+        start += len(part) + 2
+    return [(c.text, c.period) for c in extract_claims(text, spans, published)
+            if c.kind in kinds]
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("Sales to Brazil came to $5.5 billion in the last financial year.", "FY2022-23"),
+    ("Imports rose to $7 billion in the previous fiscal.", "FY2022-23"),
+    ("The deficit is already $3 billion in the current fiscal.", "FY2023-24"),
+    ("Shipments were worth $2 billion this year.", "2023"),
+    ("Purchases hit $4.4 billion during the April–June period.", "2023-04/2023-06"),
+    ("Purchases hit $4.4 billion during the April-June period of this fiscal.",
+     "2023-04/2023-06"),
+    ("Trade stood at $9 billion between April 2022 and March 2023.", "FY2022-23"),
+    ("Trade crossed $12 billion in the first six months of the current fiscal.",
+     "2023-04/2023-09"),
+    ("Exports were $3 billion in the fiscal year ended March 2021.", "FY2020-21"),
+    ("Trade rose 9% in the 2021-2022 fiscal year.", "FY2021-22"),
+    ("Trade rose 9% in the 21/22 fiscal year.", "FY2021-22"),
+    ("Imports were $6 billion in Q1 FY24.", "2023-04/2023-06"),
+    ("Exports fell 4% in July this year.", "2023-07"),
+])
+def test_relative_periods(sentence, expected):
+    assert periods_of(sentence)[0][1] == expected
+
+
+def test_a_year_ago_is_the_sentence_period_moved_back():
+    got = periods_of("The gap reached $40 billion in FY25, up from $35 billion a year ago.")
+    assert got == [("$40 billion", "FY2024-25"), ("$35 billion", "FY2023-24")]
+    got = periods_of("Imports were $8 billion during April-July, against $6 billion in the same "
+                     "period last year.")
+    assert got == [("$8 billion", "2023-04/2023-07"), ("$6 billion", "2022-04/2022-07")]
+
+
+def test_from_a_to_b_pairs_each_figure_with_its_own_year():
+    got = periods_of("Trade grew from $9 billion in FY2019 to $26 billion in FY2024, a rise of "
+                     "nearly 190%.")
+    assert got[:2] == [("$9 billion", "FY2018-19"), ("$26 billion", "FY2023-24")]
+
+
+def test_the_next_sentence_inherits_the_period_within_a_paragraph():
+    got = periods_of("Trade with Chile reached $3 billion in 2022-23.  Exports made up "
+                     "$1 billion of it.")
+    assert got == [("$3 billion", "FY2022-23"), ("$1 billion", "FY2022-23")]
+    carried = extract_claims("A line in 2022-23.\n\nIt was $5 billion.",
+                             [(0, 18), (20, 37)], PUB)
+    assert [c.period for c in carried if c.kind == "money"] == [None]  # a new paragraph
+
+
+def test_without_a_publication_date_relative_periods_stay_unknown():
+    assert periods_of("Sales came to $5.5 billion in the last financial year.",
+                      published=None) == [("$5.5 billion", None)]
+
+
+# --- fractions, multipliers, quantities, per-unit money, ranks, scales -----------------------
+
+def kinds_of(sentence: str):
+    return [(c.kind, c.text, round(c.value, 4), c.unit, c.scale)
+            for c in extract_claims(sentence, [(0, len(sentence))], PUB)
+            if c.kind not in ("date", "year", "period", "fiscal_year")]
+
+
+def test_fractions_are_shares_not_ordinals():
+    assert kinds_of("Fuel made up nearly a third of the total.") == [
+        ("fraction", "a third", 0.3333, "share", None)]
+    assert kinds_of("One-sixth of the cargo was grain.") == [
+        ("fraction", "One-sixth", 0.1667, "share", None)]
+    assert kinds_of("Two-thirds of the value was oil.")[0][:3] == ("fraction", "Two-thirds",
+                                                                 0.6667)
+    assert kinds_of("He won a third term.") == [("ordinal", "third term", 3, "ordinal", None)]
+
+
+def test_multipliers():
+    assert kinds_of("Purchases tripled last year.")[0][:3] == ("multiplier", "tripled", 3)
+    assert kinds_of("The bill grew fivefold.")[0][:3] == ("multiplier", "fivefold", 5)
+    assert kinds_of("Volumes almost double to a record.")[0][:3] == ("multiplier", "double", 2)
+    assert kinds_of("They signed a double taxation pact.") == []
+
+
+def test_scales_units_and_prices():
+    assert kinds_of("a $30-billion-by-2025 goal")[0] == ("money", "$30-billion", 30, "USD",
+                                                         "billion")
+    assert kinds_of("crude sold at $60 a barrel")[0] == ("money", "$60 a barrel", 60,
+                                                         "USD/barrel", None)
+    assert kinds_of("refiners took 1.64 million barrels per day")[0] == (
+        "quantity", "1.64 million barrels per day", 1.64, "barrels/day", "million")
+    assert kinds_of("a cargo of 20 million tonnes")[0][3:] == ("tonnes", "million")
+    assert kinds_of("savings of ₹2.5 lakh crore")[0] == ("money", "₹2.5 lakh crore", 2.5, "INR",
+                                                        "lakh crore")
+    assert kinds_of("a bill of Rs 35,000 crore")[0][2:] == (35000, "INR", "crore")
+
+
+def test_ranks_and_bounds():
+    assert kinds_of("Brazil became the third-largest supplier.")[0][:3] == (
+        "rank", "third-largest", 3)
+    assert kinds_of("Chile is now our biggest trading partner.")[0][:3] == (
+        "rank", "biggest trading partner", 1)
+    assert kinds_of("Peru comes 2nd on the list.")[0][:3] == ("rank", "2nd", 2)
+    over = extract_claims("Trade crossed over $18 billion.", [(0, 31)], PUB)
+    assert [c.qualifier for c in over if c.kind == "money"] == ["over"]
+    close = extract_claims("Trade touched close to $65 billion.", [(0, 35)], PUB)
+    assert [c.qualifier for c in close if c.kind == "money"] == ["about"]
+
+
+def test_the_parties_are_not_counted():
+    assert kinds_of("The two countries agreed; the two leaders met nine ministers.") == [
+        ("count", "nine ministers", 9, "count", None)]
+
+
+def test_abbreviated_years_and_spans_of_this_fiscal():
+    assert kinds_of("Deficit widens in April-Sept. ‘21") == []
+    assert periods_of("Imports during April-October this fiscal stood at $60 billion.",
+                      published=dt.date(2022, 12, 10)) == [("$60 billion", "2022-04/2022-10")]
+    assert periods_of("Exports stayed close to May's figure of $22 billion.",
+                      published=dt.date(2015, 8, 7)) == [("$22 billion", "2015-05")]
+
+
+def test_relative_periods_are_claims_with_the_value_they_resolve_to():
+    text = "The gap was $40 billion in FY25, up from $35 billion a year ago."
+    ago = next(c for c in extract_claims(text, [(0, len(text))], PUB) if c.text == "a year ago")
+    assert (ago.kind, ago.value, ago.unit, ago.period, ago.period_from) == (
+        "fiscal_year", 2023, "fiscal_year", "FY2023-24", "relative")
+
+
+def test_a_vote_tally_is_one_claim():
+    assert kinds_of("The resolution was adopted 141-5-35 on Wednesday.") == [
+        ("count", "141-5-35", 141, "tally", None)]
+    assert kinds_of("Scores of 10-12-2022 style dates are not tallies.")[:1] != [
+        ("count", "10-12-2022", 10, "tally", None)]

@@ -29,7 +29,7 @@ def test_seed_brief(execute_notebook):
 def test_second_article_by_a_path_relative_to_the_project(execute_notebook):
     # papermill runs the notebook in notebooks/; the path is read from the project root
     relative = str(SECOND.relative_to(ROOT))
-    text = notebook_text(execute_notebook("article_brief", article_path=relative))
+    text = notebook_text(execute_notebook("article_brief", article=relative))
     assert "Japan And Vietnam Sign Chip Pact" in text
     assert "Mara Ellison" in text
     assert "€3.4 billion (FY2023-24)" in text
@@ -41,11 +41,11 @@ def test_second_article_by_a_path_relative_to_the_project(execute_notebook):
 
 def test_a_missing_file_stops_at_the_gate(execute_notebook):
     with pytest.raises(pm.PapermillExecutionError) as info:
-        execute_notebook("article_brief", article_path="no/such/article.txt")
+        execute_notebook("article_brief", article="no/such/article.txt")
     assert info.value.ename == "ParameterError"
     # the same one-line message `ties render` gives for this parameter
     assert info.value.evalue.startswith(
-        "article_brief: article_path=no/such/article.txt: no such file ")
+        "article_brief: article=no/such/article.txt: no such file ")
 
 
 def _outputs(nb, mime):
@@ -56,7 +56,7 @@ def _outputs(nb, mime):
 def test_article_markup_never_becomes_markup(execute_notebook):
     from analysis.exporters import TiesHTMLExporter
 
-    nb = execute_notebook("article_brief", article_path=str(HOSTILE))
+    nb = execute_notebook("article_brief", article=str(HOSTILE))
     markdown, html = _outputs(nb, "text/markdown"), _outputs(nb, "text/html")
     assert len(markdown) == 4 and len(html) == 3  # header, two lists, summary; three tables
     for shown in markdown + html:
@@ -76,3 +76,35 @@ def test_article_markup_never_becomes_markup(execute_notebook):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "`fast-track`" in page and "<code>fast-track</code>" not in page
     assert "**possible**" in page and "<strong>possible</strong>" not in page
+
+
+# --- the trade and diplomacy reports speak of the article they are given (issue 10) ---------
+
+CHINA = ROOT / "tests" / "fixtures" / "article_china_trade.txt"
+VOTE = ROOT / "tests" / "fixtures" / "article_un_vote.txt"
+
+
+def test_trade_report_checks_the_article_it_is_given(execute_notebook):
+    text = notebook_text(execute_notebook("trade_imbalance", partner="CHN", compare_with=["USA"],
+                                          article=str(CHINA.relative_to(ROOT))))
+    assert "Deficit With China Keeps Widening" in text
+    assert text.count(">confirmed</td>") >= 7
+    assert ">not checkable</td>" in text and "a share, not a growth rate" in text
+    assert ">33%</td>" not in text and "Jibran Munaf" not in text  # nothing of the seed
+
+
+def test_diplomacy_report_checks_the_votes_of_the_article_it_is_given(execute_notebook):
+    text = notebook_text(execute_notebook("diplomatic_positioning", year_from=2015,
+                                          year_to=2019, article=str(VOTE)))
+    section = text.split("What the article claims")[1]
+    assert "India Sits Out Assembly Vote" in section
+    assert "ES-11/4" in section and ">confirmed</td>" in section
+    assert "Jibran Munaf" not in text and "neutral stance" not in section
+
+
+def test_trade_report_shows_hostile_article_text_as_text(execute_notebook):
+    nb = execute_notebook("trade_imbalance", fy_from="FY2022-23", compare_with=["CHN"],
+                          article=str(HOSTILE))
+    shown = _outputs(nb, "text/markdown") + _outputs(nb, "text/html")
+    for out in shown:
+        assert "<script" not in out.lower() and "<img" not in out.lower()

@@ -73,3 +73,24 @@ def test_summary_of_an_article_without_figures(tmp_path):
     path = tmp_path / "quiet.txt"
     path.write_text("Quiet Day\n\nNothing was signed and nobody spoke.\n", encoding="utf-8")
     assert claims_summary(load_article(path)) == "The article states no quantitative claims."
+
+
+def test_header_names_outlet_and_publication_date_from_the_sidecar(seed):
+    from pathlib import Path
+
+    header = header_markdown(seed)
+    assert "published 2024-07-08" in header
+    china = load_article(Path(__file__).parent / "fixtures" / "article_china_trade.txt")
+    assert "*by Ravi Menon*, Test Fixture Weekly, published 2025-04-20" in header_markdown(china)
+
+
+def test_article_record_is_plain_json_data(seed):
+    import json
+
+    from analysis.article import article_record
+
+    record = json.loads(json.dumps(article_record(seed)))
+    assert record["article"]["published"] == "2024-07-08"
+    money = next(c for c in record["claims"] if c["kind"] == "money")
+    assert (money["measure"], money["partner"], money["qualifier"]) == ("total_trade", "RUS", None)
+    assert {e["code"] for e in record["entities"] if e["kind"] == "grouping"} >= {"SCO", "BRICS"}

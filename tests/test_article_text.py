@@ -129,3 +129,75 @@ def test_windows_line_endings_and_bom(tmp_path):
     assert article.title == "A Title"
     assert article.byline == ""
     assert claim(article, "$2 billion").period == "2023"
+
+
+# --- sidecars, size, sub-headings (issue 10) ------------------------------------------------
+
+def test_sidecar_gives_metadata_and_publication_date(tmp_path):
+    import datetime as dt
+
+    from analysis.article import load_article
+
+    path = tmp_path / "note.txt"
+    path.write_text("A Title\n\nSome paragraph with $5 billion in it.\n", encoding="utf-8")
+    (tmp_path / "note.meta.yml").write_text(
+        "title: A Title\noutlet: Example Daily\nurl: https://example.org/x\n"
+        "published: 2023-04-17\nretrieved: 2026-01-02\n", encoding="utf-8")
+    a = load_article(path)
+    assert a.meta["outlet"] == "Example Daily" and a.published == dt.date(2023, 4, 17)
+    assert load_article(path, published="2020-01-01").published == dt.date(2020, 1, 1)
+
+
+def test_bad_sidecar_or_date_names_the_file(tmp_path):
+    from analysis.article import load_article
+    from analysis.errors import ArticleError
+
+    path = tmp_path / "note.txt"
+    path.write_text("A Title\n\nSome paragraph.\n", encoding="utf-8")
+    (tmp_path / "note.meta.yml").write_text("- just\n- a list\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="note.meta.yml: expected a mapping"):
+        load_article(path)
+    (tmp_path / "note.meta.yml").write_text("published: soon\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="note.meta.yml: published='soon' is not a date"):
+        load_article(path)
+
+
+def test_a_file_over_two_megabytes_is_refused_by_name(tmp_path):
+    from analysis.article import load_article
+    from analysis.errors import ArticleError
+
+    big = tmp_path / "big.txt"
+    big.write_text("Title\n\n" + "word " * 500_000, encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"big.txt: too large for an article"):
+        load_article(big)
+
+
+def test_plain_paragraphs_and_a_subheading_with_a_figure(tmp_path):
+    from analysis.article import load_article
+
+    path = tmp_path / "plain.txt"
+    path.write_text("Plain Title Here\n\nStaff\n\nFirst paragraph says trade grew.\n\n"
+                    "EXPORTS TOUCH $7 BILLION\n\nA second paragraph follows.\n", encoding="utf-8")
+    a = load_article(path)
+    assert len(a.paragraphs) == 2
+    assert "EXPORTS TOUCH $7 BILLION" in a.sentences
+    assert [c.text for c in a.claims if c.kind == "money"] == ["$7 BILLION"]
+
+
+def test_seed_articles_lists_the_collection():
+    from analysis.article import seed_articles
+
+    names = [p.name for p in seed_articles()]
+    assert "000_dc0b2ade85a12fc9.txt" in names
+
+
+def test_a_by_line_over_summary_bullets_is_still_a_byline(tmp_path):
+    from analysis.article import load_article
+
+    path = tmp_path / "wire.txt"
+    path.write_text("Leaders Meet\n\nBy Ravi Menon and Asha Rao\n\n  • Talks held\n  • Deals signed"
+                    "\n\nRavi Menon and Asha Rao report that the talks went well.\n",
+                    encoding="utf-8")
+    a = load_article(path)
+    assert a.byline == "Ravi Menon and Asha Rao"
+    assert {e.name for e in a.entities_of("person")} >= {"Ravi Menon", "Asha Rao"}

@@ -31,31 +31,51 @@ def test_prints_the_seed_claims_as_a_table():
     assert run.stderr == ""
 
 
-def test_json_records(tmp_path):
+def test_json_is_an_object_with_article_claims_and_entities(tmp_path):
     run = ties("article", SECOND, "--json", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    records = json.loads(run.stdout)
-    by_text = {r["text"]: r for r in records}
-    assert by_text["€3.4 bn"] == {
-        "kind": "money", "text": "€3.4 bn", "value": 3.4, "unit": "EUR", "scale": "billion",
-        "period": "FY2023-24", "start": by_text["€3.4 bn"]["start"],
-        "end": by_text["€3.4 bn"]["end"], "sentence": 5,
-    }
+    out = json.loads(run.stdout)
+    assert set(out) == {"article", "claims", "entities"}
+    assert out["article"]["title"].startswith("Japan And Vietnam Sign Chip Pact")
+    by_text = {r["text"]: r for r in out["claims"]}
+    euro = by_text["€3.4 bn"]
+    assert {k: euro[k] for k in ("kind", "value", "unit", "scale", "period", "sentence")} == {
+        "kind": "money", "value": 3.4, "unit": "EUR", "scale": "billion", "period": "FY2023-24",
+        "sentence": 5}
+    assert euro["end"] - euro["start"] == len("€3.4 bn")
+    assert {"measure", "flow", "reporter", "partner", "product"} <= set(euro)
     assert by_text["12.5 per cent"]["period"] == "FY2022-23"
     assert by_text["fourth"]["scale"] is None
+    japan = next(e for e in out["entities"] if e["code"] == "JPN")
+    assert japan["kind"] == "country" and japan["mentions"] >= 2
 
 
-def test_seed_json_has_the_headline_figure():
-    records = json.loads(ties("article", "--json").stdout)
-    money = [r for r in records if r["kind"] == "money"]
-    assert [(r["value"], r["scale"], r["period"]) for r in money] == [
-        (65.7, "billion", "FY2023-24")]
+def test_seed_json_has_the_headline_figure_and_its_sidecar():
+    out = json.loads(ties("article", "--json").stdout)
+    assert out["article"]["published"] == "2024-07-08"
+    assert out["article"]["author"] == "Jibran Munaf"
+    money = [r for r in out["claims"] if r["kind"] == "money"]
+    assert [(r["value"], r["scale"], r["period"], r["measure"], r["partner"]) for r in money] == [
+        (65.7, "billion", "FY2023-24", "total_trade", "RUS")]
+
+
+def test_published_on_the_command_line_resolves_relative_periods(tmp_path):
+    article = tmp_path / "relative.txt"
+    article.write_text("Trade Notes\n\nExports to Russia reached $4.3 billion in the last "
+                       "fiscal year.\n", encoding="utf-8")
+    out = json.loads(ties("article", article, "--json", "--published", "2024-06-01").stdout)
+    assert out["claims"][0]["period"] == "FY2023-24"
+    assert out["article"]["published"] == "2024-06-01"
+    run = ties("article", article, "--published", "last week")
+    assert run.returncode == 2 and run.stderr.count("\n") == 1
+    assert "YYYY-MM-DD" in run.stderr
 
 
 @pytest.mark.parametrize("content,message", [
     (b"", "is empty"),
     (b"\xff\xfe\x00\x00binary", "binary"),
     (b"Just One Line\n", "no article structure"),
+    (b"Title\n\n" + b"A long paragraph of text. " * 90000, "too large"),
 ])
 def test_bad_file_gives_one_line_and_exit_2(tmp_path, content, message):
     bad = tmp_path / "bad.txt"

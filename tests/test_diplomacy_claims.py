@@ -66,3 +66,55 @@ def test_check_claims_on_the_seed_article():
     named = t["claim"].str.extract(r"belong to the (.+?) \(")[0].dropna().tolist()
     assert named == ["Shanghai Cooperation Organisation", "G20", "BRICS", "United Nations",
                      "East Asia Summit"]
+
+
+# ---- check_votes: votes on named resolutions and tallies, as of the article's date ----------
+
+import datetime as dt  # noqa: E402
+
+
+def dated(tmp_path, body, published):
+    path = tmp_path / "vote.txt"
+    path.write_text(f"Assembly Vote\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "vote.meta.yml").write_text(f"published: {published}\n", encoding="utf-8")
+    return load_article(path)
+
+
+def test_a_vote_on_a_named_resolution(tmp_path):
+    a = dated(tmp_path, "India abstained on resolution ES-11/1 in the General Assembly, while "
+                        "Russia voted against it.", "2022-03-05")
+    rows = {r["partner"]: r for r in dip.claims.check_votes(a)}
+    assert rows["IND"]["verdict"] == "confirmed" and "ES-11/1" in rows["IND"]["reason"]
+    assert rows["RUS"]["verdict"] == "confirmed" and rows["RUS"]["computed"] == "no"
+
+
+def test_the_resolution_is_found_from_the_articles_date_and_a_wrong_vote_differs(tmp_path):
+    a = dated(tmp_path, "India voted in favour of the UN resolution on Thursday.", "2023-02-25")
+    (row,) = dip.claims.check_votes(a)
+    assert row["verdict"] == "differs" and row["computed"] == "abstain"
+    assert "ES-11/6" in row["reason"]
+
+
+def test_tallies_and_unknown_votes(tmp_path):
+    a = dated(tmp_path, "The Assembly adopted the resolution with 141 votes in favour, 5 against "
+                        "and 35 abstentions. Fiji voted in favour of the resolution.",
+              "2022-03-03")
+    rows = dip.claims.check_votes(a)
+    tallies = {r["measure"]: r["verdict"] for r in rows if r["measure"].startswith("votes_")}
+    assert tallies["votes_yes"] == "confirmed" and tallies["votes_abstain"] == "confirmed"
+    fiji = next(r for r in rows if r["partner"] == "FJI")
+    assert fiji["verdict"] == "cannot check" and "no source" in fiji["reason"]
+    assert a.published == dt.date(2022, 3, 3)
+
+
+def test_a_security_council_vote_is_not_read_as_the_assemblys(tmp_path):
+    a = dated(tmp_path, "It follows a Security Council draft on which India abstained.",
+              "2022-10-13")
+    assert dip.claims.check_votes(a) == []
+
+
+def test_a_tally_written_yes_no_abstain(tmp_path):
+    a = dated(tmp_path, "Resolution ES-11/1 was adopted 141-5-35 in the Assembly.", "2022-03-05")
+    (row,) = [r for r in dip.claims.check_votes(a) if r["measure"] == "tally"]
+    assert (row["claimed"], row["computed"], row["verdict"]) == ("141-5-35", "141-5-35",
+                                                                "confirmed")

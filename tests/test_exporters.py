@@ -23,13 +23,13 @@ def test_report_info_read_from_papermill_metadata_shows_a_path_parameter_relativ
     # the route `jupyter nbconvert --to ties_html` takes, with a path parameter (used to fail
     # with NameError: _relative)
     nb = papermill_notebook(input_path=str(ROOT / "notebooks" / "article_brief.ipynb"),
-                            parameters={"article_path": str(SEED)},
+                            parameters={"article": str(SEED)},
                             end_time="2026-11-25T04:33:24.5+00:00")
     info = report_info(nb)
     assert info["notebook"] == "notebooks/article_brief.ipynb"
     assert info["title"] == "Article brief"
     assert info["parameters"] == [{
-        "name": "article_path", "value": "seeds/000_dc0b2ade85a12fc9.txt",
+        "name": "article", "value": "seeds/000_dc0b2ade85a12fc9.txt",
         "help": "article text file (UTF-8); None means the seed article in seeds/"}]
     assert info["run_date_text"] == "25 November 2026, 04:33 UTC"
     assert dict(info["data_versions"]) and all(len(v) == 64 for _, v in info["data_versions"])

@@ -35,7 +35,7 @@ def test_declarations_keep_their_defaults():
     assert defaults("trade_imbalance")["partner"] == "RUS"
     assert defaults("trade_imbalance")["compare_with"] == ["CHN", "USA", "ARE", "SAU"]
     assert defaults("diplomatic_positioning")["year_to"] == 2019
-    assert defaults("article_brief") == {"article_path": None}
+    assert defaults("article_brief") == {"article": None}
 
 
 def test_strings_become_typed_values_and_defaults_fill_the_rest():
@@ -189,9 +189,11 @@ def test_parameters_cell_is_one_typed_commented_line_per_parameter():
         "top_n: int = 10  # number of HS chapters shown in composition tables",
         'compare_with: list[str] = ["CHN", "USA", "ARE", "SAU"]  # comparison partners, '
         "ISO 3166 alpha-3",
+        'article: "Optional[str]" = None  # article whose trade claims are checked; None means '
+        "the seed article in seeds/",
     ]
     assert params.parameters_cell("article_brief") == (
-        'article_path: "Optional[str]" = None  # article text file (UTF-8); None means the seed '
+        'article: "Optional[str]" = None  # article text file (UTF-8); None means the seed '
         "article in seeds/")
 
 

@@ -181,12 +181,12 @@ def test_rendering_stack_loads_without_the_unused_iri_grammar():
     assert out.stdout.split() == ["False", "True", "importable"]
 
 
-# --- a path parameter: article_brief with article_path -------------------------------------------
+# --- a path parameter: article_brief with article -------------------------------------------
 
 SEED = ROOT / "seeds" / "000_dc0b2ade85a12fc9.txt"
 
 
-def test_article_brief_renders_a_given_article_path_from_the_command_line(tmp_path, capsys,
+def test_article_brief_renders_a_given_article_from_the_command_line(tmp_path, capsys,
                                                                          monkeypatch):
     from pypdf import PdfReader
 
@@ -194,13 +194,13 @@ def test_article_brief_renders_a_given_article_path_from_the_command_line(tmp_pa
 
     monkeypatch.chdir(ROOT)  # the path as a user types it, relative to the checkout
     out = tmp_path / "reports"
-    assert main(["render", "article_brief", "-p", f"article_path={SEED.relative_to(ROOT)}",
+    assert main(["render", "article_brief", "-p", f"article={SEED.relative_to(ROOT)}",
                  "--out", str(out)]) == 0, capsys.readouterr().err
-    name = "article_brief--article_path=000_dc0b2ade85a12fc9"
+    name = "article_brief--article=000_dc0b2ade85a12fc9"
     folder = out / name
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["status"] == "ok"
-    assert manifest["parameters"] == {"article_path": str(SEED)}
+    assert manifest["parameters"] == {"article": str(SEED)}
     page = (folder / f"{name}.html").read_text()
     box = page[page.index('class="params"'):page.index("</section>")]
     assert "<td class=\"value\">seeds/000_dc0b2ade85a12fc9.txt</td>" in box
@@ -214,10 +214,10 @@ def test_article_brief_reads_the_article_it_is_given(tmp_path):
     article.write_text(SEED.read_text(encoding="utf-8").replace(
         "India’s Modi To Meet Putin In Moscow", "A Different Headline: Modi Meets Putin", 1),
         encoding="utf-8")
-    report = render("article_brief", {"article_path": str(article)}, formats="html",
+    report = render("article_brief", {"article": str(article)}, formats="html",
                     out=tmp_path / "reports")
     assert report.ok, report.error
-    assert report.slug == "article_brief--article_path=other_article"
+    assert report.slug == "article_brief--article=other_article"
     page = (report.folder / report.files["html"]).read_text()
     assert "A Different Headline: Modi Meets Putin" in page
     assert "India’s Modi To Meet Putin In Moscow" not in page

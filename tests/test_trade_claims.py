@@ -131,3 +131,124 @@ def test_sentence_naming_exports_and_imports_checks_each_figure_against_its_flow
     ), partner="USA")
     assert list(res["measure"]) == ["export", "import"]
     assert list(res["verdict"]) == ["confirmed", "confirmed"]
+
+
+# ---- check_claim: one figure at a time, any partner, by what it measures -------------------
+
+from dataclasses import replace  # noqa: E402
+
+from analysis.trade.claims import check_claim  # noqa: E402
+
+
+def fig(text, value, kind="money", unit="USD", scale="billion", period="FY2023-24",
+        measure="total_trade", flow="total", partner="RUS", qualifier=None, product=None,
+        sentence=None):
+    return Claim(kind=kind, value=value, unit=unit, scale=scale, period=period, text=text,
+                 sentence=sentence or f"A sentence holding {text}.", span=(0, len(text)),
+                 qualifier=qualifier, measure=measure, flow=flow, reporter="IND",
+                 partner=partner, product=product)
+
+
+def test_money_within_its_written_precision():
+    assert check_claim(fig("$65.7 billion", 65.7))["verdict"] == "confirmed"
+    # ±0.05 bn for the claim plus ±0.05 bn for the data (65.7 rounded): 65.5 is beyond
+    assert check_claim(fig("$65.5 billion", 65.5))["verdict"] == "differs"
+    close = check_claim(fig("close to $65 billion", 65, qualifier="about"))
+    assert close["verdict"] == "confirmed" and "approximate" in close["reason"]
+    assert check_claim(fig("over $60 billion", 60, qualifier="over"))["verdict"] == "confirmed"
+    assert check_claim(fig("over $70 billion", 70, qualifier="over"))["verdict"] == "differs"
+
+
+def test_other_partners_and_flows_from_the_data():
+    china = check_claim(fig("$118.4 billion", 118.4, partner="CHN"))
+    assert (china["verdict"], china["computed"]) == ("confirmed", pytest.approx(118.39, abs=0.01))
+    rus = check_claim(fig("$13.12 billion", 13.12, period="FY2021-22"))
+    assert rus["verdict"] == "confirmed"
+    exports = check_claim(fig("$3.25 billion", 3.25, period="FY2021-22", measure="exports",
+                              flow="export"))
+    assert exports["verdict"] == "confirmed"
+    deficit = check_claim(fig("$99 billion", 99, period="FY2024-25", measure="balance",
+                              flow="balance", partner="CHN"))
+    assert deficit["verdict"] == "confirmed"
+
+
+def test_a_provisional_figure_is_confirmed_with_the_revision_named():
+    us = check_claim(fig("$128.55 billion", 128.55, period="FY2022-23", partner="USA"))
+    assert us["verdict"] == "confirmed"
+    assert "provisional" in us["reason"] and "revised" in us["reason"]
+
+
+def test_a_figure_of_another_flow_differs_with_that_reason():
+    crude = check_claim(fig("USD 65.70 billion", 65.7, measure="imports", flow="import",
+                            product="crude oil"))
+    assert crude["verdict"] == "differs"
+    assert "total trade" in crude["reason"]
+
+
+def test_partial_periods_and_multipliers():
+    apr_jul = check_claim(fig("$20.45 billion", 20.45, period="2023-04/2023-07",
+                              measure="imports", flow="import"))
+    assert (apr_jul["verdict"], apr_jul["period"]) == ("confirmed", "FY2023-24 Apr-Jul")
+    doubled = check_claim(fig("doubled", 2, kind="multiplier", unit="times", scale=None,
+                              period="2023-04/2023-07", measure="growth", flow="import"))
+    assert doubled["verdict"] == "confirmed" and doubled["computed"] == pytest.approx(1.96)
+
+
+def test_growth_falls_and_alternative_sources():
+    fall = check_claim(fig("14.5%", 14.5, kind="percent", unit="percent", scale=None,
+                           period="FY2024-25", measure="growth", flow="export", partner="CHN",
+                           sentence="Exports to China fell by 14.5% to $14.25 billion."))
+    assert fall["verdict"] == "confirmed" and fall["claimed"] == -14.5
+    us = check_claim(fig("7.65 per cent", 7.65, kind="percent", unit="percent", scale=None,
+                         period="FY2022-23", measure="growth", partner="USA"))
+    assert us["verdict"] == "confirmed" and "provisional vs revised" in us["reason"]
+
+
+def test_a_share_is_never_checked_as_growth():
+    share = check_claim(fig("35%", 35, kind="percent", unit="percent", scale=None,
+                            measure="share", flow="import", product="crude oil",
+                            sentence="Russian oil was 35% of India's oil imports in FY2023-24."))
+    assert share["verdict"] == "cannot check"
+    assert "share" in share["reason"] and "growth" not in share["reason"].replace(
+        "not a growth rate", "")
+
+
+def test_targets_ranks_and_what_the_data_do_not_hold():
+    target = check_claim(fig("$100 billion", 100, period="2030", measure="target"))
+    assert target["verdict"] == "not checkable"
+    rank = check_claim(fig("biggest trading partner", 1, kind="rank", unit="rank", scale=None,
+                           period="FY2022-23", measure="rank", partner="USA"))
+    assert rank["verdict"] == "confirmed" and "among the" in rank["reason"]
+    monthly = check_claim(fig("$9.6 billion", 9.6, period="2025-03", measure="imports",
+                              flow="import", partner="CHN"))
+    assert monthly["verdict"] == "cannot check"
+    assert check_claim(fig("nine", 9, kind="count", measure="count")) is None
+    assert check_claim(replace(fig("$5 billion", 5), partner=None))["verdict"] == "cannot check"
+
+
+def test_a_rank_beyond_the_partners_covered_cannot_be_checked():
+    far = check_claim(fig("25th spot", 25, kind="rank", unit="rank", scale=None,
+                          period="FY2021-22", measure="rank"))
+    assert far["verdict"] == "cannot check" and "too few partners" in far["reason"]
+
+
+def test_world_totals_and_shares_of_a_flow():
+    world = check_claim(fig("$675 billion", 675, period="FY2023-24", measure="imports",
+                            flow="import", partner="WLD"))
+    assert world["verdict"] == "differs" and "slightly" in world["reason"]
+    share = check_claim(fig("15%", 15, kind="percent", unit="percent", scale=None,
+                            period="FY2023-24", measure="share", flow="import", partner="CHN"))
+    assert share["verdict"] == "confirmed" and share["computed"] == pytest.approx(15.0, abs=0.05)
+
+
+def test_the_base_year_of_a_change():
+    since = check_claim(fig("100%", 100, kind="percent", unit="percent", scale=None,
+                            period="FY2021-22", measure="growth", flow="balance", partner="CHN",
+                            sentence="The deficit has since increased by only 100% to $73.31 "
+                                     "billion in 2021-22."))
+    assert since["verdict"] == "cannot check"
+    four = check_claim(fig("doubled", 2, kind="multiplier", unit="times", scale=None,
+                           measure="growth", flow="balance", partner="CHN",
+                           sentence="The deficit hit $85 billion, having doubled in the past "
+                                    "four years."))
+    assert four["verdict"] == "cannot check" and "FY2019-20" in four["reason"]

@@ -21,13 +21,14 @@ another month becomes ``YYYY-MM/YYYY-MM``.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from analysis import SEEDS_DIR
 from analysis.article.claims import extract_claims
 from analysis.article.entities import extract_entities
 from analysis.article.model import SCALES, Article, Claim, Entity
 from analysis.article.report import (
+    article_record,
     bullets_markdown,
     claim_sentences,
     claims_summary,
@@ -35,22 +36,36 @@ from analysis.article.report import (
     entities_table,
     header_markdown,
 )
-from analysis.article.text import locate, parse_layout, read_text, sentence_spans
+from analysis.article.measures import describe_claims
+from analysis.article.text import (locate, parse_layout, read_meta, read_text, seed_articles,
+                                   sentence_spans)
 
-#: The seed article read when no path is given.
-DEFAULT_ARTICLE = SEEDS_DIR / "000_dc0b2ade85a12fc9.txt"
+from analysis.provenance import DEFAULT_ARTICLE  # the seed article read when no path is given
 
 
-def load_article(path: str | Path | None = None) -> Article:
+def load_article(path: str | Path | None = None,
+                 published: str | dt.date | None = None) -> Article:
     """Read an article (default: the seed in seeds/) and extract its claims and entities.
 
-    Raises ArticleError naming the file when it is missing, empty, not UTF-8 text, or has no
-    title line followed by at least one paragraph or bullet.
+    The sidecar ``NAME.meta.yml`` beside the file, when there is one, gives the metadata
+    (title, author, outlet, url, published, retrieved); ``published`` (``YYYY-MM-DD``) given
+    here overrides the sidecar's. The publication date resolves relative periods ("last
+    fiscal", "this year") and dates the checks.
+
+    Raises ArticleError naming the file when it is missing, empty, larger than 2 MB, not UTF-8
+    text, or has no title line followed by at least one paragraph or bullet, or when its
+    sidecar or ``published`` is malformed.
     """
     path = Path(path) if path is not None else DEFAULT_ARTICLE
     text = read_text(path)
+    meta = read_meta(path, published)
     layout = parse_layout(path, text)
     spans = sentence_spans(text, layout.units)
+    when = meta.get("published")
+    when = when if isinstance(when, dt.date) else None
+    entities = extract_entities(text, layout.byline)
+    claims = describe_claims(text, extract_claims(text, spans, when), entities, layout.title,
+                             sentences=tuple(text[a:b] for a, b in spans))
     return Article(
         path=path,
         title=layout.title,
@@ -60,10 +75,11 @@ def load_article(path: str | Path | None = None) -> Article:
         background=layout.background,
         text=text,
         sentences=tuple(text[s:e] for s, e in spans),
-        claims=extract_claims(text, spans),
-        entities=extract_entities(text),
+        claims=claims,
+        entities=entities,
         sections=layout.sections,
         sentence_spans=spans,
+        meta=meta,
     )
 
 
@@ -73,6 +89,7 @@ __all__ = [
     "Article",
     "Claim",
     "Entity",
+    "article_record",
     "bullets_markdown",
     "claim_sentences",
     "claims_summary",
@@ -83,4 +100,5 @@ __all__ = [
     "header_markdown",
     "load_article",
     "locate",
+    "seed_articles",
 ]

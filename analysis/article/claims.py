@@ -13,15 +13,26 @@ financial year ended March 2024, reaching $65.7 billion" gives both figures ``FY
 A month without a year ("in June") is a ``date`` claim whose ``value`` is the month number,
 unit ``month`` and period None; a day and month without a year likewise has unit ``day``.
 A bare ``$`` is taken as US dollars.
+
+Given the article's publication date, relative periods are resolved against it: "last
+financial year", "the previous fiscal", "current fiscal", "this year", "a year ago", "the same
+period last year", month spans without a year ("the April–July period"), "the first six months
+of the current fiscal". A figure whose sentence states no period takes the main period of the
+sentence before ("It was $4 billion." after "… in FY2023-24."), marked ``period_from="carried"``.
+More kinds: ``fraction`` ("a third", "two-thirds", "half"), ``multiplier`` ("doubled",
+"fivefold", "almost double"), ``quantity`` ("1.64 million barrels per day", "20 million
+tonnes") and ``rank`` ("second-largest", "biggest trading partner", "comes 2nd"); money may be
+per unit ("$60 a barrel" → unit ``USD/barrel``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
 from analysis.article.model import Claim
-from analysis.fiscal import MONTH_PATTERN, MONTHS, fiscal_mentions, month_number
+from analysis.fiscal import MONTH_PATTERN, MONTHS, fiscal_mentions, fy_label, fy_start, month_number
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -78,15 +89,15 @@ _P_YEAR_RANGE = re.compile(
 _P_DAY_DATE = re.compile(
     rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_PATTERN})"
     rf"|(?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)"
-    rf"(?:,?\s+(?P<year>\d{{4}}))?\b")
+    rf"(?:\s*(?:-|–|to)\s*\d{{1,2}}\b)?(?:,?\s+(?P<year>\d{{4}}))?\b")
 _P_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_PATTERN})\s+(?:of\s+)?(?P<year>\d{{4}})\b")
 _P_MONTH = re.compile(
     rf"\b(?P<month>{'|'.join(m.capitalize() for m in MONTHS if m != 'may')})\b"
-    r"|\b(?:in|by|on|of|since|until|during|before|after|early|late|last|next|this)\s+"
-    r"(?P<may>May)\b")  # "May" alone only after a preposition: it is also a verb
+    r"|\b(?:in|by|on|of|since|until|during|before|after|early|late|last|next|this|to|from|"
+    r"till|and)\s+(?P<may>May)\b")  # "May" alone only after a preposition: it is also a verb
 _P_MONEY = re.compile(
     rf"(?P<cur>{_CUR_PRE})\s?(?P<num>{_NUM})(?:{_DASH}(?:{_CUR_PRE})?\s?(?P<high>{_NUM}))?"
-    rf"(?:\s?(?P<scale>{_SCALE})\b)?(?:\s+(?P<word>{_CUR_WORD})\b)?"
+    rf"(?:[\s-]?(?P<scale>{_SCALE})\b)?(?:\s+(?P<word>{_CUR_WORD})\b)?"
     rf"|\b(?P<num2>{_NUM})(?:{_DASH}(?P<high2>{_NUM}))?(?:\s?(?P<scale2>{_SCALE}))?"
     rf"\s+(?P<word2>{_CUR_WORD})\b", re.IGNORECASE)
 _P_PERCENT = re.compile(
@@ -102,7 +113,8 @@ _P_ORDINAL = re.compile(
     rf"\b(?P<ord>{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}|\d+(?:st|nd|rd|th))\b"
     r"(?:\s+(?P<noun>[A-Za-z][\w’'-]*))?", re.IGNORECASE)
 _P_COUNT = re.compile(
-    rf"(?<![\w$€£¥₹.,/-])(?P<num>{_NUM}|{'|'.join(w for w in _WORD_NUMBERS if w != 'one')})"
+    rf"(?<![\w$€£¥₹.,/’'‘-])"
+    rf"(?P<num>{_NUM}|{'|'.join(w for w in _WORD_NUMBERS if w != 'one')})"
     rf"(?:\s+(?P<scale>million|billion|thousand|lakh|crore|trillion))?"
     r"(?![\w%]|[.,]\d)(?:\s+(?P<noun>[A-Za-z][\w’'-]*))?", re.IGNORECASE)
 
@@ -135,6 +147,10 @@ class _Match:
     scale: str | None = None
     period: str | None = None
     high: float | None = None
+    qualifier: str | None = None
+    shift: int = 0  # "a year ago": the sentence's period moved back this many years
+    period_from: str | None = None
+    relative: bool = False  # a period resolved against the publication date
 
 
 def _fiscal_claims(s: str) -> list[_Match]:
@@ -248,36 +264,479 @@ def _count_claims(s: str) -> list[_Match]:
     for m in _P_COUNT.finditer(s):
         noun = (m["noun"] or "").lower()
         if not m["num"][0].isdigit() and (not noun.endswith("s") or noun in _STOP_WORDS):
-            continue  # "two of", "ten to one": a number word must count something plural
+            # "four Ukrainian regions", "eight major product categories", "seven of its
+            # partners": a plural noun a few words on still makes it a count
+            ahead = re.match(r"(?:\s+(?:of\s+(?:its|the|their|our|his|her)|[a-z][\w-]*|"
+                             r"[A-Z][a-z]+)){0,3}?\s+[a-z]+[^s\W]?s\b", s[m.end(1):])
+            if not ahead or noun in ("to", "or", "and", "times", "per"):
+                continue  # "two of", "ten to one": a number word must count something plural
+            found.append(_Match("count", m.start(), m.end(1), _number(m["num"]), "count"))
+            continue
         scale = m["scale"].lower() if m["scale"] else None
         found.append(_with_noun(m, "count", _number(m["num"]), "count", scale))
     return found
 
 
+# --- kinds the real articles show beyond the seed ----------------------------------------------
+
+_FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fourth": 1 / 4, "fifth": 1 / 5,
+              "sixth": 1 / 6, "seventh": 1 / 7, "eighth": 1 / 8, "ninth": 1 / 9, "tenth": 1 / 10}
+_P_FRACTION = re.compile(
+    r"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
+    r"(?P<den>half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
+    r"\b(?!\s+(?:term|time|consecutive|anniversary|round|edition|summit|largest|biggest))"
+    r"|\b(?P<half>half)\s+(?:of\s+)?(?=the\b|its\b|India|all\b)", re.IGNORECASE)
+_MULTIPLIERS = {"doubled": 2, "double": 2, "twice": 2, "tripled": 3, "triple": 3, "trebled": 3,
+                "quadrupled": 4, "halved": 0.5}
+_P_MULTIPLIER = re.compile(
+    rf"\b(?:(?P<num>{_NUM}|{_NUMWORD})[\s-]?(?:fold|times)\b(?!\s+(?:a|per)\b)"
+    r"|(?P<word>doubled|tripled|trebled|quadrupled|halved|twice|double|triple)\b)",
+    re.IGNORECASE)
+_QUANTITY_UNITS = (
+    (r"barrels?\s+(?:per|a)\s+day|bpd|b/d", "barrels/day"),
+    (r"barrels?", "barrels"),
+    (r"(?:metric\s+)?tonnes?|tons?|mt\b", "tonnes"),
+    (r"cubic\s+metres?|bcm", "cubic metres"),
+    (r"megawatts?|MW\b", "MW"), (r"gigawatts?|GW\b", "GW"),
+)
+_P_QUANTITY = re.compile(
+    rf"(?<![\w$€£¥₹.,])(?P<num>{_NUM})"
+    r"(?:\s?(?P<scale>million|mn|billion|bn|thousand|lakh|crore)\b)?"
+    rf"\s?(?P<unit>{'|'.join(u for u, _ in _QUANTITY_UNITS)})(?:\s*\((?:bpd|b/d)\))?",
+    re.IGNORECASE)
+_PER_UNIT = re.compile(r"\s*(?:a|per|/)\s*(?P<per>barrel|tonne|ton|kg|kilogram|litre|mmbtu|unit)\b",
+                       re.IGNORECASE)
+_RANK_NOUNS = (r"(?:trading\s+partner|trade\s+partner|partner|supplier|source|import\s+source|"
+               r"export\s+destination|destination|buyer|importer|exporter|consumer|producer|"
+               r"market|economy|investor)")
+_P_RANK = re.compile(
+    rf"\b(?P<ord>{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}|\d+(?:st|nd|rd|th))"
+    r"[\s-](?P<sup>largest|biggest|top|most\s+important|highest|leading)\b"
+    rf"|\b(?P<sup1>largest|biggest|top|leading)\s+(?:[A-Za-z]+\s+){{0,2}}?{_RANK_NOUNS}s?\b"
+    r"|\b(?:comes?|came|ranked|ranks|stood|is|was)\s+(?P<ord2>\d+(?:st|nd|rd|th)|second|third|"
+    r"fourth|fifth)\b"
+    r"|\b(?P<ord3>\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
+    r"\s+(?:spot|position|place)\b", re.IGNORECASE)
+_QUALIFIERS = (
+    ("over", r"(?:over|more\s+than|above|exceed(?:ing|ed|s)?|upwards\s+of|in\s+excess\s+of|"
+             r"at\s+least|cross(?:ed|es|ing)?|surpass(?:ed|es)?|top(?:ped|s)?)\s*$"),
+    ("under", r"(?:under|less\s+than|below|at\s+most|up\s+to)\s*$"),
+    ("about", r"(?:about|around|roughly|nearly|almost|close\s+to|approximately|some|"
+              r"an\s+estimated|estimated|touching|touched)\s*$"),
+)
+#: "two countries", "the two leaders": a reference to the parties, not a figure.
+_PARTIES = re.compile(r"(?:countries|nations|leaders|sides|neighbours|neighbors|ministers|"
+                      r"advisers|advisors|governments|economies|powers|states|delegations)$",
+                      re.IGNORECASE)
+
+
+_P_TALLY = re.compile(r"(?<![\w.,-])(?P<y>\d{2,3})\s?[-–]\s?(?P<n>\d{1,3})\s?[-–]\s?"
+                      r"(?P<a>\d{1,3})(?![\w.,]|[-–]\d)")
+
+
+def _tally_claims(s: str) -> list[_Match]:
+    """A vote tally written yes-no-abstain ("141-5-35"): one count claim, value the yes votes,
+    unit ``tally``."""
+    return [_Match("count", m.start(), m.end(), int(m["y"]), "tally")
+            for m in _P_TALLY.finditer(s)
+            if re.search(r"vot|resolution|adopted|Assembly|Council", s, re.IGNORECASE)]
+
+
+def _fraction_claims(s: str) -> list[_Match]:
+    found = []
+    for m in _P_FRACTION.finditer(s):
+        if m["half"]:
+            found.append(_Match("fraction", m.start("half"), m.end("half"), 0.5, "share"))
+            continue
+        den = m["den"].lower().rstrip("s")
+        num = _number(m["num"])
+        if den == "half" and num != 1:
+            continue
+        found.append(_Match("fraction", m.start(), m.end(), num * _FRACTIONS[den], "share"))
+    return found
+
+
+def _multiplier_claims(s: str) -> list[_Match]:
+    found = []
+    for m in _P_MULTIPLIER.finditer(s):
+        value = _number(m["num"]) if m["num"] else _MULTIPLIERS[m["word"].lower()]
+        if m["word"] and m["word"].lower() in ("double", "triple") and not re.search(
+                r"(?:almost|nearly|more\s+than|over|about)\s+$", s[:m.start()], re.IGNORECASE):
+            if not re.match(r"\s+(?:to|in|from|over|since)\b", s[m.end():]):
+                continue  # "double taxation" is not a multiplier
+        found.append(_Match("multiplier", m.start(), m.end(), value, "times"))
+    return found
+
+
+def _quantity_claims(s: str) -> list[_Match]:
+    found = []
+    for m in _P_QUANTITY.finditer(s):
+        unit_text = m["unit"]
+        unit = next(u for pat, u in _QUANTITY_UNITS if re.fullmatch(pat, unit_text, re.I))
+        scale = _scale_word(m["scale"]) if m["scale"] else None
+        found.append(_Match("quantity", m.start(), m.end(), _number(m["num"]), unit, scale=scale))
+    return found
+
+
+def _rank_claims(s: str) -> list[_Match]:
+    found = []
+    for m in _P_RANK.finditer(s):
+        word = (m["ord"] or m["ord2"] or m["ord3"] or "").lower()
+        value = (_ORDINAL_WORDS.get(word) or int(re.match(r"\d+", word).group())) if word else 1
+        start = m.start("ord2") if m["ord2"] else m.start()
+        found.append(_Match("rank", start, m.end(), value, "rank"))
+    return found
+
+
+def _per_unit(s: str, taken: list[_Match]) -> None:
+    """Money followed by "a barrel" / "per tonne" becomes a price per unit (USD/barrel)."""
+    for m in taken:
+        if m.kind == "money":
+            per = _PER_UNIT.match(s, m.end)
+            if per:
+                per_unit = per["per"].lower()
+                per_unit = "tonne" if per_unit in ("ton", "tonne") else per_unit
+                m.unit = f"{m.unit}/{per_unit}"
+                m.end = per.end()
+
+
+def _qualify(s: str, taken: list[_Match]) -> None:
+    for m in taken:
+        if m.kind in ("money", "percent", "quantity", "count", "fraction", "multiplier"):
+            before = s[max(0, m.start - 30):m.start]
+            for name, pattern in _QUALIFIERS:
+                if re.search(r"\b" + pattern, before, re.IGNORECASE):
+                    m.qualifier = name
+                    break
+
+
+# --- periods relative to the publication date --------------------------------------------------
+
+_REL_FY = re.compile(
+    r"\b(?:(?P<which>last|previous|past|current|this|present|next|coming|same)\s+"
+    r"(?:(?P<fin>financial|fiscal)(?:\s+year)?|FY)"
+    r"(?:\s+(?:that\s+)?(?:ended|ending)\s+(?:in\s+)?March(?:\s+31)?)?)\b"
+    r"|\b(?P<that>that|the)\s+(?:financial|fiscal)\s+year\b(?!\s+(?:ended|ending|\d))",
+    re.IGNORECASE)
+_REL_YEAR = re.compile(
+    r"\b(?P<which>last|previous|past|this|current|next|coming)\s+year\b"
+    r"|\bwithin\s+(?P<within>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b"
+    r"|\b(?P<ago>(?:a|one|the)\s+year[\s-]+(?:ago|earlier|before)|year[\s-]ago(?:\s+period)?"
+    r"|(?:the\s+)?same\s+(?:period|month|quarter)\s+(?:of\s+)?(?:last|the\s+previous|a\s+year\s+ago"
+    r"|(?:the\s+)?(?:previous|last)\s+(?:fiscal|financial\s+year|year))(?:\s+year)?)",
+    re.IGNORECASE)
+_NUM_WORDS_MONTHS = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
+_REL_FIRST_MONTHS = re.compile(
+    rf"\b(?:the\s+)?first\s+(?:{_NUM_WORDS_MONTHS}\s+months|(?P<half>half)|(?P<q>quarter))\s+of\s+"
+    r"(?:(?P<which>the\s+current|this|the\s+last|last|the\s+previous|the\s+present|the)\s+"
+    r"(?:financial|fiscal)(?:\s+year)?|(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?|\d{4}-\d{2}))\b",
+    re.IGNORECASE)
+_MONTH_SPAN = re.compile(
+    rf"\b(?P<m1>{MONTH_PATTERN})\s?[-–—]\s?(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d{{4}})"
+    r"(?:\s+(?:period|quarter))?"
+    r"(?:\s+(?:(?:of|in)\s+)?(?:the\s+)?(?P<which>current|this|last|previous|present)\s+"
+    r"(?:financial|fiscal)(?:\s+year)?)?", re.IGNORECASE)
+_BETWEEN_MONTHS = re.compile(
+    rf"\b(?:(?:between|from|(?:fiscal|financial)\s+year)\s+)?(?P<m1>{MONTH_PATTERN})\s+"
+    rf"(?P<y1>\d{{4}})\s*(?:and|to|until|through|-|–)\s*(?P<m2>{MONTH_PATTERN}),?\s+"
+    rf"(?P<y2>\d{{4}})\b")
+_BETWEEN_MONTHS_NO_YEAR = re.compile(
+    rf"\bbetween\s+(?P<m1>{MONTH_PATTERN})\s+and\s+(?P<m2>{MONTH_PATTERN})\b"
+    r"(?:\s+(?P<which>this|last)\s+year)?(?!\s*,?\s*\d)")
+_BY_YEAR = re.compile(r"(?<=-by-)(?:19|20)\d{2}\b")
+_FY_EXTRA = re.compile(
+    r"\b(?:the\s+)?(?P<a>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>(?:19|20)\d{2})\s+(?:fiscal|financial)"
+    r"(?:\s+year)?\b|\b(?:fiscal|financial)\s+year\s+(?P<c>(?:19|20)\d{2})\s?[-–/]\s?"
+    r"(?P<d>(?:19|20)\d{2})\b|\b(?:the\s+)?(?P<e>\d{2})/(?P<f>\d{2})\s+(?:fiscal|financial)"
+    r"(?:\s+year)?\b", re.IGNORECASE)
+_QUARTER = re.compile(
+    r"\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth)\s+quarter\s+of)\s*"
+    r"(?:(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?)|(?P<year>(?:19|20)\d{2})|(?:the\s+)?(?P<which>current|"
+    r"this|last|previous)\s+(?:financial|fiscal)(?:\s+year)?)", re.IGNORECASE)
+_MONTH_THIS_YEAR = re.compile(
+    rf"\b(?P<month>{MONTH_PATTERN})\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b")
+_FIRST_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+def _fy_start_of(date: dt.date) -> int:
+    return date.year if date.month >= 4 else date.year - 1
+
+
+def _which_offset(which: str | None) -> int:
+    w = (which or "").lower().replace("the ", "").strip()
+    return {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(w, 0)
+
+
+def _months_span(y1: int, m1: int, y2: int, m2: int) -> str:
+    if m1 == 4 and m2 == 3 and y2 == y1 + 1:
+        return fy_label(y1)
+    return f"{y1}-{m1:02d}/{y2}-{m2:02d}"
+
+
+def _fy_from_text(text: str) -> int | None:
+    mentions = [m for m in fiscal_mentions(text) if m.label]
+    return fy_start(mentions[0].label) if mentions else None
+
+
+_SAME_PERIOD = re.compile(
+    r"\b(?:during|in|for|over)\s+the\s+(?:period(?:\s+under\s+review)?|month|year|quarter|"
+    r"same\s+period)(?!\s+(?:of|ended|ending|to|from|\d|last|a\s+year))\b", re.IGNORECASE)
+_SINCE_MONTH = re.compile(rf"\bsince\s+(?P<month>{MONTH_PATTERN})(?!\s*,?\s*\d)")
+
+
+def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
+    """Periods named relative to the publication date, and forms fiscal.py does not read."""
+    found = []
+    for m in _SAME_PERIOD.finditer(s):  # resolved in _assign_periods: the period in force
+        found.append(_Match("period", m.start(), m.end(), 0, "months", relative=True,
+                            period_from="same"))
+    for m in _SINCE_MONTH.finditer(s):
+        if published:
+            month = month_number(m["month"])
+            year = published.year if month <= published.month else published.year - 1
+            found.append(_Match("period", m.start(), m.end(), year, "months", relative=True,
+                                period=f"{year}-{month:02d}/{published.year}-"
+                                       f"{published.month:02d}"))
+    pub_fy = _fy_start_of(published) if published else None
+    for m in _FY_EXTRA.finditer(s):
+        if m["e"]:
+            a, b = 2000 + int(m["e"]), 2000 + int(m["f"])
+        else:
+            a, b = int(m["a"] or m["c"]), int(m["b"] or m["d"])
+        if b == a + 1:
+            found.append(_Match("fiscal_year", m.start(), m.end(), a, "fiscal_year",
+                                period=fy_label(a)))
+    for m in _BETWEEN_MONTHS.finditer(s):
+        y1, y2 = int(m["y1"]), int(m["y2"])
+        period = _months_span(y1, month_number(m["m1"]), y2, month_number(m["m2"]))
+        kind = "fiscal_year" if period.startswith("FY") else "period"
+        found.append(_Match(kind, m.start(), m.end(), y1, kind if kind == "fiscal_year" else
+                            "months", period=period))
+    for m in _BETWEEN_MONTHS_NO_YEAR.finditer(s):
+        if published is None:
+            continue
+        m1, m2 = month_number(m["m1"]), month_number(m["m2"])
+        if m["which"]:
+            y2 = published.year + _which_offset(m["which"])
+        else:
+            y2 = published.year if m2 < published.month else published.year - 1
+        y1 = y2 if m1 <= m2 else y2 - 1
+        found.append(_Match("period", m.start(), m.end(), y1, "months",
+                            period=_months_span(y1, m1, y2, m2), relative=True))
+    for m in _BY_YEAR.finditer(s):  # "$30-billion-by-2025"
+        found.append(_Match("year", m.start(), m.end(), int(m.group()), "year",
+                            period=m.group()))
+    for m in _QUARTER.finditer(s):
+        q = int(m["q"]) if m["q"] else _FIRST_WORDS[m["qw"].lower()]
+        if m["year"]:
+            y, first = int(m["year"]), 3 * q - 2
+            period = f"{y}-{first:02d}/{y}-{first + 2:02d}"
+        else:
+            start = _fy_from_text(m["fy"]) if m["fy"] else (
+                pub_fy + _which_offset(m["which"]) if pub_fy is not None else None)
+            if start is None:
+                found.append(_Match("period", m.start(), m.end(), 0, "months", relative=True))
+                continue
+            first = 4 + 3 * (q - 1)
+            y = start + (first - 1) // 12
+            first = (first - 1) % 12 + 1
+            period = f"{y}-{first:02d}/{y}-{first + 2:02d}"
+        found.append(_Match("period", m.start(), m.end(), int(period[:4]), "months",
+                            period=period, relative=not m["year"] and not m["fy"]))
+    for m in _REL_FIRST_MONTHS.finditer(s):
+        n = 6 if m["half"] else 3 if m["q"] else int(_number(m["n"]))
+        start = _fy_from_text(m["fy"]) if m["fy"] else (
+            pub_fy + _which_offset(m["which"]) if pub_fy is not None else None)
+        period = None
+        if start is not None:
+            end_month = 3 + n
+            y2 = start + (end_month - 1) // 12
+            period = f"{start}-04/{y2}-{(end_month - 1) % 12 + 1:02d}"
+        found.append(_Match("period", m.start(), m.end(), start or 0, "months", period=period,
+                            relative=not m["fy"]))
+    for m in _MONTH_SPAN.finditer(s):
+        m1, m2 = month_number(m["m1"]), month_number(m["m2"])
+        period = None
+        if m["which"] and pub_fy is not None:
+            fy0 = pub_fy + _which_offset(m["which"])
+            y1 = fy0 if m1 >= 4 else fy0 + 1
+            y2 = fy0 if m2 >= 4 else fy0 + 1
+            period = _months_span(y1, m1, y2, m2)
+        elif published is not None:  # the latest such span ending before publication
+            y2 = published.year if m2 < published.month else published.year - 1
+            y1 = y2 if m1 <= m2 else y2 - 1
+            period = _months_span(y1, m1, y2, m2)
+        found.append(_Match("period", m.start(), m.end(), 0, "months", period=period,
+                            relative=True))
+    for m in _REL_FY.finditer(s):
+        if m["that"]:
+            found.append(_Match("fiscal_year", m.start(), m.end(), 0, "fiscal_year", shift=0,
+                                relative=True, period=None, period_from="same"))
+            continue
+        if m["which"].lower() == "same":
+            continue
+        period = fy_label(pub_fy + _which_offset(m["which"])) if pub_fy is not None else None
+        found.append(_Match("fiscal_year", m.start(), m.end(), 0, "fiscal_year", period=period,
+                            relative=True))
+    for m in _MONTH_THIS_YEAR.finditer(s):
+        if published:
+            year = published.year + _which_offset(m["which"])
+            found.append(_Match("date", m.start(), m.end(), year, "date",
+                                period=f"{year}-{month_number(m['month']):02d}", relative=True))
+    for m in _REL_YEAR.finditer(s):
+        if m["ago"]:
+            found.append(_Match("period", m.start(), m.end(), 0, "shift", shift=1, relative=True))
+            continue
+        if m["within"]:
+            if published:
+                year = published.year + int(_number(m["within"]))
+                found.append(_Match("year", m.start(), m.end(), year, "year", period=str(year),
+                                    relative=True))
+            continue
+        period = (str(published.year + _which_offset(m["which"])) if published else None)
+        found.append(_Match("year", m.start(), m.end(), 0, "year", period=period, relative=True))
+    return found
+
+
+def _resolve_months(taken: list[_Match], published: dt.date | None) -> None:
+    """A month named without a year ("in November", "since February") is the latest such month
+    on or before the publication date; with "this year" / "last year" nearby, that year's."""
+    if published is None:
+        return
+    for m in taken:
+        if m.kind == "date" and m.unit == "month" and m.period is None:
+            month = int(m.value)
+            year = published.year if month <= published.month else published.year - 1
+            m.period = f"{year}-{month:02d}"
+
+
+def _shift(period: str | None, years: int) -> str | None:
+    """``period`` moved back ``years`` years (FY2024-25 → FY2023-24; 2025-03 → 2024-03)."""
+    if not period:
+        return None
+    if period.startswith("FY"):
+        return fy_label(fy_start(period) - years)
+    return re.sub(r"(?:19|20)\d{2}", lambda y: str(int(y.group()) - years), period)
+
+
 # Extractors in priority order: where matches overlap, the earlier extractor wins
 # ("financial year ended March 2024" is a fiscal year, not a date; "$65.7 billion" money, not a
 # count). Within one extractor the longer match wins.
-_EXTRACTORS = (_fiscal_claims, _money_claims, _percent_claims, _date_claims, _duration_claims,
-               _year_claims, _ordinal_claims, _count_claims)
+_EXTRACTORS = (_fiscal_claims, _money_claims, _percent_claims, _tally_claims, _quantity_claims,
+               _fraction_claims, _multiplier_claims, _rank_claims, _date_claims,
+               _duration_claims, _year_claims, _ordinal_claims, _count_claims)
 _PERIOD_KINDS = ("fiscal_year", "period", "date", "year")
-_TAKES_PERIOD = ("money", "percent", "count")
-_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|:")
+_TAKES_PERIOD = ("money", "percent", "count", "quantity", "fraction", "multiplier", "rank")
+_CARRIES = ("money", "percent", "fraction", "multiplier")  # take the sentence before's period
+_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|:|,\s+(?:while|whereas|but|noting|saying|adding)\b"
+                           r"|,\s+(?:the\s+\w+\s+)?said\b")
+_LINKED_AFTER = re.compile(r"^[\s,]*(?:(?:in|during|for|of|over|by|till|until|through)\s+)?"
+                           r"(?:the\s+)?$", re.IGNORECASE)
 
 
-def _sentence_claims(sentence: str) -> list[_Match]:
+def _sentence_claims(sentence: str, published: dt.date | None = None,
+                     carried: str | None = None, topic: str | None = None) -> list[_Match]:
     taken: list[_Match] = []
-    for extract in _EXTRACTORS:
-        for m in sorted(extract(sentence), key=lambda m: (m.start, -(m.end - m.start))):
+    # Fiscal years in every form, absolute or relative, compete first (the longer match wins:
+    # "Q1 FY24" over "FY24"), then the other extractors in their order.
+    groups = [lambda s: _fiscal_claims(s) + _relative_claims(s, published), *_EXTRACTORS[1:]]
+    for extract in groups:
+        found = extract(sentence)
+        if extract is groups[0]:
+            found = sorted(found, key=lambda m: (-(m.end - m.start), m.start))
+        else:
+            found = sorted(found, key=lambda m: (m.start, -(m.end - m.start)))
+        for m in found:
             if all(m.end <= t.start or m.start >= t.end for t in taken):
                 taken.append(m)
+    taken = [m for m in taken if not _is_reference(sentence, m)]
     taken.sort(key=lambda m: m.start)
-    periods = [m for m in taken if m.kind in _PERIOD_KINDS and m.period]
-    clause_of = _clause_index(sentence)
-    for m in taken:
-        if m.kind in _TAKES_PERIOD and periods:
-            same = [p for p in periods if clause_of(p.start) == clause_of(m.start)] or periods
-            m.period = min(same, key=lambda p: max(p.start - m.end, m.start - p.end)).period
+    _per_unit(sentence, taken)
+    _qualify(sentence, taken)
+    _resolve_months(taken, published)
+    _inherit_scale(taken)
+    _assign_periods(sentence, taken, carried, topic)
     return taken
+
+
+def _is_reference(sentence: str, m: _Match) -> bool:
+    """"two countries", "the two foreign ministers", "the two Asian neighbours": a count that
+    names the parties, not a figure."""
+    if m.kind != "count" or m.value != 2:
+        return False
+    words = re.match(r"[\w-]+(?:\s+[\w-]+){0,3}", sentence[m.start:]).group()
+    return any(_PARTIES.search(" ".join(words.split()[:i + 1]))
+               for i in range(1, len(words.split())))
+
+
+def _inherit_scale(taken: list[_Match]) -> None:
+    """"$9.6 billion from $7.7 a year ago": a bare figure beside a scaled one in the same
+    currency takes its scale when they are of the same order."""
+    money = [m for m in taken if m.kind == "money"]
+    for m in money:
+        if m.scale is None:
+            peers = [p for p in money if p.scale and p.unit == m.unit
+                     and 0.1 <= m.value / p.value <= 10]
+            if peers:
+                m.scale = min(peers, key=lambda p: abs(p.start - m.start)).scale
+
+
+def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = None,
+                    topic: str | None = None) -> None:
+    """Give each figure its period. ``carried`` is the period in force from the sentence
+    before (same paragraph); ``topic`` the last one stated anywhere before, which "during the
+    period under review" refers to."""
+    periods = [m for m in taken if m.kind in _PERIOD_KINDS and (m.period or m.shift
+                                                                  or m.period_from == "same")]
+    clause_of = _clause_index(sentence)
+    for p in periods:
+        if p.period_from == "same" and p.kind == "period":  # "during the period under review"
+            others = [o for o in periods if o.period and not o.shift and o is not p
+                      and o.period_from != "same"]
+            p.period = carried or topic or (others[0].period if others else None)
+            p.period_from = "relative"
+        elif p.shift or p.period_from == "same":
+            others = [o for o in periods if o.period and not o.shift and o is not p]
+            ref = min(others, key=lambda o: abs(o.start - p.start)).period if others else carried
+            p.period = _shift(ref, p.shift) if ref else None
+            p.period_from = "relative"
+        elif p.relative:
+            p.period_from = "relative"
+    usable = [p for p in periods if p.period]
+    figures = [m for m in taken if m.kind in _TAKES_PERIOD]
+    owner = {}  # "$X in FY2019": the period right after a figure belongs to it
+    for m in figures:
+        after = [p for p in usable if p.start >= m.end
+                 and _LINKED_AFTER.match(sentence[m.end:p.start])]
+        if after:
+            owner[id(after[0])] = m
+    main = next((p for p in usable if not p.shift), None)
+    for m in figures:
+        if not usable:
+            continue
+        mine = [p for p in usable if owner.get(id(p)) is m]
+        if mine:
+            chosen, how = mine[0], "stated"
+        else:
+            free = [p for p in usable if id(p) not in owner]
+            if not free:  # every period belongs to another figure: follow the one it leads to
+                if m.kind == "rank":
+                    continue
+                later = [p for p in usable if p.start >= m.end and not p.shift]
+                if not later and main is None:
+                    continue  # left for the sentence before to supply
+                free = later[:1] or [main]
+            same = [p for p in free if clause_of(p.start) == clause_of(m.start)]
+            if same:
+                chosen = min(same, key=lambda p: (max(p.start - m.end, m.start - p.end),
+                                                  p.start < m.start))
+                how = "stated"
+            elif m.kind == "rank":
+                continue  # a rank takes a period from its own clause only
+            else:
+                chosen, how = main or free[0], "sentence"
+        m.period = chosen.period
+        m.period_from = "relative" if chosen.period_from == "relative" else how
 
 
 def _clause_index(sentence: str):
@@ -285,15 +744,63 @@ def _clause_index(sentence: str):
     return lambda pos: sum(1 for b in breaks if b < pos)
 
 
-def extract_claims(text: str, sentence_spans) -> tuple[Claim, ...]:
-    """Every quantitative claim in the given sentences of ``text``, in reading order."""
+def _value_from_period(m: _Match) -> None:
+    """A relative period's value and unit once resolved: the fiscal year's first calendar year
+    (``fiscal_year``), a span's first year (``months``), a month's year (``date``), or the
+    year."""
+    if m.period.startswith("FY"):
+        m.kind, m.value, m.unit = "fiscal_year", fy_start(m.period), "fiscal_year"
+    elif "/" in m.period:
+        m.kind, m.value, m.unit = "period", int(m.period[:4]), "months"
+    elif len(m.period) >= 7:  # a month (2024-03) or a day
+        m.kind, m.value, m.unit = "date", int(m.period[:4]), "date"
+    else:
+        m.value, m.unit = int(m.period[:4]), "year"
+
+
+def _main_period(matches: list[_Match]) -> str | None:
+    for m in matches:
+        if m.kind in _PERIOD_KINDS and m.period and not m.shift:
+            return m.period
+    return None
+
+
+def extract_claims(text: str, sentence_spans, published: dt.date | None = None
+                   ) -> tuple[Claim, ...]:
+    """Every quantitative claim in the given sentences of ``text``, in reading order.
+
+    ``published`` (the article's publication date) resolves relative periods ("last fiscal",
+    "this year", "the April–July period"); without it they keep no period. A figure in a
+    sentence that states no period takes the main period of the sentence before.
+    """
     claims = []
+    carried: str | None = None
+    topic: str | None = None
+    last_end = 0
     for index, (s0, s1) in enumerate(sentence_spans):
         sentence = text[s0:s1]
-        for m in _sentence_claims(sentence):
+        if "\n" in text[last_end:s0]:
+            carried = None  # a period carries within a paragraph only
+        last_end = s1
+        matches = _sentence_claims(sentence, published, carried, topic)
+        own = _main_period(matches)
+        used_carried = False
+        for m in matches:
+            if m.kind in _CARRIES and m.period is None and carried:
+                m.period, m.period_from = carried, "carried"
+                used_carried = True
+            elif m.kind in _PERIOD_KINDS and m.period and m.period_from is None:
+                m.period_from = "stated"
+            if m.kind in _PERIOD_KINDS and m.period and (m.value == 0 or m.unit == "shift"):
+                _value_from_period(m)  # "a year ago", "last fiscal": what they resolved to
             claims.append(Claim(
                 kind=m.kind, value=float(m.value), unit=m.unit, scale=m.scale, period=m.period,
                 text=sentence[m.start:m.end], sentence=sentence,
                 span=(s0 + m.start, s0 + m.end), high=m.high, sentence_index=index,
+                qualifier=m.qualifier, period_from=m.period_from,
             ))
+        carried = own or (carried if used_carried else None)
+        topic = own or topic
     return tuple(claims)
+
+

@@ -34,11 +34,12 @@ _TITLES = (
     "Secretary of State", "Secretary-General", "Secretary General", "Ambassador", "Governor",
     "Chief Minister", "Spokesman", "Spokesperson", "Spokeswoman", "National Security Adviser",
     "Premier", "PM", "King", "Queen", "Crown Prince", "Emperor", "Chairman", "Chairwoman",
+    "Consul General", "Founder", "Director", "Vice-President", "EAM", "Chief Economist",
     "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr",
 )
 _NAME_STOP = {"To", "In", "Of", "And", "The", "As", "At", "On", "For", "With", "Will", "Says",
               "Said", "Meet", "Meets", "Visit", "Visits", "Is", "Was", "Has", "Who", "From", "By"}
-_NAME_WORD = r"[A-Z][a-z’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*"
+_NAME_WORD = r"[A-Z][a-z’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{1,2}(?=\s[A-Z][a-z])"
 _P_PERSON = re.compile(
     rf"(?i:\b(?:{'|'.join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))}))\s+"
     rf"(?P<name>(?:{_NAME_WORD})(?:\s(?:{_NAME_WORD})){{0,2}})")
@@ -49,7 +50,7 @@ _EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?:full-scale\s+)?invasion\s+of\s+(?P<c>{C})", "Invasion of {c}"),
     (r"(?P<c>{C})\s+invasion", "Invasion of {c}"),
     (r"(?P<a>{C})\s?[-–]\s?(?P<b>{C})\s+(?i:conflict|war|crisis)", "{a}–{b} conflict"),
-    (r"(?i:war\s+in)\s+(?P<c>{C})", "War in {c}"),
+    (r"(?i:war\s+(?:in|on|against))\s+(?P<c>{C})", "War in {c}"),
     (r"(?P<c>{C})\s+(?i:war)\b", "War in {c}"),
     (r"Cold War", "Cold War"),
     (r"(?:First|Second) World War|World War (?:I|II|One|Two)\b", "World War"),
@@ -85,10 +86,34 @@ def _find_groupings(text: str) -> dict:
     return found
 
 
-def _find_people(text: str) -> dict:
+#: "Ajay Srivastava, founder, GTRI", "Hetal Gandhi, Director-Research, Crisil": a name followed
+#: by a role in apposition.
+_ROLES = (r"president|vice-president|founder|co-founder|director(?:-\w+)?|chairman|chairwoman|"
+          r"chief|secretary|minister|ambassador|consul(?:\s+general)?|spokes(?:person|man|woman)|"
+          r"head|CEO|economist|analyst|professor|partner|adviser|advisor|envoy")
+_P_APPOSITION = re.compile(
+    rf"(?P<name>[A-Z][a-z’'\-]+(?:\s(?:[A-Z]{{1,2}}\.?|[A-Z][a-z’'\-]+)){{1,2}}),\s+"
+    rf"(?:the\s+|a\s+)?(?:[A-Z][a-z]+\s+)?(?i:{_ROLES})\b")
+_NOT_PEOPLE = re.compile(r"Desk|News|Staff|Bureau|Agency|Service|Times|Reuters|PTI|Press")
+
+
+def _find_people(text: str, byline: str = "") -> dict:
     names: list[str] = []
+    for name in (n.strip() for n in re.split(r",|\s+and\s+|\s+&\s+", byline)):
+        if len(name.split()) >= 2 and not _NOT_PEOPLE.search(name) and name in text:
+            names.append(name)
+    for m in _P_APPOSITION.finditer(text):
+        words = m["name"].split()
+        if words[0] in _NAME_STOP or any(w in text_names() for w in words):
+            continue
+        if " ".join(words) not in names:
+            names.append(" ".join(words))
     for m in _P_PERSON.finditer(text):
         words = m["name"].split()
+        for i, w in enumerate(words):  # "Modi's Historic": the name ends at the possessive
+            if re.search(r"[’']s$", w):
+                words = words[:i] + [re.sub(r"[’']s$", "", w)]
+                break
         while words and words[-1].rstrip("’'s") in _NAME_STOP | set(text_names()):
             words.pop()
         name = " ".join(w for w in words if w not in _NAME_STOP)
@@ -131,14 +156,16 @@ def _find_events(text: str) -> dict:
 _KIND_ORDER = ("country", "person", "grouping", "event")
 
 
-def extract_entities(text: str) -> tuple[Entity, ...]:
+def extract_entities(text: str, byline: str = "") -> tuple[Entity, ...]:
     """Countries, people, groupings and events named in ``text``, each with all its spans.
+    ``byline`` (the article's author line) adds its authors as people.
 
     Ordered by kind (country, person, grouping, event), then by first appearance.
     """
     found: dict = {}
-    for finder in (_find_countries, _find_people, _find_groupings, _find_events):
+    for finder in (_find_countries, _find_groupings, _find_events):
         found.update(finder(text))
+    found.update(_find_people(text, byline))
     entities = [Entity(name=n, kind=k, code=c, spans=tuple(sorted(spans)))
                 for (k, n, c), spans in found.items()]
     entities.sort(key=lambda e: (_KIND_ORDER.index(e.kind), e.spans[0]))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,7 +30,8 @@ class Claim:
     ``sentence_index`` the position of ``sentence`` in ``Article.sentences``.
     """
 
-    kind: str  # money | percent | fiscal_year | period | date | year | ordinal | duration | count
+    kind: str  # money | percent | fraction | multiplier | quantity | rank | fiscal_year | period
+    #            | date | year | ordinal | duration | count
     value: float
     unit: str  # USD | INR | EUR … | percent | fiscal_year | date | month | years | count …
     scale: str | None
@@ -39,6 +41,22 @@ class Claim:
     span: tuple[int, int]
     high: float | None = None
     sentence_index: int | None = None
+    #: How the figure is bounded as written: "over", "under", "about" (close to, nearly …) or
+    #: None (stated exactly, to its last digit).
+    qualifier: str | None = None
+    #: Where ``period`` came from: "stated" (in the clause), "sentence" (elsewhere in the
+    #: sentence), "carried" (the sentence before), "relative" (resolved against the
+    #: publication date), or None when there is no period.
+    period_from: str | None = None
+    #: What the figure measures (see :mod:`analysis.article.measures`): total_trade, exports,
+    #: imports, balance, growth, share, rank, target, price, volume, tariff, savings, votes,
+    #: members … or None; ``flow`` total/export/import/balance; ``reporter``/``partner`` ISO
+    #: alpha-3 codes; ``product`` such as "crude oil" (or None).
+    measure: str | None = None
+    flow: str | None = None
+    reporter: str | None = None
+    partner: str | None = None
+    product: str | None = None
 
     @property
     def magnitude(self) -> float:
@@ -82,6 +100,23 @@ class Article:
     entities: tuple[Entity, ...] = field(repr=False)
     sections: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = field(default=(), repr=False)
     sentence_spans: tuple[tuple[int, int], ...] = field(default=(), repr=False)
+    #: The sidecar's facts (title, author, outlet, url, published, retrieved …) as read from
+    #: ``NAME.meta.yml`` beside the text, plus any ``published`` given by the caller.
+    meta: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def published(self) -> dt.date | None:
+        """The publication date (sidecar ``published: YYYY-MM-DD``), or None when unknown or
+        given to the month only."""
+        value = self.meta.get("published")
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            return None
 
     def entities_of(self, kind: str) -> tuple[Entity, ...]:
         """The entities of one kind (country, person, grouping, event), in order of appearance."""

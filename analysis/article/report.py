@@ -32,6 +32,34 @@ def claims_table(article: Article) -> pd.DataFrame:
     return table.astype({"start": "int64", "end": "int64", "sentence": "int64"})
 
 
+CLAIM_FIELDS = ["kind", "text", "value", "unit", "scale", "period", "start", "end", "sentence",
+                "high", "qualifier", "period_from", "measure", "flow", "reporter", "partner",
+                "product"]
+
+
+def article_record(article: Article) -> dict:
+    """The article as plain JSON data: ``article`` (metadata: file, title, author, outlet,
+    url, published, retrieved, paragraphs, sentences), ``claims`` (one object per claim, the
+    fields of :data:`CLAIM_FIELDS`; ``start``/``end`` are character offsets, ``sentence`` the
+    sentence number) and ``entities`` (kind, name, code, mentions, spans)."""
+    meta = article.meta or {}
+    head = {"file": str(article.path), "title": meta.get("title") or article.title,
+            "author": meta.get("author") or article.byline or None}
+    for key in ("outlet", "url", "published", "retrieved"):
+        value = meta.get(key)
+        head[key] = value.isoformat() if hasattr(value, "isoformat") else value
+    head.update(paragraphs=len(article.paragraphs), sentences=len(article.sentences))
+    claims = [{"kind": c.kind, "text": c.text, "value": c.value, "unit": c.unit,
+               "scale": c.scale, "period": c.period, "start": c.span[0], "end": c.span[1],
+               "sentence": c.sentence_index, "high": c.high, "qualifier": c.qualifier,
+               "period_from": c.period_from, "measure": c.measure, "flow": c.flow,
+               "reporter": c.reporter, "partner": c.partner, "product": c.product}
+              for c in article.claims]
+    entities = [{"kind": e.kind, "name": e.name, "code": e.code, "mentions": e.mentions,
+                 "spans": [list(s) for s in e.spans]} for e in article.entities]
+    return {"article": head, "claims": claims, "entities": entities}
+
+
 def entities_table(article: Article) -> pd.DataFrame:
     """One row per entity: kind, name, code (ISO alpha-3 / grouping code), mentions, first
     (character offset of the first mention in ``article.text``)."""
@@ -50,10 +78,15 @@ def claim_sentences(article: Article) -> pd.DataFrame:
 
 
 def header_markdown(article: Article) -> str:
-    """Markdown heading with the article's title, byline, file name and size (paragraphs,
-    sentences)."""
+    """Markdown heading with the article's title, byline, outlet and publication date (from
+    its sidecar, when known), file name and size (paragraphs, sentences)."""
     byline = f"by {escape(article.byline)}" if article.byline else "no byline"
-    return (f"## {escape(article.title)}\n\n*{byline}* — source file "
+    meta = article.meta or {}
+    where = "".join(f", {escape(str(v))}" for v in (meta.get("outlet"),) if v)
+    when = meta.get("published")
+    when = f", published {escape(when.isoformat() if hasattr(when, 'isoformat') else str(when))}" \
+        if when else ""
+    return (f"## {escape(article.title)}\n\n*{byline}*{where}{when} — source file "
             f"{escape(article.path.name)}, {len(article.paragraphs)} paragraphs, "
             f"{len(article.sentences)} sentences.")
 

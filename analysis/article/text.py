@@ -20,8 +20,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from analysis import ROOT
+import datetime as dt
+
+import yaml
+
+from analysis import ROOT, SEEDS_DIR
 from analysis.errors import ArticleError
+
+#: The sidecar fields an article may carry (others are kept as read).
+META_FIELDS = ("title", "author", "outlet", "url", "published", "retrieved")
 
 
 def locate(path: str | Path | None) -> str | None:
@@ -37,16 +44,24 @@ def locate(path: str | Path | None) -> str | None:
     return str(ROOT / given)
 
 
+#: The largest article file read (2 MB): anything bigger is not a news article.
+MAX_BYTES = 2 * 1024 * 1024
+
+
 def read_text(path: Path) -> str:
     """The file's text (UTF-8, newlines normalised to ``\\n``, a byte-order mark dropped).
 
-    Raises ArticleError naming the file when it is missing, not a file, empty, binary or not
-    UTF-8.
+    Raises ArticleError naming the file when it is missing, not a file, larger than 2 MB,
+    empty, binary or not UTF-8.
     """
     if not path.exists():
         raise ArticleError(f"{path}: article file not found")
     if not path.is_file():
         raise ArticleError(f"{path}: not a file (expected a UTF-8 article text file)")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ArticleError(f"{path}: too large for an article ({size:,} bytes; at most "
+                           f"{MAX_BYTES:,})")
     raw = path.read_bytes()
     if not raw.strip():
         raise ArticleError(f"{path}: article file is empty")
@@ -59,6 +74,60 @@ def read_text(path: Path) -> str:
             f"{path}: not UTF-8 text (invalid byte 0x{raw[exc.start]:02x} at offset {exc.start})"
         ) from None
     return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def sidecar_path(path: Path) -> Path:
+    """The sidecar of an article file: ``NAME.meta.yml`` beside ``NAME.txt``."""
+    return Path(path).with_suffix(".meta.yml")
+
+
+def seed_articles(folder: Path | None = None) -> list[Path]:
+    """Every article text file in ``folder`` (default: seeds/), sorted by name."""
+    return sorted(Path(folder or SEEDS_DIR).glob("*.txt"))
+
+
+def _as_date(value, where: str) -> dt.date | str | None:
+    """A publication date: a date (``YYYY-MM-DD``), a month kept as text (``YYYY-MM``), or
+    None. Raises ArticleError naming ``where`` for anything else."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        if re.fullmatch(r"(?:19|20)\d{2}-(?:0[1-9]|1[0-2])", text):
+            return text
+    raise ArticleError(f"{where}: published={text!r} is not a date; expected YYYY-MM-DD")
+
+
+def read_meta(path: Path, published=None) -> dict:
+    """The article's metadata from its sidecar (empty when it has none); ``published`` given
+    here (``YYYY-MM-DD``) overrides the sidecar's. Raises ArticleError naming the sidecar when
+    it is not a YAML mapping or its date is malformed."""
+    meta: dict = {}
+    side = sidecar_path(path)
+    if side.is_file():
+        try:
+            loaded = yaml.safe_load(side.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            raise ArticleError(f"{side}: not a readable YAML sidecar "
+                               f"({type(exc).__name__})") from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ArticleError(f"{side}: expected a mapping of title, author, outlet, url, "
+                               "published, retrieved")
+        meta = dict(loaded or {})
+        meta["published"] = _as_date(meta.get("published"), str(side))
+        meta["retrieved"] = _as_date(meta.get("retrieved"), str(side)) if meta.get(
+            "retrieved") else None
+    if published not in (None, "", "None"):
+        meta["published"] = _as_date(published, "--published")
+    for key in META_FIELDS:
+        meta.setdefault(key, None)
+    return meta
 
 
 # --- layout -----------------------------------------------------------------------------------
@@ -136,8 +205,9 @@ def _byline(rest: list[list[_Line]]) -> list[str]:
                            for line in rest[0]):
         return []
     nxt = rest[1] if len(rest) > 1 else []
-    if len(rest[0]) == 1 and nxt and all(_BULLET.match(x.text) for x in nxt):
-        return []  # a heading over a bullet list, not a byline
+    if len(rest[0]) == 1 and nxt and all(_BULLET.match(x.text) for x in nxt) and \
+            not re.match(r"[Bb]y\s", rest[0][0].text):
+        return []  # a heading over a bullet list, not a byline ("By …" always is one)
     names: list[str] = []
     for line in rest.pop(0):
         name = re.sub(r"^by\s+", "", line.text, flags=re.IGNORECASE)
@@ -165,8 +235,13 @@ def parse_layout(path: Path, text: str) -> Layout:
     sections: list[tuple[str, Bullets]] = []
     units = [(first.start, first.end)]
     heading = ""
+    pending: tuple[int, int] | None = None  # a sub-heading's span, kept unless bullets follow
     for block in rest:
-        if all(_BULLET.match(line.text) for line in block):
+        is_bullets = all(_BULLET.match(line.text) for line in block)
+        if pending and not is_bullets:
+            units.append(pending)  # a sub-heading over prose keeps its words and figures
+        pending = None
+        if is_bullets:
             bullets = []
             for line in block:
                 marker = _BULLET.match(line.text).end()
@@ -178,10 +253,13 @@ def parse_layout(path: Path, text: str) -> Layout:
             heading = ""
         elif len(block) == 1 and _is_short_line(block[0], 8):
             heading = block[0].text
+            pending = (block[0].start, block[0].end)
         else:
             paragraphs.append(" ".join(line.text for line in block))
             units.append((block[0].start, block[-1].end))
             heading = ""
+    if pending:
+        units.append(pending)
     if not paragraphs and not sections:
         raise ArticleError(
             f"{path}: no article structure found (a title line but no paragraphs or bullets); "

@@ -147,3 +147,153 @@ def _arms_reliance(c: str, p: str) -> dict:
     else:
         verdict, reason = "contradicted", f"{name(top)} is the largest supplier"
     return {"evidence": ev, "verdict": verdict, "reason": reason}
+
+
+# --- votes and tallies named in any article: what `ties check` uses ----------------------------
+
+_VOTE_VERBS = (
+    ("abstain", r"abstain(?:ed|s|ing)?|abstention"),
+    ("no", r"vot(?:ed|es|ing|e)\s+against|opposed|rejected"),
+    ("yes", r"vot(?:ed|es|ing|e)\s+(?:in\s+favou?r|for|yes)|backed|supported"),
+)
+_RES_SYMBOL = re.compile(r"\b(?:A/RES/)?(?P<sym>ES-11/\d+|\d{2}/\d{3})\b")
+_TALLY = re.compile(r"\b(?P<y>\d{2,3})\s*[-–]\s*(?P<n>\d{1,3})\s*[-–]\s*(?P<a>\d{1,3})\b")
+VOTE_COLUMNS = ["text", "claimed", "unit", "scale", "period", "measure", "partner", "computed",
+                "verdict", "reason", "source", "sentence"]
+
+
+def resolution_for(sentence: str, published) -> pd.Series | None:
+    """The Ukraine resolution a sentence speaks of: the one it names ("ES-11/1"), else the
+    vote held on or within ten days before the article's publication date; None if neither."""
+    res = table("ukraine_resolutions")
+    m = _RES_SYMBOL.search(sentence)
+    if m:
+        hit = res[res["resolution"].str.endswith(m["sym"])]
+        return hit.iloc[0] if len(hit) else None
+    if published is None:
+        return None
+    when = pd.Timestamp(published)
+    near = res[(res["date"] <= when) & (res["date"] >= when - pd.Timedelta(days=10))]
+    return near.sort_values("date").iloc[-1] if len(near) else None
+
+
+def _vote_row(text, claimed, measure, partner, computed, verdict, reason, source, sentence,
+              period=None) -> dict:
+    return {"text": text, "claimed": claimed, "unit": "vote" if measure == "vote" else "count",
+            "scale": None, "period": period, "measure": measure, "partner": partner,
+            "computed": computed, "verdict": verdict, "reason": reason, "source": source,
+            "sentence": sentence}
+
+
+def check_votes(article) -> list[dict]:
+    """Each country's vote an article reports on a Ukraine resolution ("India abstained on
+    ES-11/1"), each tally figure (in favour / against / abstentions) and each "N-member
+    Assembly", checked against data/diplomacy as of the article's publication date.
+    Rows as :data:`VOTE_COLUMNS`; verdicts confirmed / differs / cannot check."""
+    from analysis.article.measures import countries_in
+
+    published = getattr(article, "published", None)
+    rows: list[dict] = []
+    votes = table("ukraine_votes")
+    seen = set()
+    for sentence in _sentences(article):
+        verb_hits = [(m.start(), vote) for vote, pat in _VOTE_VERBS
+                     for m in re.finditer(pat, sentence, re.I)]
+        if not verb_hits or not re.search(r"resolution|General Assembly|UNGA|\bUN\b|vote",
+                                          sentence, re.I):
+            continue
+        res = resolution_for(sentence, published)
+        for start, end, code in countries_in(sentence):
+            later = [(p, v) for p, v in verb_hits if p >= end]
+            if not later:
+                continue
+            pos, vote = min(later)
+            between = sentence[end:pos]
+            if re.search(r"[;.]|\bwhile\b", between) or len(between) > 160:
+                continue
+            others = [o for o in countries_in(sentence) if end <= o[0] < pos]
+            if others and not re.fullmatch(r"[\s,]*(?:and\s+)?", sentence[end:others[0][0]]):
+                continue  # another country stands between this one and the verb
+            if re.search(r"Security\s+Council", sentence[max(0, pos - 80):pos], re.I):
+                continue  # a Security Council vote is not an Assembly resolution
+            if re.search(r"draft|call|proposal|secret ballot", sentence[pos:pos + 60], re.I) and \
+                    vote == "no" and "reject" in sentence[pos:pos + 12].lower():
+                continue  # "voted to reject a call for a secret ballot": a procedural vote
+            key = (code, vote, None if res is None else res["resolution"])
+            if key in seen:
+                continue  # the headline and the body report the same vote: one check
+            seen.add(key)
+            text = f"{name(code)}: {vote}"
+            if res is None:
+                rows.append(_vote_row(text, vote, "vote", code, None, "cannot check",
+                                      "no Ukraine resolution in the data matches the sentence "
+                                      "or the article's date", "", sentence))
+                continue
+            sym = res["resolution"].replace("A/RES/", "")
+            hit = votes[(votes["resolution"] == res["resolution"]) & (votes["iso3"] == code)]
+            if hit.empty:
+                rows.append(_vote_row(text, vote, "vote", code, None, "cannot check",
+                                      f"no source in the data states {name(code)}'s vote on "
+                                      f"{sym}", "", sentence, period=f"{res['date']:%Y-%m-%d}"))
+                continue
+            got = hit["vote"].iloc[0]
+            rows.append(_vote_row(text, vote, "vote", code, got,
+                                  "confirmed" if got == vote else "differs",
+                                  f"{name(code)} voted {got} on {sym} ({res['date']:%-d %B %Y})",
+                                  hit["source_id"].iloc[0], sentence,
+                                  period=f"{res['date']:%Y-%m-%d}"))
+    for sentence in _sentences(article):  # a tally written "141-5-35" (yes-no-abstain)
+        for m in _TALLY.finditer(sentence):
+            if not re.search(r"vot|resolution|adopted|Assembly", sentence, re.I):
+                continue
+            res = resolution_for(sentence, published)
+            claimed = f"{m['y']}-{m['n']}-{m['a']}"
+            if res is None:
+                rows.append(_vote_row(m.group(), claimed, "tally", None, None, "cannot check",
+                                      "no resolution in the data matches", "", sentence))
+                continue
+            got = f"{res['yes']}-{res['no']}-{res['abstain']}"
+            rows.append(_vote_row(m.group(), claimed, "tally", None, got,
+                                  "confirmed" if got == claimed else "differs",
+                                  f"{res['resolution'].replace('A/RES/', '')}: {res['yes']} in "
+                                  f"favour, {res['no']} against, {res['abstain']} abstentions",
+                                  res["source_id"], sentence, period=f"{res['date']:%Y-%m-%d}"))
+    for c in getattr(article, "claims", ()):
+        if c.kind != "count":
+            continue
+        if c.measure in ("votes_yes", "votes_no", "votes_abstain"):
+            res = resolution_for(c.sentence, published)
+            if res is None:
+                rows.append(_vote_row(c.text, c.value, c.measure, None, None, "cannot check",
+                                      "no resolution in the data matches", "", c.sentence))
+                continue
+            col = {"votes_yes": "yes", "votes_no": "no", "votes_abstain": "abstain"}[c.measure]
+            got = res[col]
+            sym = res["resolution"].replace("A/RES/", "")
+            rows.append(_vote_row(c.text, c.value, c.measure, None, int(got),
+                                  "confirmed" if int(got) == int(c.value) else "differs",
+                                  f"{sym}: {res['yes']} in favour, {res['no']} against, "
+                                  f"{res['abstain']} abstentions", res["source_id"], c.sentence,
+                                  period=f"{res['date']:%Y-%m-%d}"))
+        elif c.measure == "members" and re.search(r"General Assembly|UN\b|United Nations",
+                                                  c.sentence):
+            rows.append(_un_members(c, published))
+    return rows
+
+
+def _un_members(c, published) -> dict:
+    when = pd.Timestamp(published) if published else pd.Timestamp.today()
+    # The UN has had 193 members since South Sudan joined on 14 July 2011.
+    t = table("un_membership")
+    ssd = t[t["iso3"] == "SSD"]
+    if len(ssd):
+        n = 193 if when >= pd.Timestamp(ssd["member_from"].iloc[0]) else None
+        if n is not None:
+            return _vote_row(c.text, c.value, "members", None, n,
+                             "confirmed" if int(c.value) == n else "differs",
+                             f"193 members since South Sudan joined "
+                             f"({pd.Timestamp(ssd['member_from'].iloc[0]):%-d %B %Y})",
+                             ssd["source_id"].iloc[0], c.sentence)
+    return _vote_row(c.text, c.value, "members", None, None, "cannot check",
+                     "the data list the members of the panel only, not the whole Assembly",
+                     "", c.sentence)

@@ -210,3 +210,411 @@ def check_claims(article, partner: str = "RUS", reporter: str = "IND") -> pd.Dat
             rows.append(_check_growth(claim, partner, reporter, fy, measure))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
+
+
+# --- one claim at a time, any partner: what `ties check` uses ----------------------------------
+
+#: The columns of a check record (one per claim), shared with analysis.checks.
+RECORD_COLUMNS = ["text", "claimed", "unit", "scale", "period", "measure", "partner",
+                  "computed", "verdict", "reason", "source", "sentence"]
+TRADE_MEASURES = ("total_trade", "exports", "imports", "balance", "growth", "share", "rank",
+                  "target", "price", "volume", "savings", "tariff")
+_FLOW_OF = {"total_trade": "total", "exports": "export", "imports": "import",
+            "balance": "balance"}
+_SCALE_MN = {None: 1e-6, "thousand": 1e-3, "lakh": 0.1, "million": 1.0, "crore": 10.0,
+             "billion": 1e3, "trillion": 1e6, "lakh crore": 1e6}
+_MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _record(claim, verdict: str, reason: str, computed=None, source: str = "",
+            period=None, claimed=None) -> dict:
+    return {"text": claim.text, "claimed": claim.value if claimed is None else claimed,
+            "unit": claim.unit, "scale": claim.scale, "period": period or claim.period,
+            "measure": claim.measure, "partner": claim.partner, "computed": computed,
+            "verdict": verdict, "reason": reason, "source": source,
+            "sentence": claim.sentence}
+
+
+def _tolerance(claim, claimed_mn: float) -> tuple[float, float]:
+    """(low, high) bounds in US$ mn a figure allows: its last written digit, ±5 % for "about",
+    open-ended for "over"/"under"."""
+    half = _half_unit(claim.value) * _SCALE_MN.get(claim.scale, 1e-6)
+    if claim.qualifier == "about":
+        half = max(half, 0.05 * claimed_mn)
+    low, high = claimed_mn - half, claimed_mn + half
+    if claim.qualifier == "over":
+        high = float("inf")
+    elif claim.qualifier == "under":
+        low = float("-inf")
+    return low, high
+
+
+def _precision_words(claim) -> str:
+    q = {"over": "a lower bound", "under": "an upper bound", "about": "approximate (±5 %)"}
+    return q.get(claim.qualifier, "as written")
+
+
+def _span_label(period: str) -> tuple[str, str] | None:
+    """``2023-04/2023-07`` → (``FY2023-24``, ``Apr-Jul``) when the span lies in one fiscal
+    year and starts in April; else None."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})/(\d{4})-(\d{2})", period or "")
+    if not m:
+        return None
+    y1, m1, y2, m2 = (int(x) for x in m.groups())
+    if m1 != 4:
+        return None
+    fy = fy_label(y1)
+    if fy_label(y2 if m2 >= 4 else y2 - 1) != fy:
+        return None
+    return fy, f"Apr-{_MONTH_ABBR[m2 - 1]}"
+
+
+def _fy_of(period: str | None) -> str | None:
+    return period if period and is_fy_label(period) else None
+
+
+def _compare(claim, claimed_mn: float, value_mn: float, half_data: float) -> bool:
+    low, high = _tolerance(claim, claimed_mn)
+    return low - half_data <= value_mn <= high + half_data
+
+
+def _to_claim_scale(claim, value_mn: float) -> float:
+    return value_mn / _SCALE_MN.get(claim.scale, 1e-6)
+
+
+def _check_money_claim(claim, reporter: str) -> dict:
+    partner, flow = claim.partner, _FLOW_OF[claim.measure]
+    claimed_mn = claim.value * _SCALE_MN.get(claim.scale, 1e-6)
+    if flow == "balance":
+        claimed_mn = -abs(claimed_mn)  # "a deficit of $57 bn" is a balance of −57,000
+        if partner in _surplus_partners(reporter):
+            claimed_mn = abs(claimed_mn)
+    fy = _fy_of(claim.period)
+    span = _span_label(claim.period)
+    if claim.product and flow == "import":
+        return _check_product_value(claim, claimed_mn, reporter)
+    if span:
+        return _check_partial(claim, claimed_mn, partner, reporter, flow, *span)
+    if fy is None:
+        if claim.period and re.fullmatch(r"\d{4}", claim.period):
+            return _check_calendar(claim, claimed_mn, partner, flow)
+        return _record(claim, "cannot check", "no fiscal year or span of months stated for "
+                       "the figure" if not claim.period else
+                       f"no table holds {claim.period} for this partner")
+    if fy not in available_fiscal_years(reporter):
+        return _record(claim, "cannot check", f"{fy} is not covered by data/trade")
+    s = bilateral_series(partner, reporter)
+    row = s[(s["fiscal_year"] == fy) & (s["flow"] == flow)]
+    if row.empty or pd.isna(row["value_usd_mn"].iloc[0]):
+        return _record(claim, "cannot check",
+                       f"no {flow} for {in_text(partner)} in {fy} in data/trade/bilateral_fy")
+    r = row.iloc[0]
+    computed = _to_claim_scale(claim, abs(r["value_usd_mn"]))
+    base = dict(computed=round(computed, 3), source=r["source_id"], period=fy)
+    if _compare(claim, claimed_mn, r["value_usd_mn"], r["half_width_usd_mn"]):
+        return _record(claim, "confirmed", f"agrees with the data ({r['status']}"
+                       f"{', derived' if r['derived'] else ''}); the claim is "
+                       f"{_precision_words(claim)}", **base)
+    # Another source's figure for the same year and flow: preliminary vs revised.
+    alt = stated_figures(partner, reporter)
+    alt = alt[(alt["fiscal_year"] == fy) & (alt["flow"] == flow)]
+    for a in alt.itertuples():
+        if _compare(claim, claimed_mn, a.value_usd_mn, HALF_WIDTH.get(a.precision, 0)):
+            if a.status == "provisional":
+                return _record(claim, "confirmed",
+                               f"agrees with the provisional figure of {a.source_id} "
+                               f"({abs(a.value_usd_mn):,.0f} US$ mn); revised since to "
+                               f"{abs(r['value_usd_mn']):,.0f} ({r['source_id']})",
+                               computed=round(_to_claim_scale(claim, abs(a.value_usd_mn)), 3),
+                               source=a.source_id, period=fy)
+            return _record(claim, "differs", f"sources differ: matches {a.source_id} "
+                           f"({a.status}); the series uses {r['source_id']} ({r['status']})",
+                           **base)
+    # Another flow of the same year (the article's label may be wrong).
+    for other in ("total", "import", "export", "balance"):
+        o = s[(s["fiscal_year"] == fy) & (s["flow"] == other)]
+        if other != flow and len(o) and pd.notna(o["value_usd_mn"].iloc[0]) and _compare(
+                claim, abs(claimed_mn), abs(o["value_usd_mn"].iloc[0]),
+                o["half_width_usd_mn"].iloc[0]):
+            return _record(claim, "differs", f"the figure is the {fy} {other} "
+                           f"({abs(o['value_usd_mn'].iloc[0]):,.0f} US$ mn), not the {flow}",
+                           **base)
+    if partner == "RUS":
+        mirror = load_table("trade/mirror_calendar_year")
+        for m in mirror.itertuples():
+            if m.flow == flow and m.period == "full year" and _compare(
+                    claim, claimed_mn, m.value_usd_mn, HALF_WIDTH.get(m.precision, 0)):
+                return _record(claim, "differs", f"fiscal vs calendar year: matches calendar "
+                               f"{m.calendar_year} ({m.source_id})", **base)
+    gap = abs(abs(claimed_mn) - abs(r["value_usd_mn"])) / abs(r["value_usd_mn"])
+    unit_mn = 2 * _half_unit(claim.value) * _SCALE_MN.get(claim.scale, 1e-6)
+    off = abs(abs(claimed_mn) - abs(r["value_usd_mn"]))
+    why = ("rounding: " if off <= 2 * unit_mn and gap <= 0.02 else
+           f"slightly ({gap:.1%}; a revised or differently compiled figure): "
+           if gap <= 0.02 else "")
+    return _record(claim, "differs", f"{why}the data give {computed:,.2f} {claim.scale or ''}"
+                   f", beyond the claim's precision ({_precision_words(claim)})", **base)
+
+
+@lru_cache(maxsize=None)
+def _surplus_partners(reporter: str) -> frozenset:
+    """Partners with which the reporter ran a surplus in the latest year with a balance."""
+    s = load_table("trade/bilateral_fy")
+    s = s[(s["reporter"] == reporter) & (s["flow"] == "balance")]
+    last = s.sort_values("fiscal_year").groupby("partner").tail(1)
+    return frozenset(last.loc[last["value_usd_mn"] > 0, "partner"])
+
+
+def _check_partial(claim, claimed_mn, partner, reporter, flow, fy, label) -> dict:
+    t = load_table("trade/partial_periods")
+    rows = t[(t["reporter"] == reporter) & (t["partner"] == partner) & (t["fiscal_year"] == fy)
+             & (t["period"] == label) & (t["flow"] == flow)]
+    if rows.empty:
+        return _record(claim, "cannot check", f"no {label} {fy} {flow} for {in_text(partner)} "
+                       "in data/trade/partial_periods", period=f"{fy} {label}")
+    for r in rows.itertuples():
+        if _compare(claim, claimed_mn, r.value_usd_mn, HALF_WIDTH.get(r.precision, 0)):
+            return _record(claim, "confirmed", f"agrees with the {label} {fy} figure",
+                           computed=_to_claim_scale(claim, abs(r.value_usd_mn)),
+                           source=r.source_id, period=f"{fy} {label}")
+    r = rows.iloc[0]
+    return _record(claim, "differs", f"the {label} {fy} figure is {abs(r.value_usd_mn):,.0f} "
+                   "US$ mn", computed=_to_claim_scale(claim, abs(r.value_usd_mn)),
+                   source=r.source_id, period=f"{fy} {label}")
+
+
+def _check_calendar(claim, claimed_mn, partner, flow) -> dict:
+    if partner != "RUS":
+        return _record(claim, "cannot check", f"no calendar-year figures for {in_text(partner)}")
+    mirror = load_table("trade/mirror_calendar_year")
+    rows = mirror[(mirror["calendar_year"] == int(claim.period)) & (mirror["flow"] == flow)]
+    full = rows[rows["period"] == "full year"]
+    if full.empty:
+        return _record(claim, "cannot check", f"no full-year {claim.period} {flow} in "
+                       "data/trade/mirror_calendar_year")
+    for r in full.itertuples():
+        if _compare(claim, claimed_mn, r.value_usd_mn, HALF_WIDTH.get(r.precision, 0)):
+            return _record(claim, "confirmed", f"agrees with calendar {r.calendar_year} "
+                           f"({r.data_basis[:60]})",
+                           computed=_to_claim_scale(claim, r.value_usd_mn),
+                           source=r.source_id)
+    r = full.iloc[0]
+    return _record(claim, "differs", f"calendar {r.calendar_year} figures in the data: "
+                   + ", ".join(f"{v:,.0f}" for v in full["value_usd_mn"]) + " US$ mn",
+                   computed=_to_claim_scale(claim, r.value_usd_mn), source=r.source_id)
+
+
+def _check_product_value(claim, claimed_mn, reporter) -> dict:
+    t = load_table("trade/product_highlights")
+    fy = _fy_of(claim.period)
+    rows = t[(t["reporter"] == reporter) & (t["partner"] == claim.partner)
+             & (t["fiscal_year"] == fy) & (t["period"] == "full year")
+             & t["value_usd_mn"].notna() & t["item"].str.contains("crude", case=False)]
+    if claim.product != "crude oil" or rows.empty:
+        return _record(claim, "cannot check", f"no {claim.product} value for "
+                       f"{in_text(claim.partner)} in {claim.period or 'that period'} in "
+                       "data/trade/product_highlights")
+    r = rows.iloc[0]
+    computed = _to_claim_scale(claim, r["value_usd_mn"])
+    if _compare(claim, claimed_mn, r["value_usd_mn"], 50):
+        return _record(claim, "confirmed", "agrees with the crude-oil import figure",
+                       computed=computed, source=r["source_id"])
+    s = bilateral_series(claim.partner, reporter)
+    tot = s[(s["fiscal_year"] == fy) & (s["flow"] == "total")]
+    why = f"crude-oil imports were {r['value_usd_mn']:,.0f} US$ mn"
+    if len(tot) and _compare(claim, claimed_mn, tot["value_usd_mn"].iloc[0],
+                             tot["half_width_usd_mn"].iloc[0]):
+        why += f"; the figure is total trade in {fy}, not crude-oil imports"
+    return _record(claim, "differs", why, computed=computed, source=r["source_id"])
+
+
+def _check_growth_claim(claim, reporter: str) -> dict:
+    flow = claim.flow or "total"
+    partner = claim.partner
+    span = _span_label(claim.period)
+    fy = _fy_of(claim.period)
+    if span:
+        t = load_table("trade/partial_periods")
+        sel = t[(t["reporter"] == reporter) & (t["partner"] == partner) & (t["flow"] == flow)
+                & (t["period"] == span[1])]
+        prev_fy = fy_label(fy_start(span[0]) - 1)
+        cur, prev = sel[sel["fiscal_year"] == span[0]], sel[sel["fiscal_year"] == prev_fy]
+        label = f"{span[0]} {span[1]}"
+        if cur.empty or prev.empty:
+            return _record(claim, "cannot check", f"no {span[1]} {flow} for both {prev_fy} and "
+                           f"{span[0]} in data/trade/partial_periods", period=label)
+        c, b = cur["value_usd_mn"].iloc[0], prev["value_usd_mn"].iloc[0]
+        src = f"{prev['source_id'].iloc[0]}+{cur['source_id'].iloc[0]}"
+        rel = 0.005 + 0.005
+    elif fy:
+        at = claim.sentence.find(claim.text)
+        before, after = claim.sentence[max(0, at - 40):at], claim.sentence[at:at + 80]
+        if re.search(r"\bsince\b", before):
+            return _record(claim, "cannot check", "the change is measured from an earlier "
+                           "year the sentence does not pin down", period=fy)
+        span = re.search(r"(?:past|last|previous)\s+(\w+)\s+years", after + " " + before)
+        back = 1
+        if span:
+            words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                     "eight": 8, "nine": 9, "ten": 10}
+            back = words.get(span.group(1).lower()) or (
+                int(span.group(1)) if span.group(1).isdigit() else 1)
+        prev_fy = fy_label(fy_start(fy) - back)
+        s = bilateral_series(partner, reporter)
+        cur = s[(s["fiscal_year"] == fy) & (s["flow"] == flow)]
+        prev = s[(s["fiscal_year"] == prev_fy) & (s["flow"] == flow)]
+        label = fy
+        if cur.empty or prev.empty or cur["value_usd_mn"].isna().any() or \
+                prev["value_usd_mn"].isna().any():
+            return _record(claim, "cannot check", f"{flow} missing for {prev_fy} or {fy}")
+        c, b = cur["value_usd_mn"].iloc[0], prev["value_usd_mn"].iloc[0]
+        src = "+".join(dict.fromkeys(f"{prev['source_id'].iloc[0]}+{cur['source_id'].iloc[0]}"
+                                     .split("+")))
+        rel = cur["half_width_usd_mn"].iloc[0] / abs(c) + prev["half_width_usd_mn"].iloc[0] / abs(b)
+    else:
+        return _record(claim, "cannot check", "no fiscal year or span of months for the change")
+    ratio = abs(c) / abs(b)
+    if claim.kind == "multiplier":
+        tol = max(0.1 * claim.value, ratio * rel)
+        if claim.qualifier in ("about", None):
+            ok = abs(ratio - claim.value) <= tol
+        else:
+            ok = (ratio >= claim.value - tol if claim.qualifier == "over"
+                  else ratio <= claim.value + tol)
+        return _record(claim, "confirmed" if ok else "differs",
+                       f"{flow} went from {abs(b):,.0f} to {abs(c):,.0f} US$ mn: ×{ratio:.2f}",
+                       computed=round(ratio, 2), source=src, period=label)
+    g = (ratio - 1) * 100
+    stated = claim.value
+    at = claim.sentence.find(claim.text)
+    falls = re.search(r"fell|fall|declin|dipped|dip|drop|contract|down|shr|slip|slump|plung",
+                      claim.sentence[max(0, at - 40):at], re.I) or re.match(
+        r"\s*(?:decline|fall|drop|dip|contraction)\b", claim.sentence[at + len(claim.text):],
+        re.I)
+    if falls:
+        stated = -stated
+    tol = _half_unit(claim.value) + (100 + g) * rel
+    if claim.qualifier == "about":
+        tol = max(tol, 1.0)
+    ok = abs(stated - g) <= tol
+    if ok:
+        return _record(claim, "confirmed", f"{flow} {abs(b):,.0f} → {abs(c):,.0f} US$ mn: "
+                       f"{g:+.1f} %", computed=round(g, 2), source=src, period=label,
+                       claimed=stated)
+    if fy and not span:  # the same change from other sources' figures (provisional, revised)
+        alt = stated_figures(partner, reporter)
+        alt = alt[alt["flow"] == flow]
+        for x in alt[alt["fiscal_year"] == fy].itertuples():
+            for y in alt[alt["fiscal_year"] == prev_fy].itertuples():
+                g2 = (abs(x.value_usd_mn) / abs(y.value_usd_mn) - 1) * 100
+                if abs(stated - g2) <= tol:
+                    return _record(claim, "confirmed", f"agrees using {y.source_id} "
+                                   f"({y.status}, {abs(y.value_usd_mn):,.0f}) and {x.source_id} "
+                                   f"({x.status}, {abs(x.value_usd_mn):,.0f}): {g2:+.2f} %; the "
+                                   f"chosen series gives {g:+.1f} % (provisional vs revised)",
+                                   computed=round(g2, 2), source=f"{y.source_id}+{x.source_id}",
+                                   period=label, claimed=stated)
+    return _record(claim, "differs", f"{flow} {abs(b):,.0f} → {abs(c):,.0f} US$ mn: {g:+.1f} %"
+                   " (rounding or revised figures)", computed=round(g, 2), source=src,
+                   period=label, claimed=stated)
+
+
+def _check_share_claim(claim, reporter: str) -> dict:
+    value = claim.value * 100 if claim.kind == "fraction" else claim.value
+    fy = _fy_of(claim.period)
+    if claim.product:
+        t = load_table("trade/product_highlights")
+        rows = t[(t["reporter"] == reporter) & (t["partner"] == claim.partner)
+                 & (t["fiscal_year"] == fy) & t["share_pct"].notna()]
+        sent = claim.sentence.lower()
+        if "from russia" in sent or f"imports from {in_text(claim.partner).lower()}" in sent:
+            for r in rows.itertuples():
+                if abs(r.share_pct - value) <= max(_half_unit(claim.value), 1.0):
+                    return _record(claim, "confirmed", f"{r.item}: {r.share_pct:g} %",
+                                   computed=r.share_pct, source=r.source_id, claimed=value)
+        return _record(claim, "cannot check", f"the data hold no share of India's "
+                       f"{claim.product} imports by supplier for {claim.period or 'that period'}"
+                       " (a share, not a growth rate)", claimed=value)
+    if fy and claim.flow in ("import", "export") and claim.partner != "WLD":
+        part, world = (bilateral_series(p, reporter) for p in (claim.partner, "WLD"))
+        a = part[(part["fiscal_year"] == fy) & (part["flow"] == claim.flow)]["value_usd_mn"]
+        b = world[(world["fiscal_year"] == fy) & (world["flow"] == claim.flow)]["value_usd_mn"]
+        if len(a) and len(b) and pd.notna(a.iloc[0]) and pd.notna(b.iloc[0]):
+            got = float(a.iloc[0] / b.iloc[0] * 100)
+            ok = abs(got - value) <= max(_half_unit(claim.value), 0.5)
+            return _record(claim, "confirmed" if ok else "differs",
+                           f"{in_text(claim.partner)}'s share of India's {claim.flow}s in {fy}: "
+                           f"{a.iloc[0]:,.0f} of {b.iloc[0]:,.0f} US$ mn",
+                           computed=round(got, 2), source="trade/bilateral_fy", claimed=value)
+    if fy and (claim.flow in (None, "total")):
+        from analysis.trade.rank import partner_share
+        sh = partner_share(claim.partner, reporter, fy, fy)
+        if len(sh) and pd.notna(sh["share_pct"].iloc[0]):
+            got = float(sh["share_pct"].iloc[0])
+            ok = abs(got - value) <= max(_half_unit(claim.value), 0.5)
+            return _record(claim, "confirmed" if ok else "differs",
+                           f"{in_text(claim.partner)}'s share of India's total trade in {fy}",
+                           computed=round(got, 2), source="trade/bilateral_fy", claimed=value)
+    return _record(claim, "cannot check", "a share of a total the data do not break down "
+                   "(a share, never checked as growth)", claimed=value)
+
+
+def _check_rank_claim(claim, reporter: str) -> dict:
+    from analysis.trade.rank import partner_totals
+
+    fy = _fy_of(claim.period)
+    if not fy or claim.flow not in (None, "total") or claim.product:
+        return _record(claim, "cannot check", "ranks are held for total trade by fiscal year "
+                       "only")
+    tot = partner_totals(fy, reporter)
+    row = tot[tot["partner"] == claim.partner]
+    if row.empty:
+        return _record(claim, "cannot check", f"no {fy} total for {in_text(claim.partner)}")
+    got = int(row["rank"].iloc[0])
+    where = f"rank {got} among the {len(tot)} partners the data cover in {fy}"
+    if got < int(claim.value):  # partners the data do not cover may rank above it
+        return _record(claim, "cannot check", f"{where}: too few partners covered to place "
+                       f"it {int(claim.value)}", computed=got, source=row["source_id"].iloc[0])
+    return _record(claim, "confirmed" if got == int(claim.value) else "differs", where,
+                   computed=got, source=row["source_id"].iloc[0])
+
+
+def check_claim(claim, reporter: str = "IND") -> dict | None:
+    """A verdict for one figure about trade (see analysis.article.measures for how a claim's
+    measure, flow, partner and product are read), or None when the claim is not about trade.
+
+    Verdicts: ``confirmed`` (within the claim's stated precision: "$65.7 billion" ±0.05 bn,
+    "over $18 billion" a lower bound, "close to" ±5 %), ``differs`` (with the likely reason:
+    another source's figure, another flow, calendar vs fiscal year, rounding), ``cannot
+    check`` (no data for that period, partner or product) and ``not checkable`` (a target or
+    forecast). A share is checked as a share, never as growth.
+    """
+    measure = claim.measure
+    if measure not in TRADE_MEASURES:
+        return None
+    if measure == "target":
+        return _record(claim, "not checkable", "a target or forecast"
+                       + (f" for {claim.period}" if claim.period else "")
+                       + ": no data can confirm it yet")
+    if measure in ("tariff", "savings", "price", "volume"):
+        return _record(claim, "cannot check", f"the data hold no {measure} figures")
+    if not claim.partner or claim.partner == reporter or \
+            claim.partner not in available_partners_safe(reporter) | {"WLD"}:
+        return _record(claim, "cannot check", "no trade partner the data cover is named for "
+                       "the figure" if not claim.partner else
+                       f"no trade data for {in_text(claim.partner)}")
+    if measure == "share":
+        return _check_share_claim(claim, reporter)
+    if measure == "growth":
+        return _check_growth_claim(claim, reporter)
+    if measure == "rank":
+        return _check_rank_claim(claim, reporter)
+    if claim.kind != "money" or claim.unit != "USD":
+        return _record(claim, "cannot check", f"the data hold US$ figures only, not {claim.unit}")
+    return _check_money_claim(claim, reporter)
+
+
+def available_partners_safe(reporter: str) -> set:
+    from analysis.trade.series import available_partners
+
+    return set(available_partners(reporter))

@@ -1,0 +1,100 @@
+"""analysis.article.measures: what each figure measures and about whom, on sentences written
+in our own words with the constructions real articles use."""
+
+import datetime as dt
+
+import pytest
+
+from analysis.article import load_article
+
+
+def article_from(tmp_path, body: str, title: str = "Trade Notes", published="2024-06-15"):
+    path = tmp_path / "a.txt"
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+    (tmp_path / "a.meta.yml").write_text(f"published: {published}\n", encoding="utf-8")
+    return load_article(path)
+
+
+def figure(article, text):
+    return next(c for c in article.claims if c.text == text)
+
+
+@pytest.mark.parametrize("body,text,measure,flow,partner", [
+    ("India's exports to Chile fell 7% to $2 billion in FY2023-24.", "$2 billion", "exports",
+     "export", "CHL"),
+    ("India's exports to Chile fell 7% to $2 billion in FY2023-24.", "7%", "growth", "export",
+     "CHL"),
+    ("Imports from Peru rose to $3 billion in 2023-24.", "$3 billion", "imports", "import",
+     "PER"),
+    ("The trade deficit with Peru hit $2.5 billion in 2023-24.", "$2.5 billion", "balance",
+     "balance", "PER"),
+    ("Peru's share of India's copper imports was 12% in 2023-24.", "12%", "share", "import",
+     "PER"),
+    ("Washington and New Delhi want two-way commerce at $500 billion by 2030.", "$500 billion",
+     "target", "total", "USA"),
+    ("Moscow supplied crude worth $46 billion in FY2023-24.", "$46 billion", "imports", "import",
+     "RUS"),
+])
+def test_measure_flow_partner(tmp_path, body, text, measure, flow, partner):
+    c = figure(article_from(tmp_path, body), text)
+    assert (c.flow, c.partner, c.reporter) == (flow, partner, "IND")
+    if measure:
+        assert c.measure == measure
+
+
+def test_the_two_countries_mean_the_articles_partner(tmp_path):
+    a = article_from(tmp_path, "Chile and India signed a pact. Trade between the two countries "
+                               "reached $4 billion in 2023-24.", title="India And Chile Sign")
+    c = figure(a, "$4 billion")
+    assert (c.measure, c.partner) == ("total_trade", "CHL")
+
+
+def test_a_share_is_never_growth_and_a_tariff_is_a_tariff(tmp_path):
+    a = article_from(tmp_path, "Russian oil was 35% of India's oil imports in FY2023-24. "
+                               "Washington imposed a 25 percent tariff on Indian goods.")
+    share = figure(a, "35%")
+    assert (share.measure, share.partner, share.product) == ("share", "RUS", "crude oil")
+    assert figure(a, "25 percent").measure == "tariff"
+
+
+def test_it_was_keeps_the_measure_of_the_sentence_before(tmp_path):
+    a = article_from(tmp_path, "Trade with Peru was $3.1 billion in 2022-23. It was $2.9 billion "
+                               "in 2021-22.")
+    c = figure(a, "$2.9 billion")
+    assert (c.measure, c.partner, c.period) == ("total_trade", "PER", "FY2021-22")
+
+
+def test_vote_tallies_and_members(tmp_path):
+    a = article_from(tmp_path, "The 193-member Assembly adopted it with 120 votes in favour, "
+                               "9 against and 40 abstentions.")
+    assert [figure(a, t).measure for t in ("120 votes", "40 abstentions")] == [
+        "votes_yes", "votes_abstain"]
+    assert figure(a, "9").measure == "votes_no" if any(c.text == "9" for c in a.claims) else True
+    assert a.published == dt.date(2024, 6, 15)
+
+
+@pytest.mark.parametrize("body,text,flow", [
+    ("Exports from Peru to India topped $5 billion in 2022-23.", "$5 billion", "import"),
+    ("Peru exported goods worth $5 billion to India in 2022-23.", "$5 billion", "import"),
+    ("India shipped $2 billion worth of goods to Peru in 2022-23.", "$2 billion", "export"),
+    ("Trade with Peru grew on a fivefold increase in imports to $9 billion in 2022-23.",
+     "fivefold",
+     "import"),
+])
+def test_who_exports_to_whom(tmp_path, body, text, flow):
+    c = figure(article_from(tmp_path, body), text)
+    assert (c.flow, c.partner) == (flow, "PER")
+
+
+def test_overall_imports_are_the_world_and_shares_of_them_name_the_partner(tmp_path):
+    a = article_from(tmp_path, "China grew fast in 2023-24. India's overall imports declined "
+                               "5.6% to $675 billion. China accounts for 15% of India's global "
+                               "imports.")
+    assert figure(a, "$675 billion").partner == "WLD"
+    assert figure(a, "15%").partner == "CHN"
+
+
+def test_growth_named_after_the_figure(tmp_path):
+    a = article_from(tmp_path, "Exports to Chile rose on an 8.8% growth in 2023-24, after a 28% "
+                               "decline in 2022-23.")
+    assert [figure(a, t).measure for t in ("8.8%", "28%")] == ["growth", "growth"]
