@@ -120,8 +120,13 @@ SHOWN_COLUMNS = ["text", "period", "measure", "computed", "verdict", "reason"]
 
 
 def sources_line(checked: pd.DataFrame) -> str:
-    """Markdown line naming the source ids behind the checks (escaped), or "" when none."""
+    """Short source line (Markdown, escaped) for the sources behind the checks, numbered in the
+    report's bibliography, or "" when no check used data. Internal ids never reach the page."""
+    from analysis.bibliography import current
+    from analysis.datafiles import list_tables
+    from analysis.datasets import load_meta
     from analysis.display import escape
 
-    ids = sorted({i for s in checked["source"].dropna() for i in str(s).split("+") if i})
-    return f"Sources of the computed values: {escape(', '.join(ids))}." if ids else ""
+    ids = {i for s in checked["source"].dropna() for i in str(s).split("+") if i}
+    tables = [t for t in list_tables() if ids & {s["id"] for s in load_meta(t).sources}]
+    return escape(current().cite(*tables, used_ids=ids)) if tables else ""

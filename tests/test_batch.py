@@ -192,9 +192,9 @@ def test_paths_in_a_batch_file_are_relative_to_the_file(tmp_path, contracts, mon
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
     config = batch_file(tmp_path, "- notebook: article_brief\n"
-                                  "  parameters: {article_path: articles/a.txt}\n")
+                                  "  parameters: {article: articles/a.txt}\n")
     job = load(config).jobs[0]
-    assert job.parameters["article_path"] == str(tmp_path / "articles" / "a.txt")
+    assert job.parameters["article"] == str(tmp_path / "articles" / "a.txt")
 
 
 def test_an_overwritten_report_is_rebuilt(cold, contracts, tmp_path):

@@ -108,7 +108,7 @@ def test_render_refuses_a_notebook_outside_notebooks_unless_allowed(tmp_path, ca
 def test_render_refuses_an_article_that_is_not_a_small_text_file(tmp_path, capsys):
     big = tmp_path / "big.txt"
     big.write_bytes(b"word " * 600_000)
-    assert main(["render", "article_brief", "-p", f"article_path={big}",
+    assert main(["render", "article_brief", "-p", f"article={big}",
                  "--out", str(tmp_path / "r")]) == 2
     assert "a text file of at most 2 MB is expected" in capsys.readouterr().err
     assert not (tmp_path / "r").exists()

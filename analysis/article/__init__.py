@@ -26,6 +26,7 @@ from pathlib import Path
 
 from analysis.article.claims import extract_claims
 from analysis.article.entities import extract_entities
+from analysis.article.measures import describe_claims
 from analysis.article.model import SCALES, Article, Claim, Entity
 from analysis.article.report import (
     article_record,
@@ -36,10 +37,14 @@ from analysis.article.report import (
     entities_table,
     header_markdown,
 )
-from analysis.article.measures import describe_claims
-from analysis.article.text import (locate, parse_layout, read_meta, read_text, seed_articles,
-                                   sentence_spans)
-
+from analysis.article.text import (
+    locate,
+    parse_layout,
+    read_meta,
+    read_text,
+    seed_articles,
+    sentence_spans,
+)
 from analysis.provenance import DEFAULT_ARTICLE  # the seed article read when no path is given
 
 

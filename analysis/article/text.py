@@ -16,11 +16,10 @@ The layout read is the seed's::
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import datetime as dt
 
 import yaml
 
