@@ -261,7 +261,7 @@ def chart_data_files(page: str) -> dict[str, bytes]:
 
 def key_finding(page: str) -> str | None:
     """The first sentence of a report's key-findings box (plain text), if it has one."""
-    box = re.search(r'<section class="key-findings".*?<li>(.*?)</li>', page, re.S)
+    box = re.search(r'<section[^>]*\bclass="key-findings"[^>]*>.*?<li>(.*?)</li>', page, re.S)
     return _strip_tags(box.group(1)) if box else None
 
 

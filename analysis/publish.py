@@ -248,12 +248,14 @@ def publish(staging: Path, target: Path) -> None:
 
 def build_manifest(*, report: str, title: str | None, notebook: str, parameters: dict[str, Any],
                    formats, files: dict[str, str], started: str, timings: dict[str, float],
-                   inputs: dict[str, Any], failure: dict | None) -> dict[str, Any]:
+                   inputs: dict[str, Any], failure: dict | None,
+                   finding: str | None = None) -> dict[str, Any]:
     """The manifest of one run: what was rendered, from which inputs, how long it took, and
     (``failure``) what failed where, or None."""
     return {
         "report": report,
         "title": title,
+        "finding": finding,
         "notebook": notebook,
         "parameters": jsonable(parameters),
         "status": "ok" if failure is None else "failed",

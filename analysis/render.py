@@ -59,6 +59,7 @@ class Report:
     error: str | None = None
     note: Path | None = None
     title: str | None = None
+    finding: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -159,8 +160,15 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
                 step = "html"
                 say(f"[{report_slug}] writing HTML")
                 t = time.perf_counter()
-                page, report.title = _html(executed, path, name, values, inputs, started)
+                page, resources = _html(executed, path, name, values, inputs, started)
+                report.title = resources["ties"]["title"]
+                report.finding = resources["ties"].get("finding")
                 report.timings["html"] = round(time.perf_counter() - t, 3)
+                for rel, data in (resources.get("outputs") or {}).items():  # data/<chart>.csv
+                    target = staging / rel
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+                    report.files[rel] = rel
                 if "html" in formats:
                     (staging / f"{report_slug}.html").write_text(page, encoding="utf-8")
                     report.files["html"] = f"{report_slug}.html"
@@ -177,7 +185,8 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
             failure = {"step": step, "error": f"{type(exc).__name__}: {exc}"}
         report.timings["total"] = round(time.perf_counter() - t0, 3)
         manifest = pub.build_manifest(
-            report=report.slug, title=report.title, notebook=relative_to_root(path),
+            report=report.slug, title=report.title, finding=report.finding,
+            notebook=relative_to_root(path),
             parameters=report.parameters, formats=formats, files=report.files, started=started,
             timings=report.timings, inputs=inputs, failure=failure)
         if failure is None:
@@ -266,8 +275,10 @@ _EXPORTER = None
 
 
 def _html(executed: Path, path: Path, name: str, values: dict, inputs: dict,
-          started: str) -> tuple[str, str]:
-    """The report page for an executed notebook (one exporter per process, templates loaded once)."""
+          started: str) -> tuple[str, dict]:
+    """The report page for an executed notebook and nbconvert's resources (title and key
+    finding in ``resources["ties"]``, the CSVs behind the charts in ``resources["outputs"]``);
+    one exporter per process, templates loaded once."""
     global _EXPORTER
     import nbformat
 
@@ -285,7 +296,7 @@ def _html(executed: Path, path: Path, name: str, values: dict, inputs: dict,
     }
     page, resources = _EXPORTER.from_notebook_node(
         nb, resources={"metadata": {"name": name}, "ties": info})
-    return page, resources["ties"]["title"]
+    return page, resources
 
 
 def print_progress(line: str) -> None:

@@ -29,6 +29,7 @@ td.params { font-family: "DejaVu Sans Mono", monospace; font-size: 0.85em; }
 .ok { color: #1a7f37; font-weight: bold; }
 .failed { color: #b3261e; font-weight: bold; }
 .note { color: #5f6368; font-size: 0.85em; }
+.finding { color: #333; font-size: 0.9em; }
 a { color: #8a1c1c; }
 """
 
@@ -69,6 +70,10 @@ def write_index(out_dir: Path) -> Path:
         ) or "defaults"
         title = (good or {}).get("title") or latest.get("title")
         heading = f"<strong>{html.escape(title)}</strong><br>" if title else ""
+        finding = (good or {}).get("finding")
+        if finding:
+            heading += f'<span class="finding">{html.escape(finding)}</span><br>'
+
         if failed:
             status = '<span class="failed">failed</span>'
             status += (f'<div class="note">{html.escape(_date(failed.get("finished")))} · '

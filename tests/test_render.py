@@ -222,3 +222,23 @@ def test_article_brief_reads_the_article_it_is_given(tmp_path):
     assert "A Different Headline: Modi Meets Putin" in page
     assert "India’s Modi To Meet Putin In Moscow" not in page
     assert str(article) in page  # outside the checkout: the path as given
+
+
+def test_the_data_behind_each_chart_and_the_key_finding_are_published(tmp_path):
+    import pandas as pd
+
+    from analysis.report_index import write_index
+
+    out = tmp_path / "reports"
+    report = render("trade_imbalance", {"fy_from": "FY2022-23", "compare_with": ["CHN"]},
+                    formats="html", out=out)
+    assert report.ok, (report.status, report.error, report.note and report.note.read_text())
+    csvs = sorted(f for f in report.files if f.startswith("data/"))
+    assert csvs and all(f.endswith(".csv") for f in csvs)
+    for f in csvs:
+        assert len(pd.read_csv(report.folder / f)) > 0
+    manifest = json.loads((report.folder / "manifest.json").read_text())
+    assert set(csvs) <= set(manifest["checksums"])
+    assert manifest["finding"] and "Russia" in manifest["finding"]
+    index = write_index(out).read_text()
+    assert "trade with Russia totalled" in index and 'class="finding"' in index
