@@ -8,17 +8,20 @@ groupings, as of the article's publication date). Sits above trade/ and diplomac
 the pipeline.
 
 Verdicts: ``confirmed``, ``differs`` (with the likely reason), ``cannot check`` (why) and
-``not checkable`` (a target, a forecast). Each record: text, claimed, unit, scale, period,
-measure, partner, computed, verdict, reason, source, sentence.
+``not checkable`` (a target, a forecast): machine-readable, kept in ``verdict``. Each record
+(:data:`analysis.trade.claims.RECORD_COLUMNS`): text, claimed, unit, scale, period, measure,
+partner, computed, band (half-width of the computed value from the precision of its inputs),
+computed_text ("33.0 % (±1.7)"), evidence (official table / ministry figure as reported / news /
+derived), status (provisional / final / revised by the rule of analysis.trade.claims),
+verdict, verdict_text (the words a reader sees: "confirmed by official data", "consistent with
+figures as reported", "differs", "cannot check", "not checkable"), reason, source, sentence.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
-from analysis.trade.claims import RECORD_COLUMNS, check_claim
-
-VERDICTS = ("confirmed", "differs", "cannot check", "not checkable")
+from analysis.trade.claims import RECORD_COLUMNS, VERDICTS, check_claim, describe
 _FROM_DIPLOMACY = {"supported": "confirmed", "contradicted": "differs"}
 
 
@@ -34,7 +37,7 @@ def check_article(article, reporter: str = "IND") -> pd.DataFrame:
         row = check_claim(claim, reporter)
         if row is not None:
             rows.append(row)
-    rows.extend(check_votes(article))
+    rows.extend(describe(r) for r in check_votes(article))
     published = getattr(article, "published", None)
     partner = _diplomacy_partner(article, reporter)
     if partner:
@@ -45,14 +48,21 @@ def check_article(article, reporter: str = "IND") -> pd.DataFrame:
                        else "relations" if "border clash" in r.reason else "membership")
             if measure == "membership" and not lists:
                 continue  # naming the UN once is not a claim that two countries share it
-            rows.append({"text": r.claim, "claimed": None, "unit": None, "scale": None,
-                         "period": as_of, "measure": measure, "partner": partner,
-                         "computed": None, "verdict": _FROM_DIPLOMACY.get(r.verdict, r.verdict),
-                         "reason": f"{r.reason}. {r.evidence}".strip(" ."), "source":
-                         "data/diplomacy", "sentence": r.claim})
+            rows.append(describe({
+                "text": r.claim, "claimed": None, "unit": None, "scale": None,
+                "period": as_of, "measure": measure, "partner": partner, "computed": None,
+                "evidence": _DIPLOMACY_EVIDENCE[measure],
+                "verdict": _FROM_DIPLOMACY.get(r.verdict, r.verdict),
+                "reason": f"{r.reason}. {r.evidence}".strip(" ."), "source": "data/diplomacy",
+                "sentence": r.claim}))
     return pd.DataFrame(rows, columns=RECORD_COLUMNS)
 
 
+#: What each kind of diplomacy statement rests on: the Ukraine votes partly on news reports
+#: of the roll calls (data/diplomacy/ukraine_votes), the arms figures on news summaries of
+#: SIPRI, memberships on official lists and news of accessions.
+_DIPLOMACY_EVIDENCE = {"stance": "derived", "arms": "news", "relations": "",
+                       "membership": "derived"}
 _UN_FAMILY = {"UN", "UNGA", "UNSC", "UNHRC"}
 
 
@@ -116,7 +126,8 @@ def for_domain(checked: pd.DataFrame, domain: str) -> pd.DataFrame:
 
 
 #: The columns a report shows (the rest stay in ``ties check --json``).
-SHOWN_COLUMNS = ["text", "period", "measure", "computed", "verdict", "reason"]
+SHOWN_COLUMNS = ["text", "period", "measure", "computed_text", "evidence", "verdict_text",
+                 "reason"]
 
 
 def sources_line(checked: pd.DataFrame) -> str:

@@ -252,3 +252,97 @@ def test_the_base_year_of_a_change():
                            sentence="The deficit hit $85 billion, having doubled in the past "
                                     "four years."))
     assert four["verdict"] == "cannot check" and "FY2019-20" in four["reason"]
+
+
+# ---- what a verdict rests on: evidence, band, status, words (issue 13) -----------------------
+
+from analysis.trade.claims import (  # noqa: E402
+    EVIDENCE, VERDICT_TEXT, VERDICTS, computed_text, growth_band, row_status, source_kind)
+
+
+def seed_growth():
+    return check_claim(fig("33%", 33, kind="percent", unit="percent", scale=None,
+                           measure="growth", sentence=SEED_SENTENCE))
+
+
+def test_seed_growth_is_consistent_with_reported_figures_and_shows_its_band():
+    g = seed_growth()
+    assert g["verdict"] == "confirmed"  # machine-readable, unchanged for consumers
+    assert g["verdict_text"] == "consistent with figures as reported"
+    assert g["evidence"] == "derived" and g["status"] == "provisional"
+    # base 49,400 ± 600 (46.2 bn imports ± 0.05 and a deficit rounded to 43 bn ± 0.5),
+    # FY2023-24 65,700 ± 50: (65,750 / 48,800 − 1) − 33.0 % = 1.7 points
+    assert g["band"] == pytest.approx(1.74, abs=0.02)
+    assert g["computed_text"] == "33.0 % (±1.7)"
+    assert "derived from Islamabad Herald (2024): news" in g["reason"]
+    assert "difference 0.0" not in g["reason"]
+
+
+def test_growth_band_combines_both_years_half_widths():
+    assert growth_band(65700, 50, 49400, 600) == pytest.approx(1.733, abs=0.005)
+    assert growth_band(110, 0, 100, 0) == pytest.approx(0)
+    # wider inputs, wider band
+    assert growth_band(110, 5, 100, 5) > growth_band(110, 0.5, 100, 0.5) > 0
+
+
+def test_seed_total_rests_on_a_ministry_figure_as_reported():
+    t = check_claim(fig("$65.7 billion", 65.7))
+    assert (t["verdict"], t["evidence"]) == ("confirmed", "ministry figure as reported")
+    assert t["verdict_text"] == "consistent with figures as reported"
+    assert t["band"] == pytest.approx(0.05) and t["computed_text"] == "US$ 65.70 billion (±0.05)"
+    assert t["status"] == "provisional"  # published May 2024, weeks after FY2023-24 ended
+
+
+def test_official_table_figure_is_confirmed_by_official_data():
+    x = check_claim(fig("$4.88 billion", 4.88, period="FY2024-25", measure="exports",
+                        flow="export"))
+    assert (x["verdict"], x["evidence"], x["status"]) == ("confirmed", "official table", "final")
+    assert x["verdict_text"] == "confirmed by official data"
+    # a total computed from the same official table's exports and imports
+    t = check_claim(fig("$68.69 billion", 68.69, period="FY2024-25"))
+    assert (t["evidence"], t["verdict_text"]) == ("derived", "confirmed by official data")
+
+
+def test_news_figure_reads_as_reported_and_other_verdicts_keep_their_words():
+    n = check_claim(fig("$13.12 billion", 13.12, period="FY2021-22"))
+    assert (n["evidence"], n["verdict_text"]) == ("news", "consistent with figures as reported")
+    d = check_claim(fig("$65.5 billion", 65.5))
+    assert (d["verdict"], d["verdict_text"]) == ("differs", "differs")
+    target = check_claim(fig("$100 billion", 100, period="FY2029-30", measure="target"))
+    assert (target["verdict_text"], target["evidence"]) == ("not checkable", "")
+    none = check_claim(fig("$5 billion", 5, period="FY1990-91"))
+    assert none["verdict_text"] == "cannot check" and none["computed_text"] == ""
+    assert set(VERDICTS) == {"confirmed", "differs", "cannot check", "not checkable"}
+    assert set(VERDICT_TEXT.values()) >= {"confirmed by official data",
+                                          "consistent with figures as reported"}
+
+
+def test_source_kind_from_publisher_title_and_notes():
+    assert source_kind("TRADESTAT_HS2_RU") == "official table"
+    assert source_kind("TIA_FY2026") == "official table"
+    assert source_kind("MINT_VIA_RT_MAY2024") == "ministry figure as reported"  # title says so
+    assert source_kind("PTI_OCT2023") == "ministry figure as reported"  # "...: govt"
+    assert source_kind("ALIPOV_JAN2024") == "news"
+    assert source_kind("NO_SUCH_SOURCE") == "news"
+    assert set(EVIDENCE) == {"official table", "ministry figure as reported", "news", "derived"}
+
+
+def test_one_status_rule_provisional_until_a_year_after_the_fiscal_year():
+    assert row_status("FY2023-24", "GTRI_MAY2024", "final") == "provisional"  # May 2024
+    assert row_status("FY2023-24", "MINT_VIA_RT_MAY2024", "final") == "provisional"
+    assert row_status("FY2022-23", "FIRSTPOST_APR2023", "provisional") == "provisional"
+    assert row_status("FY2024-25", "TRADESTAT_HS2_RU", "final") == "final"  # retrieved Jul 2026
+    assert row_status("FY2025-26", "TIA_FY2026", "final") == "provisional"  # Jul 2026
+    assert row_status("FY2022-23", "QUINT_APR2023", "unclear") == "unclear"  # never upgraded
+    assert row_status("FY2021-22", "OUTLOOK_DEC2025", "disputed") == "disputed"
+    assert row_status("FY2024-25", "OUTLOOK_DEC2025", "final") == "provisional"  # Dec 2025
+    assert row_status("FY2021-22", "JAISHANKAR_AUG2025", "final") == "final"  # Aug 2025
+
+
+def test_computed_text_formats_each_unit():
+    assert computed_text(33.0, 1.7377, "percent", None, "growth") == "33.0 % (±1.7)"
+    assert computed_text(65.7, 0.05, "USD", "billion", "total_trade") == \
+        "US$ 65.70 billion (±0.05)"
+    assert computed_text(4, None, None, None, "rank") == "4"
+    assert computed_text("abstain", None, "vote", None, "vote") == "abstain"
+    assert computed_text(None, None, "USD", "billion", "exports") == ""

@@ -4,6 +4,39 @@ and called confirmed (within the rounding of the claim and of the data), differs
 reason: rounding, fiscal vs calendar year, preliminary vs revised figures) or cannot check.
 
 Money in US$ million, growth in percent; periods are Indian fiscal years (``FY2023-24``).
+
+What a verdict rests on
+-----------------------
+Every check record (:data:`RECORD_COLUMNS`) says, beside the machine-readable ``verdict``
+(:data:`VERDICTS`), what the figure it was compared with rests on:
+
+* ``computed`` and its ``band``: the half-width of the computed value in the claim's unit, from
+  the precision of each input (``half_width_usd_mn`` of the series; a growth rate combines both
+  years' half-widths: the band is the larger distance from the computed rate to the rates the
+  two years' extreme values give). The claim's own written precision ("$65.7 billion" is
+  ±0.05 bn, "33 %" ±0.5) is allowed on top when the verdict is decided.
+* ``evidence``, one of :data:`EVIDENCE`: ``official table`` (a Department of Commerce table:
+  TradeStat / DGCI&S / EIDB / the TIA portal; for votes, the UN's roll-call record),
+  ``ministry figure as reported`` (a news report that says it quotes Commerce Ministry or
+  government data), ``news`` (any other report or statement) and ``derived`` (computed from
+  several figures: a growth rate, a share, a total from exports and imports).
+  :func:`source_kind` reads the kind of each source from its publisher and title in the
+  tables' sidecars and the notes of its rows.
+* ``verdict_text``, the words a reader sees (:data:`VERDICT_TEXT`): ``confirmed by official
+  data`` only when every figure used comes from an official table; ``consistent with figures
+  as reported`` when a confirmation rests, wholly or in part, on reported figures; ``differs``;
+  ``cannot check``; ``not checkable``.
+* ``status`` of the figures used, by one rule (:func:`row_status`):
+
+  **A figure for a fiscal year is provisional until a year after that year ends.** The
+  Commerce Ministry's quick estimates (mid-April) and monthly releases are provisional and
+  DGCI&S revises them on late-received returns, so any figure for FY *t* published (for an
+  official table: retrieved) before 1 April of the year after FY *t* ended (FY2023-24 → before
+  1 April 2025) is ``provisional``, whatever its source calls it. A figure published later keeps
+  the status its source states (``final``, or ``revised`` for a restatement); a source's own
+  ``provisional``, ``unclear`` or ``disputed`` is never upgraded. A date known only to the
+  month or year counts from its first day (never later than the source could be). A derived
+  value takes the weakest status of its parts (provisional < final < revised).
 """
 
 from __future__ import annotations
@@ -24,6 +57,147 @@ from analysis.trade.series import (
     check_partner,
     stated_figures,
 )
+
+#: Machine-readable verdicts (``ties check --json`` keeps these words).
+VERDICTS = ("confirmed", "differs", "cannot check", "not checkable")
+#: Kinds of evidence a check can rest on, strongest first.
+EVIDENCE = ("official table", "ministry figure as reported", "news", "derived")
+#: The words a reader sees for each verdict; "confirmed" reads one way or the other by evidence.
+VERDICT_TEXT = {"official": "confirmed by official data",
+                "reported": "consistent with figures as reported",
+                "differs": "differs", "cannot check": "cannot check",
+                "not checkable": "not checkable"}
+STATUS_ORDER = ("provisional", "final", "revised")
+
+_OFFICIAL_PUBLISHER = re.compile(
+    r"^(?:Department of Commerce|Ministry of Commerce|DGCI&S|Directorate General of Commercial"
+    r"|United Nations(?! \(via)|UN Digital Library|Erik Voeten)", re.I)
+_QUOTES_MINISTRY = re.compile(
+    r"commerce ministry|ministry of commerce|commerce department|department of commerce|"
+    r"DGCI&S|government data|official data|\bgovt\b", re.I)
+
+
+@lru_cache(maxsize=None)
+def _sources() -> dict[str, dict]:
+    """Every source of every table's sidecar by id, with the notes of its bilateral rows
+    under ``_notes``."""
+    from analysis.datafiles import list_tables
+    from analysis.datasets import load_meta
+
+    out: dict[str, dict] = {}
+    for t in list_tables():
+        for src in load_meta(t).sources:
+            out.setdefault(src["id"], dict(src))
+    rows = load_table("trade/bilateral_fy")
+    for sid, notes in rows.groupby("source_id")["note"]:
+        if sid in out:
+            out[sid]["_notes"] = " ".join(str(n) for n in notes.dropna())
+    return out
+
+
+def source_kind(source_id: str) -> str:
+    """The kind of evidence one source is (one of :data:`EVIDENCE` but ``derived``):
+    ``official table`` when its publisher is the Department of Commerce (TradeStat, DGCI&S,
+    EIDB, TIA) or the UN's own record; ``ministry figure as reported`` when its publisher,
+    title or the notes of its rows say it quotes Commerce Ministry or government data;
+    ``news`` otherwise (and for an id no sidecar lists)."""
+    src = _sources().get(source_id)
+    if src is None:
+        return "news"
+    publisher = str(src.get("publisher") or "")
+    if _OFFICIAL_PUBLISHER.search(publisher) and not re.search(r"\bvia\b|as reported",
+                                                                 publisher, re.I):
+        return "official table"
+    said = " ".join(str(src.get(k) or "") for k in ("publisher", "title", "_notes"))
+    return "ministry figure as reported" if _QUOTES_MINISTRY.search(said) else "news"
+
+
+def source_ids(source: str | None) -> list[str]:
+    """The ids in a record's ``source`` (joined with ``+``), in order, without repeats."""
+    return list(dict.fromkeys(i for i in str(source or "").split("+") if i))
+
+
+def evidence_of(source: str | None, derived: bool = False) -> str:
+    """The evidence a check rests on: ``derived`` when it used several figures (several ids,
+    or ``derived``), else the kind of its one source (empty when it used none)."""
+    ids = source_ids(source)
+    if not ids:
+        return ""
+    if derived or len(ids) > 1:
+        return "derived"
+    return source_kind(ids[0])
+
+
+def verdict_text(verdict: str, source: str | None) -> str:
+    """The words shown for ``verdict``: a confirmation reads "confirmed by official data" only
+    when every source used is an official table, else "consistent with figures as reported"."""
+    if verdict != "confirmed":
+        return VERDICT_TEXT.get(verdict, verdict)
+    kinds = {source_kind(i) for i in source_ids(source)}
+    return VERDICT_TEXT["official" if kinds == {"official table"} else "reported"]
+
+
+def _date_of(text) -> "date | None":
+    from datetime import date
+
+    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(text or ""))
+    if not m:
+        return None
+    return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+
+
+def row_status(fiscal_year: str | None, source_id: str, stated: str | None) -> str | None:
+    """The status of one source's figure for ``fiscal_year`` by the module's rule: provisional
+    until a year after the fiscal year ends (by the source's publication date, or for an
+    official table its retrieval date); after that the source's own status. A source's own
+    provisional, unclear or disputed is kept."""
+    from datetime import date
+
+    if stated in ("provisional", "unclear", "disputed") or not fiscal_year or \
+            not is_fy_label(fiscal_year):
+        return stated
+    src = _sources().get(source_id, {})
+    when = _date_of(src.get("retrieved") if source_kind(source_id) == "official table"
+                    else src.get("published"))
+    if when is None:
+        return stated
+    return "provisional" if when < date(fy_start(fiscal_year) + 2, 4, 1) else stated
+
+
+def combined_status(parts: list[tuple[str | None, str, str | None]]) -> str | None:
+    """The weakest :func:`row_status` of several (fiscal_year, source_id, stated) figures:
+    unclear or disputed if any is, else the first of provisional < final < revised."""
+    got = [row_status(*p) for p in parts]
+    for bad in ("disputed", "unclear"):
+        if bad in got:
+            return bad
+    known = [g for g in got if g in STATUS_ORDER]
+    return min(known, key=STATUS_ORDER.index) if known else None
+
+
+def series_status(partner: str, reporter: str, fy: str, flow: str, source: str | None,
+                  stated: str | None = None) -> str | None:
+    """The status by the module's rule of the series value for (``fy``, ``flow``): the weakest
+    over the rows of each source behind it (for a derived value, every part)."""
+    rows = stated_figures(partner, reporter)
+    rows = rows[(rows["fiscal_year"] == fy) & rows["source_id"].isin(source_ids(source))
+                & (rows["status"] != "disputed")]
+    if rows.empty:
+        return row_status(fy, source_ids(source)[0], stated) if source_ids(source) else stated
+    if len(source_ids(source)) == 1:
+        rows = rows[rows["flow"] == flow] if (rows["flow"] == flow).any() else rows
+    return combined_status([(fy, r.source_id, r.status) for r in rows.itertuples()])
+
+
+def growth_band(c: float, hc: float, b: float, hb: float) -> float:
+    """Half-width in percentage points of the growth from ``b`` to ``c`` (US$ mn) whose
+    half-widths are ``hb`` and ``hc``: the larger distance from the central rate to the rates
+    the extreme values give."""
+    g = (abs(c) / abs(b) - 1) * 100
+    hi = ((abs(c) + hc) / max(abs(b) - hb, 1e-9) - 1) * 100
+    lo = ((abs(c) - hc) / (abs(b) + hb) - 1) * 100
+    return max(hi - g, g - lo)
+
 
 CLAIM_COLUMNS = ["claim", "measure", "period", "unit", "value_claimed", "value_computed",
                  "difference", "verdict", "reason", "source_ids", "sentence"]
@@ -216,7 +390,8 @@ def check_claims(article, partner: str = "RUS", reporter: str = "IND") -> pd.Dat
 
 #: The columns of a check record (one per claim), shared with analysis.checks.
 RECORD_COLUMNS = ["text", "claimed", "unit", "scale", "period", "measure", "partner",
-                  "computed", "verdict", "reason", "source", "sentence"]
+                  "computed", "band", "computed_text", "evidence", "status", "verdict",
+                  "verdict_text", "reason", "source", "sentence"]
 TRADE_MEASURES = ("total_trade", "exports", "imports", "balance", "growth", "share", "rank",
                   "target", "price", "volume", "savings", "tariff")
 _FLOW_OF = {"total_trade": "total", "exports": "export", "imports": "import",
@@ -227,12 +402,59 @@ _MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "O
 
 
 def _record(claim, verdict: str, reason: str, computed=None, source: str = "",
-            period=None, claimed=None) -> dict:
-    return {"text": claim.text, "claimed": claim.value if claimed is None else claimed,
-            "unit": claim.unit, "scale": claim.scale, "period": period or claim.period,
-            "measure": claim.measure, "partner": claim.partner, "computed": computed,
-            "verdict": verdict, "reason": reason, "source": source,
-            "sentence": claim.sentence}
+            period=None, claimed=None, band=None, status=None, derived: bool = False) -> dict:
+    return describe({"text": claim.text, "claimed": claim.value if claimed is None else claimed,
+                     "unit": claim.unit, "scale": claim.scale,
+                     "period": period or claim.period, "measure": claim.measure,
+                     "partner": claim.partner, "computed": computed, "band": band,
+                     "status": status, "verdict": verdict, "reason": reason,
+                     "source": source, "sentence": claim.sentence}, derived=derived)
+
+
+def describe(record: dict, derived: bool = False) -> dict:
+    """``record`` with what its verdict rests on filled in where missing: ``evidence``
+    (:func:`evidence_of` its source), ``verdict_text`` (:func:`verdict_text`) and
+    ``computed_text`` (the computed value with its band, in the claim's unit: "33.0 % (±1.7)",
+    "US$ 65.70 billion (±0.05)"). Every key of :data:`RECORD_COLUMNS` is present."""
+    out = {k: record.get(k) for k in RECORD_COLUMNS}
+    if not out.get("evidence"):
+        out["evidence"] = evidence_of(out["source"], derived) if out["computed"] is not None \
+            else ""
+    if not out.get("verdict_text"):
+        out["verdict_text"] = verdict_text(out["verdict"], out["source"])
+    if not out.get("computed_text"):
+        out["computed_text"] = computed_text(out["computed"], out["band"], out["unit"],
+                                             out["scale"], out["measure"])
+    if out["band"] is not None and not pd.isna(out["band"]):
+        out["band"] = float(round(out["band"], 4))
+    return out
+
+
+def _digits(band) -> int:
+    """Decimals that show a band's first significant digit (0.05 → 2, 1.7 → 1, 600 → 0)."""
+    if not band or pd.isna(band):
+        return 2
+    return max(0, min(3, -int(np.floor(np.log10(abs(band))))))
+
+
+def computed_text(computed, band, unit, scale, measure) -> str:
+    """A computed value as a reader sees it, with its band when it has one."""
+    if computed is None or (isinstance(computed, float) and pd.isna(computed)):
+        return ""
+    if not isinstance(computed, (int, float, np.number)) or isinstance(computed, bool):
+        return str(computed)
+    has_band = band is not None and not pd.isna(band) and band > 0
+    d = _digits(band) if has_band else (0 if float(computed).is_integer() else 2)
+    if measure == "growth" and unit != "percent" or unit == "times":
+        num = f"×{computed:,.{max(d, 2)}f}"
+    elif unit in ("percent", "%") or measure in ("growth", "share"):
+        num = f"{computed:,.{max(d, 1)}f} %"
+    elif unit == "USD":
+        num = f"US$ {computed:,.{d}f} {scale or ''}".rstrip()
+    else:
+        num = f"{computed:,.{d}f}"
+    return f"{num} (±{band:,.{max(d, 1) if unit in ('percent', '%') else d}f})" if has_band \
+        else num
 
 
 def _tolerance(claim, claimed_mn: float) -> tuple[float, float]:
@@ -310,23 +532,29 @@ def _check_money_claim(claim, reporter: str) -> dict:
                        f"no {flow} for {in_text(partner)} in {fy} in data/trade/bilateral_fy")
     r = row.iloc[0]
     computed = _to_claim_scale(claim, abs(r["value_usd_mn"]))
-    base = dict(computed=round(computed, 3), source=r["source_id"], period=fy)
+    status = series_status(partner, reporter, fy, flow, r["source_id"], r["status"])
+    base = dict(computed=round(computed, 3), source=r["source_id"], period=fy,
+                band=_to_claim_scale(claim, r["half_width_usd_mn"]), status=status,
+                derived=bool(r["derived"]))
     if _compare(claim, claimed_mn, r["value_usd_mn"], r["half_width_usd_mn"]):
-        return _record(claim, "confirmed", f"agrees with the data ({r['status']}"
-                       f"{', derived' if r['derived'] else ''}); the claim is "
-                       f"{_precision_words(claim)}", **base)
+        return _record(claim, "confirmed", f"agrees within the band; the claim is "
+                       f"{_precision_words(claim)}; rests on "
+                       f"{rests_on(r['source_id'], fy, flow, partner, reporter)}", **base)
     # Another source's figure for the same year and flow: preliminary vs revised.
     alt = stated_figures(partner, reporter)
     alt = alt[(alt["fiscal_year"] == fy) & (alt["flow"] == flow)]
     for a in alt.itertuples():
         if _compare(claim, claimed_mn, a.value_usd_mn, HALF_WIDTH.get(a.precision, 0)):
-            if a.status == "provisional":
+            a_status = row_status(fy, a.source_id, a.status)
+            if a_status == "provisional":
                 return _record(claim, "confirmed",
-                               f"agrees with the provisional figure of {a.source_id} "
+                               f"agrees with the provisional figure of {_name(a.source_id)} "
                                f"({abs(a.value_usd_mn):,.0f} US$ mn); revised since to "
-                               f"{abs(r['value_usd_mn']):,.0f} ({r['source_id']})",
+                               f"{abs(r['value_usd_mn']):,.0f} ({_name(r['source_id'])}, "
+                               f"{status})",
                                computed=round(_to_claim_scale(claim, abs(a.value_usd_mn)), 3),
-                               source=a.source_id, period=fy)
+                               source=a.source_id, period=fy, status=a_status,
+                               band=_to_claim_scale(claim, HALF_WIDTH.get(a.precision, 0)))
             return _record(claim, "differs", f"sources differ: matches {a.source_id} "
                            f"({a.status}); the series uses {r['source_id']} ({r['status']})",
                            **base)
@@ -363,6 +591,36 @@ def _surplus_partners(reporter: str) -> frozenset:
     s = s[(s["reporter"] == reporter) & (s["flow"] == "balance")]
     last = s.sort_values("fiscal_year").groupby("partner").tail(1)
     return frozenset(last.loc[last["value_usd_mn"] > 0, "partner"])
+
+
+def _name(source_id: str) -> str:
+    """A source as a reader knows it: its short name ("Islamabad Herald (2024)")."""
+    from analysis.bibliography import short_name
+
+    src = _sources().get(source_id)
+    return short_name(src) if src else source_id
+
+
+def rests_on(source: str, fy: str, flow: str, partner: str, reporter: str = "IND") -> str:
+    """What the series value for (``fy``, ``flow``) rests on, in words: each source's short
+    name, kind and status by the module's rule ("Islamabad Herald (2024): news, provisional"),
+    and for a derived value the figures it was computed from."""
+    rows = stated_figures(partner, reporter)
+    rows = rows[(rows["fiscal_year"] == fy) & (rows["status"] != "disputed")]
+    parts = []
+    for sid in source_ids(source):
+        mine = rows[rows["source_id"] == sid]
+        if len(source_ids(source)) == 1 and (mine["flow"] == flow).any():
+            mine = mine[mine["flow"] == flow]
+        figs = ", ".join(f"{f.flow} {f.value_usd_mn:,.0f} ({HALF_WIDTH[f.precision]:g} either "
+                         "side)" for f in mine.itertuples())
+        st = combined_status([(fy, sid, x) for x in mine["status"]]) if len(mine) else None
+        parts.append(f"{_name(sid)}: {source_kind(sid)}{', ' + st if st else ''}"
+                     + (f" [{figs}]" if figs and (len(source_ids(source)) > 1
+                                                  or not (mine["flow"] == flow).all()) else ""))
+    derived = len(source_ids(source)) > 1 or not (rows[rows["source_id"].isin(
+        source_ids(source))]["flow"] == flow).any()
+    return (f"{flow} derived from " if derived else "") + "; ".join(parts)
 
 
 def _check_partial(claim, claimed_mn, partner, reporter, flow, fy, label) -> dict:
@@ -445,7 +703,11 @@ def _check_growth_claim(claim, reporter: str) -> dict:
                            f"{span[0]} in data/trade/partial_periods", period=label)
         c, b = cur["value_usd_mn"].iloc[0], prev["value_usd_mn"].iloc[0]
         src = f"{prev['source_id'].iloc[0]}+{cur['source_id'].iloc[0]}"
-        rel = 0.005 + 0.005
+        hc = HALF_WIDTH.get(cur["precision"].iloc[0], 0.005 * abs(c))
+        hb = HALF_WIDTH.get(prev["precision"].iloc[0], 0.005 * abs(b))
+        status = combined_status([(span[0], cur["source_id"].iloc[0], "final"),
+                                  (prev_fy, prev["source_id"].iloc[0], "final")])
+        rests = f"{_name(prev['source_id'].iloc[0])} and {_name(cur['source_id'].iloc[0])}"
     elif fy:
         at = claim.sentence.find(claim.text)
         before, after = claim.sentence[max(0, at - 40):at], claim.sentence[at:at + 80]
@@ -470,10 +732,22 @@ def _check_growth_claim(claim, reporter: str) -> dict:
         c, b = cur["value_usd_mn"].iloc[0], prev["value_usd_mn"].iloc[0]
         src = "+".join(dict.fromkeys(f"{prev['source_id'].iloc[0]}+{cur['source_id'].iloc[0]}"
                                      .split("+")))
-        rel = cur["half_width_usd_mn"].iloc[0] / abs(c) + prev["half_width_usd_mn"].iloc[0] / abs(b)
+        hc, hb = cur["half_width_usd_mn"].iloc[0], prev["half_width_usd_mn"].iloc[0]
+        status = combined_status(
+            [(fy, i, r.status) for i in source_ids(cur["source_id"].iloc[0])
+             for r in stated_figures(partner, reporter).query("fiscal_year == @fy and "
+                                                              "source_id == @i").itertuples()]
+            + [(prev_fy, i, r.status) for i in source_ids(prev["source_id"].iloc[0])
+               for r in stated_figures(partner, reporter).query(
+                   "fiscal_year == @prev_fy and source_id == @i").itertuples()])
+        rests = (f"{prev_fy}: {rests_on(prev['source_id'].iloc[0], prev_fy, flow, partner, reporter)}"
+                 f"; {fy}: {rests_on(cur['source_id'].iloc[0], fy, flow, partner, reporter)}")
     else:
         return _record(claim, "cannot check", "no fiscal year or span of months for the change")
     ratio = abs(c) / abs(b)
+    band_pts = growth_band(c, hc, b, hb)
+    rel = band_pts / 100 / ratio
+    kw = dict(source=src, period=label, status=status, derived=True)
     if claim.kind == "multiplier":
         tol = max(0.1 * claim.value, ratio * rel)
         if claim.qualifier in ("about", None):
@@ -482,8 +756,9 @@ def _check_growth_claim(claim, reporter: str) -> dict:
             ok = (ratio >= claim.value - tol if claim.qualifier == "over"
                   else ratio <= claim.value + tol)
         return _record(claim, "confirmed" if ok else "differs",
-                       f"{flow} went from {abs(b):,.0f} to {abs(c):,.0f} US$ mn: ×{ratio:.2f}",
-                       computed=round(ratio, 2), source=src, period=label)
+                       f"{flow} went from {abs(b):,.0f} to {abs(c):,.0f} US$ mn: ×{ratio:.2f}"
+                       f"; rests on {rests}", computed=round(ratio, 2), band=band_pts / 100,
+                       **kw)
     g = (ratio - 1) * 100
     stated = claim.value
     at = claim.sentence.find(claim.text)
@@ -493,30 +768,36 @@ def _check_growth_claim(claim, reporter: str) -> dict:
         re.I)
     if falls:
         stated = -stated
-    tol = _half_unit(claim.value) + (100 + g) * rel
+    tol = _half_unit(claim.value) + band_pts
     if claim.qualifier == "about":
         tol = max(tol, 1.0)
     ok = abs(stated - g) <= tol
     if ok:
         return _record(claim, "confirmed", f"{flow} {abs(b):,.0f} → {abs(c):,.0f} US$ mn: "
-                       f"{g:+.1f} %", computed=round(g, 2), source=src, period=label,
-                       claimed=stated)
+                       f"{g:+.1f} % (±{band_pts:.1f} from the rounding of both years); rests on "
+                       f"{rests}", computed=round(g, 2), band=band_pts, claimed=stated, **kw)
     if fy and not span:  # the same change from other sources' figures (provisional, revised)
         alt = stated_figures(partner, reporter)
         alt = alt[alt["flow"] == flow]
         for x in alt[alt["fiscal_year"] == fy].itertuples():
             for y in alt[alt["fiscal_year"] == prev_fy].itertuples():
                 g2 = (abs(x.value_usd_mn) / abs(y.value_usd_mn) - 1) * 100
-                if abs(stated - g2) <= tol:
-                    return _record(claim, "confirmed", f"agrees using {y.source_id} "
-                                   f"({y.status}, {abs(y.value_usd_mn):,.0f}) and {x.source_id} "
-                                   f"({x.status}, {abs(x.value_usd_mn):,.0f}): {g2:+.2f} %; the "
+                hx, hy = HALF_WIDTH.get(x.precision, 0), HALF_WIDTH.get(y.precision, 0)
+                b2 = growth_band(x.value_usd_mn, hx, y.value_usd_mn, hy)
+                if abs(stated - g2) <= _half_unit(claim.value) + b2:
+                    sy, sx = row_status(prev_fy, y.source_id, y.status), row_status(
+                        fy, x.source_id, x.status)
+                    return _record(claim, "confirmed", f"agrees using {_name(y.source_id)} "
+                                   f"({sy}, {abs(y.value_usd_mn):,.0f}) and {_name(x.source_id)} "
+                                   f"({sx}, {abs(x.value_usd_mn):,.0f}): {g2:+.2f} %; the "
                                    f"chosen series gives {g:+.1f} % (provisional vs revised)",
                                    computed=round(g2, 2), source=f"{y.source_id}+{x.source_id}",
-                                   period=label, claimed=stated)
+                                   period=label, claimed=stated, band=b2, derived=True,
+                                   status=combined_status([(prev_fy, y.source_id, y.status),
+                                                           (fy, x.source_id, x.status)]))
     return _record(claim, "differs", f"{flow} {abs(b):,.0f} → {abs(c):,.0f} US$ mn: {g:+.1f} %"
-                   " (rounding or revised figures)", computed=round(g, 2), source=src,
-                   period=label, claimed=stated)
+                   f" (±{band_pts:.1f}; rounding or revised figures); rests on {rests}",
+                   computed=round(g, 2), band=band_pts, claimed=stated, **kw)
 
 
 def _check_share_claim(claim, reporter: str) -> dict:
