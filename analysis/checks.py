@@ -22,6 +22,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.trade.claims import RECORD_COLUMNS, VERDICTS, check_claim, describe
+
 _FROM_DIPLOMACY = {"supported": "confirmed", "contradicted": "differs"}
 
 
@@ -128,6 +129,14 @@ def for_domain(checked: pd.DataFrame, domain: str) -> pd.DataFrame:
 #: The columns a report shows (the rest stay in ``ties check --json``).
 SHOWN_COLUMNS = ["text", "period", "measure", "computed_text", "evidence", "verdict_text",
                  "reason"]
+#: Their headings on the page ("text" and "reason" keep theirs: reports style them by name).
+SHOWN_HEADINGS = {"computed_text": "data (± band)", "verdict_text": "verdict"}
+
+
+def shown(checked: pd.DataFrame) -> pd.DataFrame:
+    """The columns a report shows (:data:`SHOWN_COLUMNS`) under their headings: the data's
+    value with its band, the kind of evidence, the verdict in words and the reason."""
+    return checked[SHOWN_COLUMNS].rename(columns=SHOWN_HEADINGS)
 
 
 def sources_line(checked: pd.DataFrame) -> str:

@@ -81,3 +81,26 @@ def test_real_articles_get_verdicts():
     votes = check_article(load_article(next(ARTICLES.glob("08_*.txt"))))
     india = votes[(votes["measure"] == "vote") & (votes["partner"] == "IND")]
     assert set(india["verdict"]) == {"confirmed"}
+
+
+def test_every_record_says_what_its_verdict_rests_on(seed):
+    from analysis.checks import SHOWN_COLUMNS, shown
+
+    checked = check_article(seed)
+    assert set(checked["verdict"]) <= set(VERDICTS)
+    words = {"confirmed by official data", "consistent with figures as reported", "differs",
+             "cannot check", "not checkable"}
+    assert set(checked["verdict_text"]) <= words
+    growth = checked.set_index("text").loc["33%"]
+    assert growth["computed_text"] == "33.0 % (±1.7)" and growth["evidence"] == "derived"
+    table = shown(checked)
+    assert list(table.columns) == ["text", "period", "measure", "data (± band)", "evidence",
+                                   "verdict", "reason"] and len(SHOWN_COLUMNS) == 7
+    assert "consistent with figures as reported" in set(table["verdict"])
+
+
+def test_vote_checks_name_news_reports_as_their_evidence():
+    checked = check_article(load_article(FIXTURES / "article_un_vote.txt"))
+    votes = checked[checked["measure"] == "vote"]
+    assert len(votes) and set(votes["evidence"]) == {"news"}  # ES-11 votes come from reports
+    assert set(votes["verdict_text"]) == {"consistent with figures as reported"}

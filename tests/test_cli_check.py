@@ -47,3 +47,19 @@ def test_published_overrides_and_bad_input_is_one_line(tmp_path):
     missing = ties("check", tmp_path / "none.txt")
     assert missing.returncode == 2
     assert missing.stderr.strip().endswith("none.txt: article file not found")
+
+
+def test_json_records_say_what_each_verdict_rests_on():
+    run = ties("check", "--json")
+    assert run.returncode == 0, run.stderr
+    checks = {r["text"]: r for r in json.loads(run.stdout)["checks"]}
+    growth = checks["33%"]
+    assert growth["verdict"] == "confirmed"  # the machine-readable category is kept
+    assert growth["verdict_text"] == "consistent with figures as reported"
+    assert growth["evidence"] == "derived" and 1.5 < growth["band"] < 2.5
+    assert growth["computed_text"] == "33.0 % (±1.7)" and growth["status"] == "provisional"
+    total = checks["$65.7 billion"]
+    assert (total["evidence"], total["band"]) == ("ministry figure as reported", 0.05)
+    for r in checks.values():
+        assert {"evidence", "band", "verdict_text", "status"} <= set(r)
+        assert r["verdict"] in ("confirmed", "differs", "cannot check", "not checkable")

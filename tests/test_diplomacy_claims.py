@@ -118,3 +118,16 @@ def test_a_tally_written_yes_no_abstain(tmp_path):
     (row,) = [r for r in dip.claims.check_votes(a) if r["measure"] == "tally"]
     assert (row["claimed"], row["computed"], row["verdict"]) == ("141-5-35", "141-5-35",
                                                                 "confirmed")
+
+
+def test_votes_and_tallies_say_where_they_were_read(tmp_path):
+    a = dated(tmp_path, "India abstained on resolution ES-11/1 in the General Assembly, which "
+                        "was adopted 141-5-35.", "2022-03-05")
+    rows = dip.claims.check_votes(a)
+    vote = next(r for r in rows if r["measure"] == "vote")
+    assert "; as reported by " in vote["reason"]  # the ES-11 votes come from news reports
+    tally = next(r for r in rows if r["measure"] == "tally")
+    assert "(as reported by " in tally["reason"]
+    assert dip.claims._as_recorded("unga_panel_countries", "UNVOTES") == \
+        "the UN roll-call record"
+    assert dip.claims._as_recorded("ukraine_votes", "NO_SUCH_ID") == "source not listed"

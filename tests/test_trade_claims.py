@@ -257,7 +257,14 @@ def test_the_base_year_of_a_change():
 # ---- what a verdict rests on: evidence, band, status, words (issue 13) -----------------------
 
 from analysis.trade.claims import (  # noqa: E402
-    EVIDENCE, VERDICT_TEXT, VERDICTS, computed_text, growth_band, row_status, source_kind)
+    EVIDENCE,
+    VERDICT_TEXT,
+    VERDICTS,
+    computed_text,
+    growth_band,
+    row_status,
+    source_kind,
+)
 
 
 def seed_growth():

@@ -15,7 +15,7 @@ def test_defaults(execute_notebook):
     assert "Russia: total trade and India's world total" in text
     assert "FY2022-23" in text and "Islamabad Herald (2024)" in text  # cited by short name
     assert "ALIPOV_JAN2024" not in text  # internal source ids stay off the page
-    assert text.count(">confirmed</td>") == 2  # the article's $65.7 bn and 33 %
+    assert text.count(">consistent with figures as reported</td>") == 2  # $65.7 bn and 33 %
     images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
     assert images == 4  # flows, imports, exports, rank
     errors = [o for c in nb.cells for o in c.get("outputs", []) if o.get("name") == "stderr"]
@@ -33,7 +33,7 @@ def test_china_short_comparison(execute_notebook):
     images = sum("image/png" in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
     assert images == 4
     # the article (the seed, about Russia) is checked against its own partner, not the report's
-    assert text.count(">confirmed</td>") == 2
+    assert text.count(">consistent with figures as reported</td>") == 2
 
 
 def test_bad_partner_names_allowed_codes(execute_notebook):

@@ -177,6 +177,22 @@ def resolution_for(sentence: str, published) -> pd.Series | None:
     return near.sort_values("date").iloc[-1] if len(near) else None
 
 
+def _as_recorded(table_name: str, source_id: str) -> str:
+    """Where a vote or tally comes from, in words: "the UN roll-call record" for the roll-call
+    data and the UN's own pages, else "as reported by" the source's short name."""
+    from analysis.bibliography import short_name
+    from analysis.datasets import load_meta
+
+    src = next((x for x in load_meta(f"diplomacy/{table_name}").sources
+                if x["id"] == source_id), None)
+    if src is None:
+        return "source not listed"
+    publisher = str(src.get("publisher") or "")
+    if re.match(r"United Nations(?! \(via)|UN Digital Library|Erik Voeten", publisher):
+        return "the UN roll-call record"
+    return f"as reported by {short_name(src)}"
+
+
 def _vote_row(text, claimed, measure, partner, computed, verdict, reason, source, sentence,
               period=None) -> dict:
     return {"text": text, "claimed": claimed, "unit": "vote" if measure == "vote" else "count",
@@ -239,7 +255,8 @@ def check_votes(article) -> list[dict]:
             got = hit["vote"].iloc[0]
             rows.append(_vote_row(text, vote, "vote", code, got,
                                   "confirmed" if got == vote else "differs",
-                                  f"{name(code)} voted {got} on {sym} ({res['date']:%-d %B %Y})",
+                                  f"{name(code)} voted {got} on {sym} ({res['date']:%-d %B %Y}"
+                                  f"; {_as_recorded('ukraine_votes', hit['source_id'].iloc[0])})",
                                   hit["source_id"].iloc[0], sentence,
                                   period=f"{res['date']:%Y-%m-%d}"))
     for sentence in _sentences(article):  # a tally written "141-5-35" (yes-no-abstain)
@@ -256,7 +273,8 @@ def check_votes(article) -> list[dict]:
             rows.append(_vote_row(m.group(), claimed, "tally", None, got,
                                   "confirmed" if got == claimed else "differs",
                                   f"{res['resolution'].replace('A/RES/', '')}: {res['yes']} in "
-                                  f"favour, {res['no']} against, {res['abstain']} abstentions",
+                                  f"favour, {res['no']} against, {res['abstain']} abstentions "
+                                  f"({_as_recorded('ukraine_resolutions', res['source_id'])})",
                                   res["source_id"], sentence, period=f"{res['date']:%Y-%m-%d}"))
     for c in getattr(article, "claims", ()):
         if c.kind != "count":
@@ -273,7 +291,9 @@ def check_votes(article) -> list[dict]:
             rows.append(_vote_row(c.text, c.value, c.measure, None, int(got),
                                   "confirmed" if int(got) == int(c.value) else "differs",
                                   f"{sym}: {res['yes']} in favour, {res['no']} against, "
-                                  f"{res['abstain']} abstentions", res["source_id"], c.sentence,
+                                  f"{res['abstain']} abstentions ("
+                                  f"{_as_recorded('ukraine_resolutions', res['source_id'])})",
+                                  res["source_id"], c.sentence,
                                   period=f"{res['date']:%Y-%m-%d}"))
         elif c.measure == "members" and re.search(r"General Assembly|UN\b|United Nations",
                                                   c.sentence):

@@ -137,7 +137,8 @@ def verdict_text(verdict: str, source: str | None) -> str:
     return VERDICT_TEXT["official" if kinds == {"official table"} else "reported"]
 
 
-def _date_of(text) -> "date | None":
+def _date_of(text):
+    """The first possible day of a date written "2024-05-12", "2024-05" or "2024"; None."""
     from datetime import date
 
     m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(text or ""))
@@ -187,6 +188,15 @@ def series_status(partner: str, reporter: str, fy: str, flow: str, source: str |
     if len(source_ids(source)) == 1:
         rows = rows[rows["flow"] == flow] if (rows["flow"] == flow).any() else rows
     return combined_status([(fy, r.source_id, r.status) for r in rows.itertuples()])
+
+
+def _weakest(*statuses: str | None) -> str | None:
+    """The weakest of several statuses already decided by the rule."""
+    for bad in ("disputed", "unclear"):
+        if bad in statuses:
+            return bad
+    known = [x for x in statuses if x in STATUS_ORDER]
+    return min(known, key=STATUS_ORDER.index) if known else None
 
 
 def growth_band(c: float, hc: float, b: float, hb: float) -> float:
@@ -434,7 +444,7 @@ def _digits(band) -> int:
     """Decimals that show a band's first significant digit (0.05 → 2, 1.7 → 1, 600 → 0)."""
     if not band or pd.isna(band):
         return 2
-    return max(0, min(3, -int(np.floor(np.log10(abs(band))))))
+    return max(0, min(2, -int(np.floor(np.log10(abs(band))))))
 
 
 def computed_text(computed, band, unit, scale, measure) -> str:
@@ -453,8 +463,14 @@ def computed_text(computed, band, unit, scale, measure) -> str:
         num = f"US$ {computed:,.{d}f} {scale or ''}".rstrip()
     else:
         num = f"{computed:,.{d}f}"
-    return f"{num} (±{band:,.{max(d, 1) if unit in ('percent', '%') else d}f})" if has_band \
-        else num
+    return f"{num} ({plus_minus(band, max(d, 1) if '%' in num else d)})" if has_band else num
+
+
+def plus_minus(band: float, decimals: int = 1) -> str:
+    """"±1.7"; a band too small to show at ``decimals`` reads "±<0.1" (never "±0.0")."""
+    if round(band, decimals) == 0:
+        return f"±<{10 ** -decimals:.{decimals}f}" if decimals else "±<1"
+    return f"±{band:,.{decimals}f}"
 
 
 def _tolerance(claim, claimed_mn: float) -> tuple[float, float]:
@@ -555,8 +571,8 @@ def _check_money_claim(claim, reporter: str) -> dict:
                                computed=round(_to_claim_scale(claim, abs(a.value_usd_mn)), 3),
                                source=a.source_id, period=fy, status=a_status,
                                band=_to_claim_scale(claim, HALF_WIDTH.get(a.precision, 0)))
-            return _record(claim, "differs", f"sources differ: matches {a.source_id} "
-                           f"({a.status}); the series uses {r['source_id']} ({r['status']})",
+            return _record(claim, "differs", f"sources differ: matches {_name(a.source_id)} "
+                           f"({a_status}); the series uses {_name(r['source_id'])} ({status})",
                            **base)
     # Another flow of the same year (the article's label may be wrong).
     for other in ("total", "import", "export", "balance"):
@@ -573,7 +589,7 @@ def _check_money_claim(claim, reporter: str) -> dict:
             if m.flow == flow and m.period == "full year" and _compare(
                     claim, claimed_mn, m.value_usd_mn, HALF_WIDTH.get(m.precision, 0)):
                 return _record(claim, "differs", f"fiscal vs calendar year: matches calendar "
-                               f"{m.calendar_year} ({m.source_id})", **base)
+                               f"{m.calendar_year} ({_name(m.source_id)})", **base)
     gap = abs(abs(claimed_mn) - abs(r["value_usd_mn"])) / abs(r["value_usd_mn"])
     unit_mn = 2 * _half_unit(claim.value) * _SCALE_MN.get(claim.scale, 1e-6)
     off = abs(abs(claimed_mn) - abs(r["value_usd_mn"]))
@@ -774,7 +790,7 @@ def _check_growth_claim(claim, reporter: str) -> dict:
     ok = abs(stated - g) <= tol
     if ok:
         return _record(claim, "confirmed", f"{flow} {abs(b):,.0f} → {abs(c):,.0f} US$ mn: "
-                       f"{g:+.1f} % (±{band_pts:.1f} from the rounding of both years); rests on "
+                       f"{g:+.1f} % ({plus_minus(band_pts)} from the rounding of both years); rests on "
                        f"{rests}", computed=round(g, 2), band=band_pts, claimed=stated, **kw)
     if fy and not span:  # the same change from other sources' figures (provisional, revised)
         alt = stated_figures(partner, reporter)
@@ -796,7 +812,7 @@ def _check_growth_claim(claim, reporter: str) -> dict:
                                    status=combined_status([(prev_fy, y.source_id, y.status),
                                                            (fy, x.source_id, x.status)]))
     return _record(claim, "differs", f"{flow} {abs(b):,.0f} → {abs(c):,.0f} US$ mn: {g:+.1f} %"
-                   f" (±{band_pts:.1f}; rounding or revised figures); rests on {rests}",
+                   f" ({plus_minus(band_pts)}; rounding or revised figures); rests on {rests}",
                    computed=round(g, 2), band=band_pts, claimed=stated, **kw)
 
 
@@ -816,26 +832,25 @@ def _check_share_claim(claim, reporter: str) -> dict:
         return _record(claim, "cannot check", f"the data hold no share of India's "
                        f"{claim.product} imports by supplier for {claim.period or 'that period'}"
                        " (a share, not a growth rate)", claimed=value)
-    if fy and claim.flow in ("import", "export") and claim.partner != "WLD":
-        part, world = (bilateral_series(p, reporter) for p in (claim.partner, "WLD"))
-        a = part[(part["fiscal_year"] == fy) & (part["flow"] == claim.flow)]["value_usd_mn"]
-        b = world[(world["fiscal_year"] == fy) & (world["flow"] == claim.flow)]["value_usd_mn"]
-        if len(a) and len(b) and pd.notna(a.iloc[0]) and pd.notna(b.iloc[0]):
-            got = float(a.iloc[0] / b.iloc[0] * 100)
-            ok = abs(got - value) <= max(_half_unit(claim.value), 0.5)
+    flow = claim.flow if claim.flow in ("import", "export") else "total"
+    if fy and claim.flow in ("import", "export", "total", None) and claim.partner != "WLD":
+        from analysis.trade.series import chosen
+
+        a, w = chosen(claim.partner, fy, flow, reporter), chosen("WLD", fy, flow, reporter)
+        if a is not None and w is not None and w.value:
+            got = a.value / w.value * 100
+            band = got * (a.half_width / abs(a.value) + w.half_width / abs(w.value))
+            ok = abs(got - value) <= max(_half_unit(claim.value), 0.5) + band
+            what = "total trade" if flow == "total" else f"{flow}s"
             return _record(claim, "confirmed" if ok else "differs",
-                           f"{in_text(claim.partner)}'s share of India's {claim.flow}s in {fy}: "
-                           f"{a.iloc[0]:,.0f} of {b.iloc[0]:,.0f} US$ mn",
-                           computed=round(got, 2), source="trade/bilateral_fy", claimed=value)
-    if fy and (claim.flow in (None, "total")):
-        from analysis.trade.rank import partner_share
-        sh = partner_share(claim.partner, reporter, fy, fy)
-        if len(sh) and pd.notna(sh["share_pct"].iloc[0]):
-            got = float(sh["share_pct"].iloc[0])
-            ok = abs(got - value) <= max(_half_unit(claim.value), 0.5)
-            return _record(claim, "confirmed" if ok else "differs",
-                           f"{in_text(claim.partner)}'s share of India's total trade in {fy}",
-                           computed=round(got, 2), source="trade/bilateral_fy", claimed=value)
+                           f"{in_text(claim.partner)}'s share of India's {what} in {fy}: "
+                           f"{a.value:,.0f} of {w.value:,.0f} US$ mn",
+                           computed=round(got, 2), source=f"{a.source_id}+{w.source_id}",
+                           claimed=value, band=band, derived=True,
+                           status=_weakest(
+                               series_status(claim.partner, reporter, fy, flow, a.source_id,
+                                             a.status),
+                               series_status("WLD", reporter, fy, flow, w.source_id, w.status)))
     return _record(claim, "cannot check", "a share of a total the data do not break down "
                    "(a share, never checked as growth)", claimed=value)
 
