@@ -105,14 +105,19 @@ def verdict_counts(checked: pd.DataFrame) -> dict[str, int]:
 
 
 def summary_markdown(checked: pd.DataFrame, article) -> str:
-    """One Markdown paragraph: how many claims were checked and with what result."""
+    """One Markdown paragraph: how many claims were checked and with what result, in the words
+    of the verdicts ("**2** consistent with figures as reported")."""
     from analysis.display import escape
 
-    counts = verdict_counts(checked)
     if not len(checked):
         return (f"None of the figures of *{escape(article.title)}* is about trade or UN votes "
                 "that the data cover.")
-    parts = ", ".join(f"**{n}** {v}" for v, n in counts.items() if n)
+    words = checked["verdict_text"].where(checked["verdict_text"].astype(bool),
+                                          checked["verdict"]).value_counts()
+    order = ["confirmed by official data", "consistent with figures as reported", "differs",
+             "cannot check", "not checkable"]
+    parts = ", ".join(f"**{words[w]}** {w}" for w in order + sorted(set(words) - set(order))
+                      if words.get(w))
     return (f"{len(checked)} claims of *{escape(article.title)}* were put to the data: "
             f"{parts}.")
 

@@ -104,3 +104,9 @@ def test_vote_checks_name_news_reports_as_their_evidence():
     votes = checked[checked["measure"] == "vote"]
     assert len(votes) and set(votes["evidence"]) == {"news"}  # ES-11 votes come from reports
     assert set(votes["verdict_text"]) == {"consistent with figures as reported"}
+
+
+def test_summary_counts_in_the_words_of_the_verdicts(seed):
+    text = summary_markdown(check_article(seed), seed)
+    assert "consistent with figures as reported" in text
+    assert "**2** confirmed" not in text  # the seed's figures rest on reported figures

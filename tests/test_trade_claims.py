@@ -353,3 +353,15 @@ def test_computed_text_formats_each_unit():
     assert computed_text(4, None, None, None, "rank") == "4"
     assert computed_text("abstain", None, "vote", None, "vote") == "abstain"
     assert computed_text(None, None, "USD", "billion", "exports") == ""
+
+
+def test_check_claims_table_carries_the_same_evidence_and_words():
+    res = trade.check_claims(article(
+        claim("money", 65.7, "USD", "billion", text="$65.7 billion"),
+        claim("percent", 33, "percent", text="33%"),
+    )).set_index("claim")
+    assert res.loc["33%", "verdict_text"] == "consistent with figures as reported"
+    assert res.loc["33%", "evidence"] == "derived"
+    assert res.loc["33%", "band"] == pytest.approx(1.74, abs=0.02)
+    assert res.loc["$65.7 billion", "band"] == pytest.approx(50)  # US$ mn in this table
+    assert set(res["status"]) == {"provisional"}

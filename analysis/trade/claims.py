@@ -210,7 +210,8 @@ def growth_band(c: float, hc: float, b: float, hb: float) -> float:
 
 
 CLAIM_COLUMNS = ["claim", "measure", "period", "unit", "value_claimed", "value_computed",
-                 "difference", "verdict", "reason", "source_ids", "sentence"]
+                 "band", "difference", "evidence", "status", "verdict", "verdict_text", "reason",
+                 "source_ids", "sentence"]
 
 
 def _period(claim) -> str | None:
@@ -255,8 +256,12 @@ def _half_unit(value: float) -> float:
 def _row(claim, **kw) -> dict:
     base = {"claim": claim.text, "sentence": claim.sentence, "measure": None, "period": None,
             "unit": None, "value_claimed": np.nan, "value_computed": np.nan,
-            "difference": np.nan, "verdict": "cannot check", "reason": "", "source_ids": ""}
+            "difference": np.nan, "verdict": "cannot check", "reason": "", "source_ids": "",
+            "band": np.nan, "status": None}
     base.update(kw)
+    derived = bool(base.pop("derived", False)) or "growth" in str(base["measure"])
+    base["evidence"] = evidence_of(base["source_ids"], derived)
+    base["verdict_text"] = verdict_text(base["verdict"], base["source_ids"])
     return base
 
 
@@ -294,7 +299,9 @@ def _check_money(claim, partner, reporter, fy, measure) -> dict:
     r = row.iloc[0]
     diff = claimed - r["value_usd_mn"]
     tol = tol_claim + r["half_width_usd_mn"]
-    kw.update(value_computed=r["value_usd_mn"], difference=diff, source_ids=r["source_id"])
+    kw.update(value_computed=r["value_usd_mn"], difference=diff, source_ids=r["source_id"],
+              band=r["half_width_usd_mn"], derived=bool(r["derived"]),
+              status=series_status(partner, reporter, fy, measure, r["source_id"], r["status"]))
     if abs(diff) <= tol:
         why = f"agrees within rounding (claim to ±{tol_claim:,.0f} US$ mn; data {r['status']}"
         why += ", derived" if r["derived"] else ""
@@ -341,7 +348,13 @@ def _check_growth(claim, partner, reporter, fy, measure) -> dict:
     rel = c["half_width_usd_mn"] / c["value_usd_mn"] + b["half_width_usd_mn"] / b["value_usd_mn"]
     tol = _half_unit(claim.value) + (100 + g) * rel
     ids = "+".join(dict.fromkeys((b["source_id"] + "+" + c["source_id"]).split("+")))
-    kw.update(value_computed=g, difference=claim.value - g, source_ids=ids)
+    kw.update(value_computed=g, difference=claim.value - g, source_ids=ids,
+              band=growth_band(c["value_usd_mn"], c["half_width_usd_mn"], b["value_usd_mn"],
+                               b["half_width_usd_mn"]),
+              status=_weakest(series_status(partner, reporter, fy, measure, c["source_id"],
+                                            c["status"]),
+                              series_status(partner, reporter, prev, measure, b["source_id"],
+                                            b["status"])))
     base_txt = (f"{prev} base {b['value_usd_mn']:,.0f} US$ mn ({b['status']}"
                 + (", derived from " + b["source_id"].replace("+", " and ") if b["derived"] else "")
                 + ")")
@@ -628,8 +641,9 @@ def rests_on(source: str, fy: str, flow: str, partner: str, reporter: str = "IND
         mine = rows[rows["source_id"] == sid]
         if len(source_ids(source)) == 1 and (mine["flow"] == flow).any():
             mine = mine[mine["flow"] == flow]
-        figs = ", ".join(f"{f.flow} {f.value_usd_mn:,.0f} ({HALF_WIDTH[f.precision]:g} either "
-                         "side)" for f in mine.itertuples())
+        figs = ", ".join(f"{f.flow} {f.value_usd_mn:,.0f} ±{HALF_WIDTH[f.precision]:,g}"
+                         .replace("-", "−")
+                         for f in mine.itertuples())
         st = combined_status([(fy, sid, x) for x in mine["status"]]) if len(mine) else None
         parts.append(f"{_name(sid)}: {source_kind(sid)}{', ' + st if st else ''}"
                      + (f" [{figs}]" if figs and (len(source_ids(source)) > 1
