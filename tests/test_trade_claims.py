@@ -189,9 +189,11 @@ def test_partial_periods_and_multipliers():
     apr_jul = check_claim(fig("$20.45 billion", 20.45, period="2023-04/2023-07",
                               measure="imports", flow="import"))
     assert (apr_jul["verdict"], apr_jul["period"]) == ("confirmed", "FY2023-24 Apr-Jul")
+    assert (apr_jul["status"], apr_jul["band"]) == ("provisional", pytest.approx(0.005))
     doubled = check_claim(fig("doubled", 2, kind="multiplier", unit="times", scale=None,
                               period="2023-04/2023-07", measure="growth", flow="import"))
     assert doubled["verdict"] == "confirmed" and doubled["computed"] == pytest.approx(1.96)
+    assert doubled["computed_text"].startswith("×1.96 (±") and doubled["evidence"] == "derived"
 
 
 def test_growth_falls_and_alternative_sources():

@@ -662,13 +662,18 @@ def _check_partial(claim, claimed_mn, partner, reporter, flow, fy, label) -> dic
                        "in data/trade/partial_periods", period=f"{fy} {label}")
     for r in rows.itertuples():
         if _compare(claim, claimed_mn, r.value_usd_mn, HALF_WIDTH.get(r.precision, 0)):
-            return _record(claim, "confirmed", f"agrees with the {label} {fy} figure",
+            return _record(claim, "confirmed", f"agrees with the {label} {fy} figure of "
+                           f"{_name(r.source_id)} ({source_kind(r.source_id)})",
                            computed=_to_claim_scale(claim, abs(r.value_usd_mn)),
-                           source=r.source_id, period=f"{fy} {label}")
+                           source=r.source_id, period=f"{fy} {label}",
+                           band=_to_claim_scale(claim, HALF_WIDTH.get(r.precision, 0)),
+                           status=row_status(fy, r.source_id, "final"))
     r = rows.iloc[0]
     return _record(claim, "differs", f"the {label} {fy} figure is {abs(r.value_usd_mn):,.0f} "
                    "US$ mn", computed=_to_claim_scale(claim, abs(r.value_usd_mn)),
-                   source=r.source_id, period=f"{fy} {label}")
+                   source=r.source_id, period=f"{fy} {label}",
+                   band=_to_claim_scale(claim, HALF_WIDTH.get(r.precision, 0)),
+                   status=row_status(fy, r.source_id, "final"))
 
 
 def _check_calendar(claim, claimed_mn, partner, flow) -> dict:
