@@ -197,6 +197,9 @@ def test_key_findings_state_the_headline_numbers_rank_and_verdicts():
     assert "totalled **US$ 151.1 bn** in FY2025-26 (provisional)" in box
     assert "a deficit of **US$ 112.2 bn**" in box and "no. 1 trading partner" in box
     assert "1 confirmed, 2 cannot check" in box and "Russia" not in box
+    claims["verdict_text"] = ["consistent with figures as reported"] + ["cannot check"] * 2
+    assert "1 consistent with figures as reported, 2 cannot check" in trade_report.key_findings(
+        h, "CHN", "IND", "FY2017-18", "FY2025-26", claims, None)
 
 
 def test_flows_hover_gives_each_year_its_values_in_words():

@@ -86,8 +86,11 @@ def key_findings(h: dict, partner: str, reporter: str = "IND", fy_from: str | No
         items.append(f"{_capital(P)} was India's no. {rank[0]} trading partner in {rank[2]} "
                      f"among {rank[1]} partners covered by the data.")
     if claims is not None and len(claims):
-        counts = claims["verdict"].value_counts()
-        parts = [f"{counts[v]} {v}" for v in ("confirmed", "differs", "cannot check") if v in counts]
+        words = "verdict_text" if "verdict_text" in claims else "verdict"  # what it rests on
+        counts = claims[words].value_counts()
+        parts = [f"{counts[v]} {v}" for v in ("confirmed", "confirmed by official data",
+                                              "consistent with figures as reported", "differs",
+                                              "cannot check") if v in counts]
         items.append(f"Of the article's {len(claims)} trade figures: " + ", ".join(parts) + ".")
     body = "\n".join(f"- {i}" for i in items)
     return (f'<section class="key-findings" aria-label="Key findings">\n\n**Key findings**\n\n'
