@@ -17,7 +17,7 @@ def test_runs_with_defaults_on_a_short_range(execute_notebook):
     assert "Over 2015–2019, India's votes were closest to" in text
     assert "Shanghai Cooperation Organisation" in text
     assert "January 2020" in text  # the panel's end is stated
-    assert "confirmed" in text and "neutral stance" in text
+    assert "consistent with figures as reported" in text and "neutral stance" in text
     assert any(o.get("data", {}).get("image/png") for c in nb.cells for o in c.get("outputs", []))
 
 
