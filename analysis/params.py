@@ -100,6 +100,9 @@ CONTRACTS: dict[str, tuple[Param, ...]] = {
 TYPES = ("str", "int", "year", "fiscal_year", "iso3", "iso3_list", "path", "choice")
 _SHOWN = 40  # allowed values listed in one error line before it is cut short
 MAX_PATH_BYTES = 2 * 1024 * 1024  # a path parameter (an article) larger than this is refused
+#: What an article file is called (seeds/NAME.txt): any other file (/etc/passwd, a notebook,
+#: a CSV) is refused as a path parameter before it is read.
+ARTICLE_SUFFIXES = (".txt", ".text", ".md")
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 
 
@@ -387,6 +390,9 @@ def _as_path(value: Any, where: str) -> str | None:
     path = Path(str(value)).expanduser().resolve()  # notebooks run in notebooks/, so absolute
     if not path.is_file():
         raise ParameterError(f"{where}: no such file {path}")
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise ParameterError(f"{where}: {path} is not an article file; expected a UTF-8 text "
+                             f"file named like seeds/NAME.txt ({', '.join(ARTICLE_SUFFIXES)})")
     try:
         size = path.stat().st_size
         if size > MAX_PATH_BYTES:
