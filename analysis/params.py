@@ -35,7 +35,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from analysis import NOTEBOOKS_DIR
+from analysis import ARTICLE_SUFFIXES, NOTEBOOKS_DIR
 from analysis.countries import is_iso3
 from analysis.errors import ParameterError
 from analysis.fiscal import fy_start, is_fy_label
@@ -100,9 +100,6 @@ CONTRACTS: dict[str, tuple[Param, ...]] = {
 TYPES = ("str", "int", "year", "fiscal_year", "iso3", "iso3_list", "path", "choice")
 _SHOWN = 40  # allowed values listed in one error line before it is cut short
 MAX_PATH_BYTES = 2 * 1024 * 1024  # a path parameter (an article) larger than this is refused
-#: What an article file is called (seeds/NAME.txt): any other file (/etc/passwd, a notebook,
-#: a CSV) is refused as a path parameter before it is read.
-ARTICLE_SUFFIXES = (".txt", ".text", ".md")
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
 
 
