@@ -348,3 +348,19 @@ def test_in_n_months_takes_the_span_of_that_many_months_the_article_states():
     text = ("Trade with Peru hits $7.5 billion in 3 months\n\n"
             "Trade reached $7.5 billion in April-July this fiscal.")
     assert paragraphs_of(text, dt.date(2022, 9, 10))[0] == ("$7.5 billion", None)
+
+
+def test_a_rank_follows_the_figure_of_its_sentence():
+    assert periods_of("Chile sold 12% of the copper India bought in FY2023-24, making it the "
+                      "second-largest supplier.", kinds=("percent", "rank")) == [
+        ("12%", "FY2023-24"), ("second-largest", "FY2023-24")]
+    assert periods_of("Chile is the second-largest supplier.", kinds=("rank",)) == [
+        ("second-largest", None)]
+
+
+def test_over_the_past_year_in_an_article_on_the_year_just_closed():
+    text = ("Imports from Chile were $8 billion in FY2023-24.\n\n"
+            "Over the past year, Chile has become India's third largest supplier.")
+    assert paragraphs_of(text, dt.date(2024, 5, 2)) == [
+        ("$8 billion", "FY2023-24"), ("third largest", "FY2023-24")]
+    assert paragraphs_of(text, dt.date(2024, 11, 2))[1] == ("third largest", "2023")

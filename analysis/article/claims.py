@@ -153,6 +153,7 @@ class _Match:
     relative: bool = False  # a period resolved against the publication date
     newer: bool = False  # "X, up from Y in P": X is of a later period than Y's
     last_year: bool = False  # "last year", which an article counting in fiscal years means as one
+    trailing: bool = False  # "over the past year": the twelve months before publication
 
 
 def _fiscal_claims(s: str) -> list[_Match]:
@@ -623,7 +624,8 @@ def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
             continue
         period = (str(published.year + _which_offset(m["which"])) if published else None)
         found.append(_Match("year", m.start(), m.end(), 0, "year", period=period, relative=True,
-                            last_year=_which_offset(m["which"]) == -1))
+                            last_year=_which_offset(m["which"]) == -1,
+                            trailing=m["which"].lower() == "past"))
     return found
 
 
@@ -688,6 +690,10 @@ def _sentence_claims(sentence: str, published: dt.date | None = None,
         for m in taken:  # "up from 25th last year" in an article on this fiscal year so far
             if m.last_year:
                 m.period = fy_label(_fy_start_of(published) - 1)
+    if published and latest and _just_closed_year(latest, published):
+        for m in taken:  # "over the past year" in an article on the year just closed
+            if m.trailing:
+                m.period = latest
     _inherit_scale(taken)
     _assign_periods(sentence, taken, carried, topic)
     return taken
@@ -798,6 +804,15 @@ def _in_progress_fy(period: str, published: dt.date) -> bool:
             and int(period[:4]) == _fy_start_of(published))
 
 
+def _just_closed_year(period: str, published: dt.date) -> bool:
+    """``period`` is twelve months that ended in the three months before publication (the
+    fiscal year just closed, for an article of April to June)."""
+    a, b = _bounds(period)
+    months = (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7]) + 1
+    gap = (published.year - int(b[:4])) * 12 + published.month - int(b[5:7])
+    return months == 12 and 1 <= gap <= 3
+
+
 def _bounds(period: str) -> tuple[str, str]:
     """First and last month of a period, as ``YYYY-MM`` strings that sort in time."""
     if period.startswith("FY"):
@@ -867,6 +882,15 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
         matches = _sentence_claims(sentence, published, carried, topic, latest)
         own = _main_period(matches)
         used_carried = False
+        for m in matches:  # carried first, so that a rank can follow the sentence's figure
+            if m.kind in _CARRIES and m.period is None and carried:
+                m.period, m.period_from = carried, "carried"
+                used_carried = True
+        for m in matches:  # "…, making Russia the third-largest supplier": the figure's period
+            if m.kind == "rank" and m.period is None:
+                m.period, m.period_from = next(
+                    ((f.period, "sentence") for f in matches if f.kind in _CARRIES and f.period
+                     and not f.newer), (None, None))
         for m in matches:
             if m.kind in _TAKES_PERIOD and m.period is None and latest and (m.newer or (
                     _NOW.search(sentence) and published
