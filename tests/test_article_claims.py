@@ -364,3 +364,10 @@ def test_over_the_past_year_in_an_article_on_the_year_just_closed():
     assert paragraphs_of(text, dt.date(2024, 5, 2)) == [
         ("$8 billion", "FY2023-24"), ("third largest", "FY2023-24")]
     assert paragraphs_of(text, dt.date(2024, 11, 2))[1] == ("third largest", "2023")
+
+
+def test_a_fraction_written_with_a_slash():
+    assert kinds_of("Adoption needs a 2/3 majority of those voting.") == [
+        ("fraction", "2/3", 0.6667, "share", None)]
+    assert kinds_of("Sales fell 1/4 of the way.")[0][:3] == ("fraction", "1/4", 0.25)
+    assert all(k[0] != "fraction" for k in kinds_of("In the 22/23 fiscal year, and on 3/4 May."))

@@ -288,7 +288,9 @@ _P_FRACTION = re.compile(
     r"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?P<den>half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
     r"\b(?!\s+(?:term|time|consecutive|anniversary|round|edition|summit|largest|biggest))"
-    r"|\b(?P<half>half)\s+(?:of\s+)?(?=the\b|its\b|India|all\b)", re.IGNORECASE)
+    r"|\b(?P<half>half)\s+(?:of\s+)?(?=the\b|its\b|India|all\b)"
+    r"|(?<![\w/.,-])(?P<n>[1-9])/(?P<d>[2-9]|10)(?=(?:th|rd|nd|s)?\s+(?:majority|of)\b)",
+    re.IGNORECASE)
 _MULTIPLIERS = {"doubled": 2, "double": 2, "twice": 2, "tripled": 3, "triple": 3, "trebled": 3,
                 "quadrupled": 4, "halved": 0.5}
 _P_MULTIPLIER = re.compile(
@@ -353,6 +355,10 @@ def _fraction_claims(s: str) -> list[_Match]:
     for m in _P_FRACTION.finditer(s):
         if m["half"]:
             found.append(_Match("fraction", m.start("half"), m.end("half"), 0.5, "share"))
+            continue
+        if m["n"]:  # "a 2/3 majority", "1/4 of the total"
+            found.append(_Match("fraction", m.start(), m.end(), int(m["n"]) / int(m["d"]),
+                                "share"))
             continue
         den = m["den"].lower().rstrip("s")
         num = _number(m["num"])
