@@ -50,6 +50,7 @@ ALIASES = {
     "America": "USA", "UK": "GBR", "Britain": "GBR", "UAE": "ARE", "South Korea": "KOR",
     "Korea": "KOR", "North Korea": "PRK", "Iran": "IRN", "Syria": "SYR", "Vietnam": "VNM",
     "Taiwan": "TWN", "Tanzania": "TZA", "Turkey": "TUR", "Soviet Union": "SUN", "USSR": "SUN",
+    "Holland": "NLD", "Netherland": "NLD",
 }
 
 #: Adjectives and demonyms → alpha-3 ("Indian" → IND).

@@ -35,7 +35,7 @@ from typing import Any, Iterator
 
 import yaml
 
-from analysis import NOTEBOOKS_DIR
+from analysis import ARTICLE_SUFFIXES, NOTEBOOKS_DIR
 from analysis.countries import is_iso3
 from analysis.errors import ParameterError
 from analysis.fiscal import fy_start, is_fy_label
@@ -387,6 +387,9 @@ def _as_path(value: Any, where: str) -> str | None:
     path = Path(str(value)).expanduser().resolve()  # notebooks run in notebooks/, so absolute
     if not path.is_file():
         raise ParameterError(f"{where}: no such file {path}")
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise ParameterError(f"{where}: {path} is not an article file; expected a UTF-8 text "
+                             f"file named like seeds/NAME.txt ({', '.join(ARTICLE_SUFFIXES)})")
     try:
         size = path.stat().st_size
         if size > MAX_PATH_BYTES:

@@ -282,3 +282,92 @@ def test_a_vote_tally_is_one_claim():
         ("count", "141-5-35", 141, "tally", None)]
     assert kinds_of("Scores of 10-12-2022 style dates are not tallies.")[:1] != [
         ("count", "10-12-2022", 10, "tally", None)]
+
+
+# --- periods implied by the article around the figure -------------------------------------------
+
+def paragraphs_of(text: str, published, kinds=("money", "percent", "rank")):
+    """Each paragraph (separated by a blank line) one sentence; (text, period) of the figures."""
+    spans, start = [], 0
+    for part in text.split("\n\n"):
+        spans.append((start, start + len(part)))
+        start += len(part) + 2
+    return [(c.text, c.period) for c in extract_claims(text, spans, published)
+            if c.kind in kinds]
+
+
+def test_current_fiscal_before_the_new_years_first_figures_is_the_year_just_closed():
+    april = dt.date(2024, 4, 20)
+    assert periods_of("Two-way trade has crossed $50 billion in the current incomplete fiscal "
+                      "year.", published=april) == [("$50 billion", "FY2023-24")]
+    assert periods_of("Two-way trade is expected to reach $60 billion this fiscal.",
+                      published=april) == [("$60 billion", "FY2024-25")]
+    assert periods_of("Two-way trade has crossed $50 billion in the current fiscal.",
+                      published=dt.date(2024, 9, 20)) == [("$50 billion", "FY2024-25")]
+
+
+def test_top_n_is_a_rank_and_a_set_of_partners_is_no_rank_of_one():
+    assert kinds_of("Brazil joined the top five of India's largest trading partners.") == [
+        ("rank", "top five", 5, "rank", None)]
+    assert kinds_of("Chile is one of the biggest suppliers of copper.") == []
+    assert kinds_of("India's top trading partners were the US and China.") == []
+    assert kinds_of("Japan and Korea have become the largest buyers of the ore.") == [
+        ("rank", "largest buyers", 1, "rank", None)]
+
+
+def test_the_newer_side_of_a_comparison_is_not_the_older_sides_period():
+    text = ("Exports reached $9 billion in April-June this fiscal.\n\n"
+            "Their share rose to 4.2%, up from 1.5% in 2021-22.")
+    assert paragraphs_of(text, dt.date(2022, 8, 1)) == [
+        ("$9 billion", "2022-04/2022-06"), ("4.2%", "2022-04/2022-06"), ("1.5%", "FY2021-22")]
+    # a period of its own still wins
+    assert periods_of("In May 2024 alone, sales rose 12% to $3 billion from $2.7 billion a year "
+                      "ago.")[1] == ("$3 billion", "2024-05")
+
+
+def test_now_and_last_year_in_an_article_on_the_fiscal_year_so_far():
+    text = ("Trade was $20 billion in April-July this fiscal.\n\n"
+            "Peru is now India's ninth biggest trading partner — up from 30th position last "
+            "year.")
+    assert paragraphs_of(text, dt.date(2022, 9, 10)) == [
+        ("$20 billion", "2022-04/2022-07"), ("ninth biggest", "2022-04/2022-07"),
+        ("30th position", "FY2021-22")]
+    # an article on a closed year: "now" adds nothing and "last year" stays a calendar year
+    text = ("Trade was $90 billion in FY2022-23.\n\n"
+            "Peru is now India's ninth biggest trading partner, up from 30th position last year.")
+    assert paragraphs_of(text, dt.date(2023, 6, 10))[1:] == [
+        ("ninth biggest", None), ("30th position", "2022")]
+
+
+def test_in_n_months_takes_the_span_of_that_many_months_the_article_states():
+    text = ("Trade with Peru hits $7.5 billion in 4 months\n\n"
+            "Trade reached $7.5 billion in April-July this fiscal, up 40%.")
+    assert paragraphs_of(text, dt.date(2022, 9, 10)) == [
+        ("$7.5 billion", "2022-04/2022-07"), ("$7.5 billion", "2022-04/2022-07"),
+        ("40%", "2022-04/2022-07")]
+    text = ("Trade with Peru hits $7.5 billion in 3 months\n\n"
+            "Trade reached $7.5 billion in April-July this fiscal.")
+    assert paragraphs_of(text, dt.date(2022, 9, 10))[0] == ("$7.5 billion", None)
+
+
+def test_a_rank_follows_the_figure_of_its_sentence():
+    assert periods_of("Chile sold 12% of the copper India bought in FY2023-24, making it the "
+                      "second-largest supplier.", kinds=("percent", "rank")) == [
+        ("12%", "FY2023-24"), ("second-largest", "FY2023-24")]
+    assert periods_of("Chile is the second-largest supplier.", kinds=("rank",)) == [
+        ("second-largest", None)]
+
+
+def test_over_the_past_year_in_an_article_on_the_year_just_closed():
+    text = ("Imports from Chile were $8 billion in FY2023-24.\n\n"
+            "Over the past year, Chile has become India's third largest supplier.")
+    assert paragraphs_of(text, dt.date(2024, 5, 2)) == [
+        ("$8 billion", "FY2023-24"), ("third largest", "FY2023-24")]
+    assert paragraphs_of(text, dt.date(2024, 11, 2))[1] == ("third largest", "2023")
+
+
+def test_a_fraction_written_with_a_slash():
+    assert kinds_of("Adoption needs a 2/3 majority of those voting.") == [
+        ("fraction", "2/3", 0.6667, "share", None)]
+    assert kinds_of("Sales fell 1/4 of the way.")[0][:3] == ("fraction", "1/4", 0.25)
+    assert all(k[0] != "fraction" for k in kinds_of("In the 22/23 fiscal year, and on 3/4 May."))

@@ -107,3 +107,32 @@ def test_war_against_a_country_is_the_war_in_it():
     events = [e.name for e in extract_entities("It called for an end to the war against "
                                                "Ukraine.") if e.kind == "event"]
     assert events == ["War in Ukraine"]
+
+
+def test_leaders_named_by_surname_alone():
+    people = named("Talks between Modi and Putin ran late; Xi sent a message.", "person")
+    assert [(n, m) for n, _, m in people] == [
+        ("Narendra Modi", 1), ("Vladimir Putin", 1), ("Xi Jinping", 1)]
+    # a full name given with a title keeps that spelling, and the surname joins it
+    people = named("Foreign Minister Subrahmanyam Jaishankar spoke. Jaishankar left.", "person")
+    assert [(n, m) for n, _, m in people] == [("Subrahmanyam Jaishankar", 2)]
+    assert named("Putinism is a word of its own.", "person") == []
+
+
+def test_a_title_then_a_comma_then_the_name():
+    people = named("The Commerce Minister, Piyush Goyal, had said so.", "person")
+    assert [n for n, _, _ in people] == ["Piyush Goyal"]
+
+
+def test_a_name_of_an_organisation_said():
+    people = named("Meera Pillai of the Exporters Forum said costs rose. Anil Rao of FIEO "
+                   "told reporters the same.", "person")
+    assert [n for n, _, _ in people] == ["Meera Pillai", "Anil Rao"]
+    assert named("The Bankers’ Chamber of Commerce (BCC) said nothing.", "person") == []
+
+
+def test_un_vote_events():
+    events = named("Ukraine's allies condemned the aggression against Ukraine at an "
+                   "emergency special session.", "event")
+    assert [n for n, _, _ in events] == ["War in Ukraine",
+                                         "UN General Assembly emergency special session"]

@@ -201,3 +201,11 @@ def test_a_by_line_over_summary_bullets_is_still_a_byline(tmp_path):
     a = load_article(path)
     assert a.byline == "Ravi Menon and Asha Rao"
     assert {e.name for e in a.entities_of("person")} >= {"Ravi Menon", "Asha Rao"}
+
+
+def test_a_file_not_named_as_an_article_is_refused_unread(tmp_path):
+    path = tmp_path / "passwd"
+    path.write_text("root:x:0:0:root:/root:/bin/bash\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="passwd: not an article file; expected a UTF-8 text "
+                                           "file named like seeds/NAME.txt"):
+        load_article(path)

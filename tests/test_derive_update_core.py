@@ -11,6 +11,8 @@ from analysis.derive import update
 from analysis.derive.update import apply_update, compare, locked, read_table
 from analysis.errors import DataError
 
+from update_helpers import snapshot
+
 QUIET = {"log": lambda *_: None}
 
 
@@ -21,28 +23,23 @@ def data(tmp_path):
     return out
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def _leftovers(data: Path) -> list[str]:
     return sorted(p.name for p in data.parent.iterdir() if p.name != data.name)
 
 
 def test_a_table_that_breaks_its_sidecar_is_refused_and_nothing_changes(data):
-    before = _snapshot(data)
+    before = snapshot(data)
     df, meta = read_table("trade/partial_periods", data)
     df.loc[0, "flow"] = "exports"  # not one of the sidecar's flows
     with pytest.raises(DataError, match=r"partial_periods.csv line 2: column 'flow' value "
                                         r"'exports' is not one of"):
         apply_update(data, {"trade/partial_periods": (df, meta)}, "test", [], **QUIET)
-    assert _snapshot(data) == before
+    assert snapshot(data) == before
     assert _leftovers(data) == []  # the scratch copy is gone
 
 
 def test_the_swap_puts_the_old_folder_back_if_the_new_one_cannot_be_moved_in(data, monkeypatch):
-    before = _snapshot(data)
+    before = snapshot(data)
     df, meta = read_table("trade/partial_periods", data)
     df = df.iloc[1:].reset_index(drop=True)  # a real change: one row removed
     real_rename, calls = os.rename, []
@@ -55,7 +52,7 @@ def test_the_swap_puts_the_old_folder_back_if_the_new_one_cannot_be_moved_in(dat
     monkeypatch.setattr(update.os, "rename", rename)
     with pytest.raises(OSError, match="simulated"):
         apply_update(data, {"trade/partial_periods": (df, meta)}, "test", [], **QUIET)
-    assert _snapshot(data) == before
+    assert snapshot(data) == before
     assert _leftovers(data) == []
 
 

@@ -8,7 +8,6 @@ staged FY2025-26 Russia rows first; the fixture then brings them back under the 
 import json
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +19,8 @@ from analysis.derive.tables import write_table
 from analysis.derive.tradestat import read_report, update_trade
 from analysis.derive.update import read_table
 from analysis.errors import DataError
+
+from update_helpers import refused, run_update, snapshot
 
 FIX = ROOT / "tests" / "fixtures" / "trade"
 RUSSIA = FIX / "country_wise_russia.json"
@@ -40,14 +41,8 @@ def _copy(tmp_path: Path, drop_russia_fy2026: bool = False) -> Path:
     return out
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def _ties(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", "data", "update", "trade", *args],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    return run_update("trade", *args)
 
 
 def _russia(df: pd.DataFrame, fy: str) -> pd.DataFrame:
@@ -111,20 +106,20 @@ def test_a_newer_release_revises_and_the_changelog_shows_old_and_new(tmp_path):
 
 def test_the_staged_reports_again_change_nothing(tmp_path):
     data = _copy(tmp_path)
-    before = _snapshot(data)
+    before = snapshot(data)
     for f in (RUSSIA, WORLD):
         done = _ties("--from", str(f), "--data", str(data))
         assert done.returncode == 0, done.stderr
         assert "no change" in done.stdout
-    assert _snapshot(data) == before
+    assert snapshot(data) == before
 
 
 def test_a_second_run_changes_nothing(tmp_path):
     data = _copy(tmp_path, drop_russia_fy2026=True)
     assert update_trade(RUSSIA, data, RUSSIA.name, "2026-07-18", **QUIET).changed
-    before = _snapshot(data)
+    before = snapshot(data)
     assert not update_trade(RUSSIA, data, RUSSIA.name, "2026-07-18", **QUIET).changed
-    assert _snapshot(data) == before
+    assert snapshot(data) == before
 
 
 # ---------------------------------------------------------------- bad input: nothing changes
@@ -140,16 +135,7 @@ def _bad(tmp_path: Path, name: str, edit) -> Path:
 @pytest.fixture
 def cut_data(tmp_path):
     data = _copy(tmp_path, drop_russia_fy2026=True)
-    return data, _snapshot(data)
-
-
-def _refused(done, data, before, *words):
-    assert done.returncode == 2, done.stdout + done.stderr
-    err = done.stderr.strip()
-    assert len(err.splitlines()) == 1 and "Traceback" not in err, err
-    for w in words:
-        assert w in err, err
-    assert _snapshot(data) == before
+    return data, snapshot(data)
 
 
 def test_a_malformed_value_is_refused_naming_where(cut_data, tmp_path):
@@ -158,17 +144,17 @@ def test_a_malformed_value_is_refused_naming_where(cut_data, tmp_path):
     def edit(doc):
         doc["country_commodity_data"]["Russia"]["import"]["chapters"][0]["fy2025_26"] = "47,824.9"
     bad = _bad(tmp_path, "bad_value.json", edit)
-    _refused(_ties("--from", str(bad), "--data", str(data)), data, before,
+    refused(_ties("--from", str(bad), "--data", str(data)), data, before,
              "bad_value.json", "Russia.import.chapters[0].fy2025_26", "'47,824.9'")
 
 
-def test_a_partial_report_is_refused(cut_data, tmp_path):
+def test_a_partial_report_isrefused(cut_data, tmp_path):
     data, before = cut_data
 
     def edit(doc):
         del doc["country_commodity_data"]["Russia"]["import"]["chapters"][:3]
     bad = _bad(tmp_path, "partial.json", edit)
-    _refused(_ties("--from", str(bad), "--data", str(data)), data, before,
+    refused(_ties("--from", str(bad), "--data", str(data)), data, before,
              "partial.json", "RUS import", "the file is partial")
 
 
@@ -177,7 +163,7 @@ def test_a_truncated_file_is_refused_with_its_line(cut_data, tmp_path):
     text = RUSSIA.read_text(encoding="utf-8")
     cut = tmp_path / "cut.json"
     cut.write_text(text[: len(text) // 2], encoding="utf-8")
-    _refused(_ties("--from", str(cut), "--data", str(data)), data, before,
+    refused(_ties("--from", str(cut), "--data", str(data)), data, before,
              "cut.json line", "not valid JSON")
 
 
@@ -185,11 +171,11 @@ def test_an_unknown_layout_is_refused_naming_what_it_lacks(cut_data, tmp_path):
     data, before = cut_data
     other = tmp_path / "other.json"
     other.write_text(json.dumps({"source": "x", "rows": []}), encoding="utf-8")
-    _refused(_ties("--from", str(other), "--data", str(data)), data, before,
+    refused(_ties("--from", str(other), "--data", str(data)), data, before,
              "other.json", "country_commodity_data", "by_chapter")
 
 
-def test_a_report_without_its_retrieval_date_is_refused(tmp_path):
+def test_a_report_without_its_retrieval_date_isrefused(tmp_path):
     bad = _bad(tmp_path, "undated.json", lambda doc: doc.pop("retrieved"))
     with pytest.raises(DataError, match="undated.json: lacks 'retrieved'"):
         read_report(bad)

@@ -9,7 +9,6 @@ unvotes roll call, while 74/7 and 74/11 lie before it and are compared with unvo
 import csv
 import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +20,8 @@ from analysis.derive.tables import write_table
 from analysis.derive.unga_un import read_un_file, update_unga
 from analysis.derive.update import read_table
 from analysis.errors import DataError
+
+from update_helpers import refused, run_update, snapshot
 
 FIX = ROOT / "tests" / "fixtures" / "unga"
 NEW_2026 = FIX / "undl_2026.csv"
@@ -44,14 +45,8 @@ def _copy(tmp_path: Path, cut: str | None = None) -> Path:
     return out
 
 
-def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def _ties(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analysis", "data", "update", *args],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300, check=False)
+    return run_update(*args)
 
 
 def _rewrite(src: Path, dest: Path, edit) -> Path:
@@ -118,11 +113,11 @@ def test_a_second_run_changes_nothing_and_says_so(tmp_path):
     data = _copy(tmp_path, CUT)
     first = _ties("unga", "--from", str(NEW_2026), "--data", str(data))
     assert first.returncode == 0, first.stderr
-    before = _snapshot(data)
+    before = snapshot(data)
     again = _ties("unga", "--from", str(NEW_2026), "--data", str(data))
     assert again.returncode == 0, again.stderr
     assert "no change" in again.stdout
-    assert _snapshot(data) == before
+    assert snapshot(data) == before
 
 
 def test_an_older_release_removes_what_it_lacks_and_the_changelog_shows_old_values(tmp_path):
@@ -161,23 +156,14 @@ def test_the_september_2024_layout_is_read():
 @pytest.fixture
 def cut_data(tmp_path):
     data = _copy(tmp_path, CUT)
-    return data, _snapshot(data)
-
-
-def _refused(done, data, before, *words):
-    assert done.returncode == 2, done.stdout + done.stderr
-    err = done.stderr.strip()
-    assert len(err.splitlines()) == 1 and "Traceback" not in err, err
-    for w in words:
-        assert w in err, err
-    assert _snapshot(data) == before
+    return data, snapshot(data)
 
 
 def test_wrong_columns_are_refused_naming_what_is_missing(cut_data, tmp_path):
     data, before = cut_data
     bad = _rewrite(NEW_2026, tmp_path / "renamed.csv",
                    lambda rows: [[c if c != "ms_vote" else "vote" for c in rows[0]], *rows[1:]])
-    _refused(_ties("unga", "--from", str(bad), "--data", str(data)), data, before,
+    refused(_ties("unga", "--from", str(bad), "--data", str(data)), data, before,
              "renamed.csv", "lacks ms_vote", "has unknown vote", "September 2024 release: lacks")
 
 
@@ -188,7 +174,7 @@ def test_a_malformed_row_is_refused_with_its_line(cut_data, tmp_path):
         rows[9][3] = "Yes"
         return rows
     bad = _rewrite(NEW_2026, tmp_path / "bad_vote.csv", edit)
-    _refused(_ties("unga", "--from", str(bad), "--data", str(data)), data, before,
+    refused(_ties("unga", "--from", str(bad), "--data", str(data)), data, before,
              "bad_vote.csv line 10", "vote 'Yes'")
 
 
@@ -199,7 +185,7 @@ def test_a_bad_date_is_refused_with_its_line(cut_data, tmp_path):
         rows[4][4] = "07/11/2019"
         return rows
     bad = _rewrite(NEW_2026, tmp_path / "bad_date.csv", edit)
-    _refused(_ties("unga", "--from", str(bad), "--data", str(data)), data, before,
+    refused(_ties("unga", "--from", str(bad), "--data", str(data)), data, before,
              "bad_date.csv line 5", "not an ISO date")
 
 
@@ -209,31 +195,31 @@ def test_a_file_cut_mid_row_is_refused_with_its_line(cut_data, tmp_path):
     cut = tmp_path / "cut.csv"
     cut.write_text(text[: text.index("\n", len(text) // 2) + 25], encoding="utf-8")
     line = cut.read_text(encoding="utf-8").count("\n") + 1
-    _refused(_ties("unga", "--from", str(cut), "--data", str(data)), data, before,
+    refused(_ties("unga", "--from", str(cut), "--data", str(data)), data, before,
              f"cut.csv line {line}", "truncated or malformed row")
 
 
-def test_a_partial_file_is_refused(cut_data, tmp_path):
+def test_a_partial_file_isrefused(cut_data, tmp_path):
     data, before = cut_data
     lines = NEW_2026.read_text(encoding="utf-8").splitlines(keepends=True)
     part = tmp_path / "partial.csv"
     part.write_text("".join(lines[:-20]), encoding="utf-8")  # ends on a whole row
-    _refused(_ties("unga", "--from", str(part), "--data", str(data)), data, before,
+    refused(_ties("unga", "--from", str(part), "--data", str(data)), data, before,
              "partial.csv line", "A/RES/74/224", "the file is partial")
 
 
-def test_a_header_only_file_is_refused(cut_data, tmp_path):
+def test_a_header_only_file_isrefused(cut_data, tmp_path):
     data, before = cut_data
     empty = tmp_path / "header.csv"
     empty.write_text(NEW_2026.read_text(encoding="utf-8").splitlines()[0] + "\n",
                      encoding="utf-8")
-    _refused(_ties("unga", "--from", str(empty), "--data", str(data)), data, before,
+    refused(_ties("unga", "--from", str(empty), "--data", str(data)), data, before,
              "no rows after the header")
 
 
 def test_a_missing_file_is_one_line(cut_data, tmp_path):
     data, before = cut_data
-    _refused(_ties("unga", "--from", str(tmp_path / "nope.csv"), "--data", str(data)), data,
+    refused(_ties("unga", "--from", str(tmp_path / "nope.csv"), "--data", str(data)), data,
              before, "nope.csv", "not found")
 
 
@@ -247,10 +233,10 @@ def test_a_url_that_cannot_be_fetched_is_one_line_exit_1(cut_data):
     err = done.stderr.strip()
     assert len(err.splitlines()) == 1 and "Traceback" not in err
     assert f"127.0.0.1:{port}" in err and "nothing changed" in err
-    assert _snapshot(data) == before
+    assert snapshot(data) == before
 
 
-def test_a_roll_call_whose_rows_disagree_is_refused(tmp_path):
+def test_a_roll_call_whose_rows_disagree_isrefused(tmp_path):
     def edit(rows):
         rows[3][6] = "A/RES/74/999"
         return rows
@@ -299,7 +285,7 @@ def test_a_url_answering_404_is_one_line_exit_1(cut_data, served):
     done = _ties("unga", "--from", f"{served}/missing.csv", "--data", str(data))
     assert done.returncode == 1, done.stdout + done.stderr
     assert "HTTP 404" in done.stderr and len(done.stderr.strip().splitlines()) == 1
-    assert _snapshot(data) == before
+    assert snapshot(data) == before
 
 
 def test_the_diplomacy_library_reads_the_updated_panel(tmp_path, monkeypatch):

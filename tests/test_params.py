@@ -300,6 +300,17 @@ def test_a_path_parameter_must_be_a_small_text_file(tmp_path, content, message):
     assert message in str(err.value)
 
 
+def test_a_path_parameter_must_be_named_as_an_article(tmp_path):
+    for name in ("passwd", "data.csv", "report.ipynb"):
+        path = tmp_path / name
+        path.write_text("root:x:0:0:root:/root:/bin/bash\n")
+        with pytest.raises(ParameterError, match="is not an article file; expected a UTF-8 text "
+                                                 "file named like seeds/NAME.txt"):
+            validate("typed", {"article_path": str(path)})
+    with pytest.raises(ParameterError, match="/etc/passwd is not an article file"):
+        validate("typed", {"article_path": "/etc/passwd"})
+
+
 def test_a_text_file_cut_inside_a_character_at_the_read_limit_is_still_text(tmp_path):
     path = tmp_path / "article.txt"
     path.write_bytes(b"a" * (64 * 1024 - 1) + "é".encode())

@@ -22,7 +22,7 @@ def manifest(failure=None, **fields):
 
 def test_manifest_fields_and_cache_key():
     m = manifest()
-    assert list(m) == ["report", "title", "notebook", "parameters", "status", "formats", "files",
+    assert list(m) == ["report", "title", "finding", "notebook", "parameters", "status", "formats", "files",
                        "started", "finished", "timings_s", "git_commit", "data", "packages",
                        "library_sha256", "notebook_sha256", "inputs", "cache_key", "host",
                        "failure"]

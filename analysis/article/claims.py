@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from analysis.article.model import Claim
 from analysis.fiscal import MONTH_PATTERN, MONTHS, fiscal_mentions, fy_label, fy_start, month_number
@@ -151,6 +151,9 @@ class _Match:
     shift: int = 0  # "a year ago": the sentence's period moved back this many years
     period_from: str | None = None
     relative: bool = False  # a period resolved against the publication date
+    newer: bool = False  # "X, up from Y in P": X is of a later period than Y's
+    last_year: bool = False  # "last year", which an article counting in fiscal years means as one
+    trailing: bool = False  # "over the past year": the twelve months before publication
 
 
 def _fiscal_claims(s: str) -> list[_Match]:
@@ -285,7 +288,9 @@ _P_FRACTION = re.compile(
     r"\b(?P<num>a|an|one|two|three|four|five|six|seven|eight|nine)[\s-]+"
     r"(?P<den>half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
     r"\b(?!\s+(?:term|time|consecutive|anniversary|round|edition|summit|largest|biggest))"
-    r"|\b(?P<half>half)\s+(?:of\s+)?(?=the\b|its\b|India|all\b)", re.IGNORECASE)
+    r"|\b(?P<half>half)\s+(?:of\s+)?(?=the\b|its\b|India|all\b)"
+    r"|(?<![\w/.,-])(?P<n>[1-9])/(?P<d>[2-9]|10)(?=(?:th|rd|nd|s)?\s+(?:majority|of)\b)",
+    re.IGNORECASE)
 _MULTIPLIERS = {"doubled": 2, "double": 2, "twice": 2, "tripled": 3, "triple": 3, "trebled": 3,
                 "quadrupled": 4, "halved": 0.5}
 _P_MULTIPLIER = re.compile(
@@ -309,8 +314,11 @@ _PER_UNIT = re.compile(r"\s*(?:a|per|/)\s*(?P<per>barrel|tonne|ton|kg|kilogram|l
 _RANK_NOUNS = (r"(?:trading\s+partner|trade\s+partner|partner|supplier|source|import\s+source|"
                r"export\s+destination|destination|buyer|importer|exporter|consumer|producer|"
                r"market|economy|investor)")
+_TOP_N = r"two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|\d{1,2}"
 _P_RANK = re.compile(
-    rf"\b(?P<ord>{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}|\d+(?:st|nd|rd|th))"
+    rf"\btop[\s-](?P<topn>{_TOP_N})\b(?=(?:\s+(?:of|the|[A-Z][\w'’]*|[a-z]+est))*\s+"
+    rf"(?:[a-z]+\s+)?{_RANK_NOUNS}s\b)"
+    rf"|\b(?P<ord>{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}|\d+(?:st|nd|rd|th))"
     r"[\s-](?P<sup>largest|biggest|top|most\s+important|highest|leading)\b"
     rf"|\b(?P<sup1>largest|biggest|top|leading)\s+(?:[A-Za-z]+\s+){{0,2}}?{_RANK_NOUNS}s?\b"
     r"|\b(?:comes?|came|ranked|ranks|stood|is|was)\s+(?P<ord2>\d+(?:st|nd|rd|th)|second|third|"
@@ -348,6 +356,10 @@ def _fraction_claims(s: str) -> list[_Match]:
         if m["half"]:
             found.append(_Match("fraction", m.start("half"), m.end("half"), 0.5, "share"))
             continue
+        if m["n"]:  # "a 2/3 majority", "1/4 of the total"
+            found.append(_Match("fraction", m.start(), m.end(), int(m["n"]) / int(m["d"]),
+                                "share"))
+            continue
         den = m["den"].lower().rstrip("s")
         num = _number(m["num"])
         if den == "half" and num != 1:
@@ -378,9 +390,17 @@ def _quantity_claims(s: str) -> list[_Match]:
     return found
 
 
+_SET_OF = re.compile(r"(?:\b(?:of|among)\s+(?:the\s+)?|[\w.]+['’]s\s+)$", re.IGNORECASE)
+
+
 def _rank_claims(s: str) -> list[_Match]:
     found = []
     for m in _P_RANK.finditer(s):
+        if m["topn"]:  # "among the top five partners": a rank of at most five
+            found.append(_Match("rank", m.start(), m.end(), _number(m["topn"]), "rank"))
+            continue
+        if m["sup1"] and m.group().lower().endswith("s") and _SET_OF.search(s[:m.start()]):
+            continue  # "one of the largest partners", "India's top partners": a set, no rank
         word = (m["ord"] or m["ord2"] or m["ord3"] or "").lower()
         value = (_ORDINAL_WORDS.get(word) or int(re.match(r"\d+", word).group())) if word else 1
         start = m.start("ord2") if m["ord2"] else m.start()
@@ -414,7 +434,7 @@ def _qualify(s: str, taken: list[_Match]) -> None:
 
 _REL_FY = re.compile(
     r"\b(?:(?P<which>last|previous|past|current|this|present|next|coming|same)\s+"
-    r"(?:(?P<fin>financial|fiscal)(?:\s+year)?|FY)"
+    r"(?:(?:incomplete|ongoing|running|unfinished)\s+)?(?:(?P<fin>financial|fiscal)(?:\s+year)?|FY)"
     r"(?:\s+(?:that\s+)?(?:ended|ending)\s+(?:in\s+)?March(?:\s+31)?)?)\b"
     r"|\b(?P<that>that|the)\s+(?:financial|fiscal)\s+year\b(?!\s+(?:ended|ending|\d))",
     re.IGNORECASE)
@@ -456,6 +476,17 @@ _QUARTER = re.compile(
 _MONTH_THIS_YEAR = re.compile(
     rf"\b(?P<month>{MONTH_PATTERN})\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b")
 _FIRST_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
+_FORWARD = re.compile(r"\b(?:expect\w*|target\w*|forecast\w*|project\w*|estimat\w*|will|would|"
+                      r"could|may|aims?|likely|set\s+to|budget\w*)\b", re.IGNORECASE)
+
+
+def _before_first_data(published: dt.date) -> bool:
+    """India's trade figures for a month come out in the middle of the month after: until
+    mid-May no figure of the fiscal year begun in April exists, so a figure "in the current
+    fiscal" stated then (and not a forecast) is of the year that has just closed."""
+    return published.month == 4 or (published.month == 5 and published.day < 15)
 
 
 def _fy_start_of(date: dt.date) -> int:
@@ -575,7 +606,11 @@ def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
             continue
         if m["which"].lower() == "same":
             continue
-        period = fy_label(pub_fy + _which_offset(m["which"])) if pub_fy is not None else None
+        offset = _which_offset(m["which"])
+        if offset == 0 and published is not None and _before_first_data(published) \
+                and not _FORWARD.search(s):
+            offset = -1  # no figure of the new fiscal year is out yet: the one just closed
+        period = fy_label(pub_fy + offset) if pub_fy is not None else None
         found.append(_Match("fiscal_year", m.start(), m.end(), 0, "fiscal_year", period=period,
                             relative=True))
     for m in _MONTH_THIS_YEAR.finditer(s):
@@ -594,7 +629,9 @@ def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
                                     relative=True))
             continue
         period = (str(published.year + _which_offset(m["which"])) if published else None)
-        found.append(_Match("year", m.start(), m.end(), 0, "year", period=period, relative=True))
+        found.append(_Match("year", m.start(), m.end(), 0, "year", period=period, relative=True,
+                            last_year=_which_offset(m["which"]) == -1,
+                            trailing=m["which"].lower() == "past"))
     return found
 
 
@@ -635,7 +672,8 @@ _LINKED_AFTER = re.compile(r"^[\s,]*(?:(?:in|during|for|of|over|by|till|until|th
 
 
 def _sentence_claims(sentence: str, published: dt.date | None = None,
-                     carried: str | None = None, topic: str | None = None) -> list[_Match]:
+                     carried: str | None = None, topic: str | None = None,
+                     latest: str | None = None) -> list[_Match]:
     taken: list[_Match] = []
     # Fiscal years in every form, absolute or relative, compete first (the longer match wins:
     # "Q1 FY24" over "FY24"), then the other extractors in their order.
@@ -654,6 +692,14 @@ def _sentence_claims(sentence: str, published: dt.date | None = None,
     _per_unit(sentence, taken)
     _qualify(sentence, taken)
     _resolve_months(taken, published)
+    if published and latest and _in_progress_fy(latest, published):
+        for m in taken:  # "up from 25th last year" in an article on this fiscal year so far
+            if m.last_year:
+                m.period = fy_label(_fy_start_of(published) - 1)
+    if published and latest and _just_closed_year(latest, published):
+        for m in taken:  # "over the past year" in an article on the year just closed
+            if m.trailing:
+                m.period = latest
     _inherit_scale(taken)
     _assign_periods(sentence, taken, carried, topic)
     return taken
@@ -711,9 +757,14 @@ def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = No
         if after:
             owner[id(after[0])] = m
     main = next((p for p in usable if not p.shift), None)
+    for i, m in enumerate(figures[:-1]):  # "X, up from Y in P": P is Y's, not X's
+        if _COMPARED.match(sentence[m.end:figures[i + 1].start]):
+            m.newer = True
     for m in figures:
         if not usable:
             continue
+        if m.newer and not any(owner.get(id(p)) is m or id(p) not in owner for p in usable):
+            continue  # every period is the compared figure's: the article's latest, later
         mine = [p for p in usable if owner.get(id(p)) is m]
         if mine:
             chosen, how = mine[0], "stated"
@@ -737,6 +788,57 @@ def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = No
                 chosen, how = main or free[0], "sentence"
         m.period = chosen.period
         m.period_from = "relative" if chosen.period_from == "relative" else how
+
+
+_COMPARED = re.compile(r"^[\s,]*(?:(?:which\s+is\s+)?(?:up|down|rising|falling|increasing|"
+                       r"decreasing|higher|lower)\s+)?(?:from|compared\s+(?:with|to)|against|"
+                       r"as\s+against|versus|vs\.?)\s+(?:its\s+|the\s+|a\s+)?$", re.IGNORECASE)
+_IN_MONTHS = re.compile(r"^\s*in\s+(?:just\s+|the\s+(?:first|last|past)\s+)?\S+\s+months$",
+                        re.IGNORECASE)
+_NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.IGNORECASE)
+
+
+def _is_fiscal(period: str) -> bool:
+    """A fiscal year, or a span of months within one that starts in April."""
+    return period.startswith("FY") or bool(re.fullmatch(r"\d{4}-04/\d{4}-\d{2}", period))
+
+
+def _in_progress_fy(period: str, published: dt.date) -> bool:
+    """``period`` is the months so far of the fiscal year under way at publication
+    (``2022-04/2022-08`` in October 2022)."""
+    return (bool(re.fullmatch(r"\d{4}-04/\d{4}-\d{2}", period))
+            and int(period[:4]) == _fy_start_of(published))
+
+
+def _just_closed_year(period: str, published: dt.date) -> bool:
+    """``period`` is twelve months that ended in the three months before publication (the
+    fiscal year just closed, for an article of April to June)."""
+    a, b = _bounds(period)
+    months = (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7]) + 1
+    gap = (published.year - int(b[:4])) * 12 + published.month - int(b[5:7])
+    return months == 12 and 1 <= gap <= 3
+
+
+def _bounds(period: str) -> tuple[str, str]:
+    """First and last month of a period, as ``YYYY-MM`` strings that sort in time."""
+    if period.startswith("FY"):
+        y = fy_start(period)
+        return f"{y}-04", f"{y + 1}-03"
+    a, _, b = period.partition("/")
+    b = b or a
+    return (a[:7] if len(a) >= 7 else f"{a[:4]}-01"), (b[:7] if len(b) >= 7 else f"{b[:4]}-12")
+
+
+def _latest(periods: list[str]) -> str | None:
+    """The period that ends last (the longest of those that end together): what "now" and
+    the newer side of "X, up from Y in P" refer to in an article."""
+    if not periods:
+        return None
+
+    def key(p):
+        a, b = _bounds(p)
+        return b, -int(a[:4]) * 12 - int(a[5:7])
+    return max(periods, key=key)
 
 
 def _clause_index(sentence: str):
@@ -776,16 +878,31 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
     claims = []
     carried: str | None = None
     topic: str | None = None
+    latest: str | None = None
     last_end = 0
     for index, (s0, s1) in enumerate(sentence_spans):
         sentence = text[s0:s1]
         if "\n" in text[last_end:s0]:
             carried = None  # a period carries within a paragraph only
         last_end = s1
-        matches = _sentence_claims(sentence, published, carried, topic)
+        matches = _sentence_claims(sentence, published, carried, topic, latest)
         own = _main_period(matches)
         used_carried = False
+        for m in matches:  # carried first, so that a rank can follow the sentence's figure
+            if m.kind in _CARRIES and m.period is None and carried:
+                m.period, m.period_from = carried, "carried"
+                used_carried = True
+        for m in matches:  # "…, making Russia the third-largest supplier": the figure's period
+            if m.kind == "rank" and m.period is None:
+                m.period, m.period_from = next(
+                    ((f.period, "sentence") for f in matches if f.kind in _CARRIES and f.period
+                     and not f.newer), (None, None))
         for m in matches:
+            if m.kind in _TAKES_PERIOD and m.period is None and latest and (m.newer or (
+                    _NOW.search(sentence) and published
+                    and _in_progress_fy(latest, published))):
+                # "X, up from Y in P"; "has now become" in an article on this fiscal year so far
+                m.period, m.period_from = latest, "carried"
             if m.kind in _CARRIES and m.period is None and carried:
                 m.period, m.period_from = carried, "carried"
                 used_carried = True
@@ -801,6 +918,30 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
             ))
         carried = own or (carried if used_carried else None)
         topic = own or topic
-    return tuple(claims)
+        latest = _latest([p for p in (latest, *(m.period for m in matches
+                                                if m.kind in _TAKES_PERIOD)) if p])
+    return _months_implied(claims, text)
+
+
+def _months_implied(claims: list[Claim], text: str) -> tuple[Claim, ...]:
+    """"$18 billion in five months" (a headline or lead that names a length, not the months):
+    the figure takes the span of that many months the article states elsewhere
+    ("April–August")."""
+    spans = [c.period for c in claims if c.period and "/" in c.period]
+
+    def months(p):
+        a, b = _bounds(p)
+        return (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7]) + 1
+    out = []
+    for c in claims:
+        if c.period is None and c.kind in _TAKES_PERIOD:
+            n = [d.value for d in claims if d.kind == "duration" and d.unit == "months"
+                 and d.sentence_index == c.sentence_index
+                 and _IN_MONTHS.search(text[c.span[1]:d.span[1]])]
+            match = [p for p in spans if n and months(p) == n[0]]
+            if match:
+                c = replace(c, period=match[0], period_from="carried")
+        out.append(c)
+    return tuple(out)
 
 

@@ -3,10 +3,13 @@
 * **countries** — every way :func:`analysis.countries.text_names` knows a text names one
   (ISO names, short names, aliases such as "UK", demonyms such as "Indian", "Kremlin"),
   reported by ISO 3166 alpha-3 code and short name;
-* **people** — a title such as "Prime Minister" before a capitalised name; later surname-only
-  mentions join that person;
+* **people** — a title such as "Prime Minister" before a capitalised name (or after it, in
+  apposition: "…, founder, GTRI"), "NAME of ORGANISATION said", and the leaders in
+  ``_KNOWN_PEOPLE`` named by surname alone ("Modi", "Putin"); later surname-only mentions join
+  that person;
 * **groupings** — the shared table :data:`analysis.groupings.GROUPINGS`, by code and name;
-* **events** — the patterns in ``_EVENT_PATTERNS`` ("invasion of …", "… border clash").
+* **events** — the patterns in ``_EVENT_PATTERNS`` ("invasion of …", "aggression against …",
+  "… border clash", "emergency special session").
 """
 
 from __future__ import annotations
@@ -35,13 +38,23 @@ _TITLES = (
     "Chief Minister", "Spokesman", "Spokesperson", "Spokeswoman", "National Security Adviser",
     "Premier", "PM", "King", "Queen", "Crown Prince", "Emperor", "Chairman", "Chairwoman",
     "Consul General", "Founder", "Director", "Vice-President", "EAM", "Chief Economist",
-    "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr",
+    "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Mahatma", "Permanent Representative",
 )
+#: Leaders whom news on India's foreign relations names by surname alone ("Modi and Putin
+#: reviewed …"): surname → full name. A surname counts only where it stands as a word.
+_KNOWN_PEOPLE = {
+    "Modi": "Narendra Modi", "Putin": "Vladimir Putin", "Jaishankar": "S Jaishankar",
+    "Lavrov": "Sergey Lavrov", "Zelenskyy": "Volodymyr Zelenskyy", "Zelensky": "Volodymyr Zelensky",
+    "Biden": "Joe Biden", "Trump": "Donald Trump", "Xi": "Xi Jinping", "Guterres": "António Guterres",
+    "Doval": "Ajit Doval", "Goyal": "Piyush Goyal", "Sitharaman": "Nirmala Sitharaman",
+    "Blinken": "Antony Blinken", "Rubio": "Marco Rubio",
+}
 _NAME_STOP = {"To", "In", "Of", "And", "The", "As", "At", "On", "For", "With", "Will", "Says",
               "Said", "Meet", "Meets", "Visit", "Visits", "Is", "Was", "Has", "Who", "From", "By"}
 _NAME_WORD = r"[A-Z][a-z’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{1,2}(?=\s[A-Z][a-z])"
 _P_PERSON = re.compile(
-    rf"(?i:\b(?:{'|'.join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))}))\s+"
+    rf"(?i:\b(?:{'|'.join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))}))"
+    r"(?:,\s+|\s+)"
     rf"(?P<name>(?:{_NAME_WORD})(?:\s(?:{_NAME_WORD})){{0,2}})")
 
 #: Event patterns: (regex, canonical name). ``{c}``/``{a}``/``{b}`` in a regex stand for a
@@ -52,6 +65,8 @@ _EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?P<a>{C})\s?[-–]\s?(?P<b>{C})\s+(?i:conflict|war|crisis)", "{a}–{b} conflict"),
     (r"(?i:war\s+(?:in|on|against))\s+(?P<c>{C})", "War in {c}"),
     (r"(?P<c>{C})\s+(?i:war)\b", "War in {c}"),
+    (r"(?i:aggression\s+(?:against|on|in))\s+(?P<c>{C})", "War in {c}"),
+    (r"(?i:emergency\s+special\s+session)", "UN General Assembly emergency special session"),
     (r"Cold War", "Cold War"),
     (r"(?:First|Second) World War|World War (?:I|II|One|Two)\b", "World War"),
     (r"(?:(?P<y>(?:19|20)\d{2})\s+)?(?i:border\s+(?P<w>clash|standoff|skirmish|war|conflict))",
@@ -94,6 +109,14 @@ _ROLES = (r"president|vice-president|founder|co-founder|director(?:-\w+)?|chairm
 _P_APPOSITION = re.compile(
     rf"(?P<name>[A-Z][a-z’'\-]+(?:\s(?:[A-Z]{{1,2}}\.?|[A-Z][a-z’'\-]+)){{1,2}}),\s+"
     rf"(?:the\s+|a\s+)?(?:[A-Z][a-z]+\s+)?(?i:{_ROLES})\b")
+#: "Rajendra Khandelwal of MCCI said": a name, "of" and an organisation, then a verb of saying.
+_P_OF_ORG_SAID = re.compile(
+    r"(?P<name>[A-Z][a-z’'\-]+(?:\s[A-Z][a-z’'\-]+){1,2})\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w&.’'-]*(?:\s+(?:of\s+|for\s+|&\s+|and\s+)?[A-Z][\w&.’'-]*){0,6}"
+    r"(?:\s+\([A-Z&]+\))?,?\s+(?:said|says|spoke|told|added|noted|stated|observed|explained)\b")
+_ORG_WORD = re.compile(r"[’']$|^(?:Chamber|Council|Ministry|Department|Bank|Association|Federation|"
+                       r"Institute|Centre|Center|Board|Commission|Committee|Office|Group|"
+                       r"Company|Corporation|University|Foundation|Forum|Agency|Union)$")
 _NOT_PEOPLE = re.compile(r"Desk|News|Staff|Bureau|Agency|Service|Times|Reuters|PTI|Press")
 
 
@@ -108,6 +131,12 @@ def _find_people(text: str, byline: str = "") -> dict:
             continue
         if " ".join(words) not in names:
             names.append(" ".join(words))
+    for m in _P_OF_ORG_SAID.finditer(text):
+        words = m["name"].split()
+        if words[0] in _NAME_STOP or any(w in text_names() or _ORG_WORD.search(w) for w in words):
+            continue
+        if " ".join(words) not in names:
+            names.append(" ".join(words))
     for m in _P_PERSON.finditer(text):
         words = m["name"].split()
         for i, w in enumerate(words):  # "Modi's Historic": the name ends at the possessive
@@ -119,12 +148,17 @@ def _find_people(text: str, byline: str = "") -> dict:
         name = " ".join(w for w in words if w not in _NAME_STOP)
         if name and name not in names and name not in groupings.GROUPINGS:
             names.append(name)
+    for surname, name in _KNOWN_PEOPLE.items():
+        if re.search(rf"(?<![\w.]){re.escape(surname)}(?![\w-])", text) and not any(
+                n == surname or n.endswith(" " + surname) for n in names):
+            names.append(name)
     # A surname given alone ("Prime Minister Modi") joins a full name ending in it.
     full = [n for n in names if not any(o != n and o.endswith(" " + n) for o in names)]
     found: dict = {}
     for name in full:
         taken: list[tuple[int, int]] = []
-        for form in (name, name.split()[-1]):
+        surnames = [k for k, v in _KNOWN_PEOPLE.items() if v == name] or [name.split()[-1]]
+        for form in (name, *surnames):
             for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?!\w)", text):
                 if all(m.end() <= a or m.start() >= b for a, b in taken):
                     taken.append(m.span())

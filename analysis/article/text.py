@@ -23,7 +23,7 @@ from pathlib import Path
 
 import yaml
 
-from analysis import ROOT, SEEDS_DIR
+from analysis import ARTICLE_SUFFIXES, ROOT, SEEDS_DIR
 from analysis.errors import ArticleError
 
 #: The sidecar fields an article may carry (others are kept as read).
@@ -57,6 +57,9 @@ def read_text(path: Path) -> str:
         raise ArticleError(f"{path}: article file not found")
     if not path.is_file():
         raise ArticleError(f"{path}: not a file (expected a UTF-8 article text file)")
+    if path.suffix.lower() not in ARTICLE_SUFFIXES:
+        raise ArticleError(f"{path}: not an article file; expected a UTF-8 text file named like "
+                           f"seeds/NAME.txt ({', '.join(ARTICLE_SUFFIXES)})")
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ArticleError(f"{path}: too large for an article ({size:,} bytes; at most "
