@@ -119,7 +119,8 @@ def key_findings(country: str, totals: pd.DataFrame, year_from: int, year_to: in
                  if worst != best else
                  f"Corrected for chance, Cohen's κ is {number(totals.loc[best, 'kappa'], 2)}.")
     if claims is not None and len(claims):
-        counts = claims["verdict"].value_counts()
+        words = "verdict_text" if "verdict_text" in claims else "verdict"  # what it rests on
+        counts = claims[words].value_counts()
         items.append(f"Of the article's {len(claims)} statements these data can test: "
                      + ", ".join(f"{n} {v}" for v, n in counts.items()) + ".")
     body = "\n".join(f"- {i}" for i in items)
