@@ -76,7 +76,8 @@ def test_published_on_the_command_line_resolves_relative_periods(tmp_path):
     (b"\xff\xfe\x00\x00binary", "binary"),
     (b"Just One Line\n", "no article structure"),
     (b"Title\n\n" + b"A long paragraph of text. " * 90000, "too large"),
-])
+], ids=["empty", "binary", "one-line", "too-large"])  # short ids: pytest puts the id in the
+# environment of subprocesses (PYTEST_CURRENT_TEST), and a 2 MB id makes exec fail
 def test_bad_file_gives_one_line_and_exit_2(tmp_path, content, message):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(content)

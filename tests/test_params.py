@@ -291,7 +291,7 @@ def test_diplomacy_years_stay_inside_the_panel_and_a_country_is_not_its_own_coun
     (b"\x00\x01binary", "is not a UTF-8 text file"),
     (b"caf\xe9 latin-1", "is not a UTF-8 text file"),
     (b"x" * (params.MAX_PATH_BYTES + 1), "MB; a text file of at most 2 MB is expected"),
-])
+], ids=["binary", "latin-1", "too-large"])  # short ids: no 2 MB test id in the environment
 def test_a_path_parameter_must_be_a_small_text_file(tmp_path, content, message):
     path = tmp_path / "article.txt"
     path.write_bytes(content)
