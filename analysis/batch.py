@@ -318,9 +318,13 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
                         else f"[{job.slug}] rebuilding: {job.reason}")
                 say(line)
                 log.write(line)
+            findings = {j.slug: finding(batch.out, j.slug) for j in todo}
             pool = _Pool(todo, batch, jobs or os.cpu_count() or 1, quiet, log,
                          report_timeout or REPORT_TIMEOUT_S)
             results = pool.run()
+            for line in changed_findings(batch.out, results, findings):
+                log.write(line)
+                print(line, flush=True)  # even with --quiet: what a cron mail should carry
             return _finish(batch, todo, results, pool.ended, log, say, t0)
     except Locked as exc:
         print(f"ties batch: {exc}", file=sys.stderr)
@@ -331,6 +335,25 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
         return EXIT_TERMINATED
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def finding(out_dir: Path, report_slug: str) -> str | None:
+    """The key finding of the last good report of ``report_slug``, if it has one."""
+    from analysis.publish import read_manifest
+
+    return (read_manifest(out_dir / report_slug) or {}).get("finding")
+
+
+def changed_findings(out_dir: Path, results: list[dict], before: dict[str, str | None]) -> list[str]:
+    """One line per re-rendered report whose key finding moved since its last good version
+    (a new fiscal year, a revised figure, new votes); ``before``: slug → the old finding."""
+    lines = []
+    for res in results:
+        old = before.get(res["slug"])
+        new = finding(out_dir, res["slug"]) if res["status"] == "ok" else None
+        if old and new and new != old:
+            lines.append(f"[{res['slug']}] key finding changed: {new} (was: {old})")
+    return lines
 
 
 def _finish(batch: Batch, todo: list[Job], results: list[dict], ended: str | None, log: "_Log",

@@ -241,3 +241,20 @@ def test_allowed_values_are_read_once_per_data_version(cold, contracts, monkeypa
     monkeypatch.setattr(analysis.provenance, "library_digest", lambda: "1" * 64)
     load(config)
     assert calls == [1, 1]
+
+
+def test_a_moved_key_finding_is_one_line_for_the_cron_mail(tmp_path):
+    from analysis.batch import changed_findings, finding
+
+    for slug, text in (("a", "India's trade with Russia totalled US$ 68.7 bn in FY2024-25."),
+                       ("b", "Same as before.")):
+        (tmp_path / slug).mkdir()
+        (tmp_path / slug / "manifest.json").write_text(json.dumps({"finding": text}))
+    assert finding(tmp_path, "b") == "Same as before." and finding(tmp_path, "x") is None
+    before = {"a": "India's trade with Russia totalled US$ 65.7 bn in FY2023-24.",
+              "b": "Same as before.", "c": None}
+    results = [{"slug": "a", "status": "ok"}, {"slug": "b", "status": "ok"},
+               {"slug": "c", "status": "ok"}, {"slug": "a", "status": "failed"}]
+    assert changed_findings(tmp_path, results, before) == [
+        "[a] key finding changed: India's trade with Russia totalled US$ 68.7 bn in FY2024-25. "
+        "(was: India's trade with Russia totalled US$ 65.7 bn in FY2023-24.)"]
