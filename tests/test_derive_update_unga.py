@@ -167,26 +167,19 @@ def test_wrong_columns_are_refused_naming_what_is_missing(cut_data, tmp_path):
              "renamed.csv", "lacks ms_vote", "has unknown vote", "September 2024 release: lacks")
 
 
-def test_a_malformed_row_is_refused_with_its_line(cut_data, tmp_path):
+@pytest.mark.parametrize("row, col, value, name, words", [
+    (9, 3, "Yes", "bad_vote.csv", ("bad_vote.csv line 10", "vote 'Yes'")),
+    (4, 4, "07/11/2019", "bad_date.csv", ("bad_date.csv line 5", "not an ISO date")),
+], ids=["vote", "date"])
+def test_a_malformed_cell_is_refused_with_its_line(cut_data, tmp_path, row, col, value, name,
+                                                   words):
     data, before = cut_data
 
     def edit(rows):
-        rows[9][3] = "Yes"
+        rows[row][col] = value
         return rows
-    bad = _rewrite(NEW_2026, tmp_path / "bad_vote.csv", edit)
-    refused(_ties("unga", "--from", str(bad), "--data", str(data)), data, before,
-             "bad_vote.csv line 10", "vote 'Yes'")
-
-
-def test_a_bad_date_is_refused_with_its_line(cut_data, tmp_path):
-    data, before = cut_data
-
-    def edit(rows):
-        rows[4][4] = "07/11/2019"
-        return rows
-    bad = _rewrite(NEW_2026, tmp_path / "bad_date.csv", edit)
-    refused(_ties("unga", "--from", str(bad), "--data", str(data)), data, before,
-             "bad_date.csv line 5", "not an ISO date")
+    bad = _rewrite(NEW_2026, tmp_path / name, edit)
+    refused(_ties("unga", "--from", str(bad), "--data", str(data)), data, before, *words)
 
 
 def test_a_file_cut_mid_row_is_refused_with_its_line(cut_data, tmp_path):

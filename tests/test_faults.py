@@ -118,13 +118,19 @@ def recorded_pids(folder: Path, *names: str) -> set[int]:
     return {int(p) for n in names for p in (folder / "marks" / f"{n}.pids").read_text().split()}
 
 
-@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGKILL, -9)])
-def test_a_killed_batch_leaves_nothing_behind_and_the_next_run_succeeds(tmp_path, sig, code):
+def start_two_of_three(tmp_path):
+    """A two-worker batch of three sleeping reports, returned once two kernels are running."""
     config = setup_batch(tmp_path, ["alpha", "beta", "gamma"])
     proc = start_batch(config, env_for(tmp_path, alpha="sleep", beta="sleep", gamma="sleep"),
                        "-j", "2")
     wait_for(lambda: len([n for n in ("alpha", "beta", "gamma")
                           if pids_written(tmp_path, n)]) == 2, "two kernels running")
+    return config, proc
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGTERM, 143), (signal.SIGKILL, -9)])
+def test_a_killed_batch_leaves_nothing_behind_and_the_next_run_succeeds(tmp_path, sig, code):
+    config, proc = start_two_of_three(tmp_path)
     tree = descendants(proc.pid)
     started = [n for n in ("alpha", "beta", "gamma") if pids_written(tmp_path, n)]
     cell_pids = recorded_pids(tmp_path, *started)
@@ -351,11 +357,7 @@ def test_a_terminated_render_unwinds_like_ctrl_c(tmp_path):
 
 
 def test_ctrl_c_waits_for_running_reports_and_a_second_abandons_them(tmp_path):
-    config = setup_batch(tmp_path, ["alpha", "beta", "gamma"])
-    proc = start_batch(config, env_for(tmp_path, alpha="sleep", beta="sleep", gamma="sleep"),
-                       "-j", "2")
-    wait_for(lambda: len([n for n in ("alpha", "beta", "gamma")
-                          if pids_written(tmp_path, n)]) == 2, "two kernels running")
+    config, proc = start_two_of_three(tmp_path)
     tree = descendants(proc.pid)
     proc.send_signal(signal.SIGINT)
     log = tmp_path / "out" / "batch.log"
