@@ -30,7 +30,16 @@ Printed per article and overall:
   same (the labelled period is what the text means, resolved against the publication date);
   figures given a period where the label has none are counted separately;
 * **entities precision / recall** — distinct entities: countries and groupings by code, people
-  and events by any overlapping mention.
+  and events by any overlapping mention;
+* **verdict agreement** (labels that carry ``verdict: confirmed|differs|cannot check|not
+  checkable``, the verdict a careful analyst gives from what data/ holds) — the records of
+  :func:`analysis.checks.check_article` (what ``ties check`` prints) are matched to the found
+  figure by sentence and text; "answerable" counts the labels whose verdict is confirmed or
+  differs (the data can answer) and how many got that same verdict; "all" counts every labelled
+  verdict, a found figure with no record counting as "cannot check" and a missed figure as
+  wrong.
+
+``--only GLOB`` restricts the articles (``--only 'h1[1-6]_*'``).
 
 A script, not a test: its figures go in the README.
 """
@@ -72,7 +81,8 @@ def score_article(path: Path, labels: dict) -> dict:
     used: set[int] = set()
     out = {"tp": 0, "fp": 0, "fn": 0, "value_ok": 0, "period_n": 0, "period_ok": 0,
            "period_spurious": 0,
-           "misses": [], "extra": [], "wrong_period": []}
+           "misses": [], "extra": [], "wrong_period": [], "wrong_verdict": []}
+    matched: dict[int, object] = {}
     for c in found:
         match = next((i for i, lab in enumerate(wanted) if i not in used
                       and _overlap(c.span, (lab["start"], lab["end"]))), None)
@@ -81,6 +91,7 @@ def score_article(path: Path, labels: dict) -> dict:
             out["extra"].append((c.span, c.kind, c.value))
             continue
         used.add(match)
+        matched[match] = c
         lab = wanted[match]
         out["tp"] += 1
         out["value_ok"] += _same_value(c, lab)
@@ -98,6 +109,50 @@ def score_article(path: Path, labels: dict) -> dict:
             out["fn"] += 1
             out["misses"].append(((lab["start"], lab["end"]), lab["kind"], lab.get("value")))
     out.update(_score_entities(article, labels.get("entities") or []))
+    out.update(_score_verdicts(article, wanted, matched, out["wrong_verdict"]))
+    return out
+
+
+ANSWERABLE = ("confirmed", "differs")
+
+
+def _record_for(records, claim):
+    """The check record of one found figure: same sentence, and the record's text is the
+    figure's text or contains it (a tally, a vote), else None."""
+    best = None
+    for r in records:
+        if r["sentence"] != claim.sentence:
+            continue
+        if r["text"] == claim.text:
+            return r
+        if best is None and (claim.text in str(r["text"]) or str(r["text"]) in claim.text):
+            best = r
+    return best
+
+
+def _score_verdicts(article, wanted: list[dict], matched: dict, wrong: list) -> dict:
+    from analysis.checks import check_article
+
+    labelled = [i for i, lab in enumerate(wanted) if lab.get("verdict")]
+    out = {"v_ans": 0, "v_ans_ok": 0, "v_all": 0, "v_all_ok": 0}
+    if not labelled:
+        return out
+    records = check_article(article).to_dict("records")
+    for i in labelled:
+        want = wanted[i]["verdict"]
+        claim = matched.get(i)
+        if claim is None:
+            got = "missed"
+        else:
+            rec = _record_for(records, claim)
+            got = rec["verdict"] if rec is not None else "cannot check"
+        out["v_all"] += 1
+        out["v_all_ok"] += got == want
+        if want in ANSWERABLE:
+            out["v_ans"] += 1
+            out["v_ans_ok"] += got == want
+        if got != want:
+            wrong.append(((wanted[i]["start"], wanted[i]["end"]), want, got))
     return out
 
 
@@ -156,6 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--verbose", action="store_true", help="list misses by offset")
     parser.add_argument("--draft", type=Path, help="print a draft label file for one article")
+    parser.add_argument("--only", default="*", help="glob of article names to score")
     args = parser.parse_args(argv)
     if args.draft:
         print(draft(args.draft), end="")
@@ -165,8 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     total: dict[str, int] = {}
     print(f"{'article':58} {'P':>5} {'R':>5} {'value':>5} {'period':>6} {'ent P':>5} "
-          f"{'ent R':>5}")
-    for path in sorted(args.folder.glob("*.txt")):
+          f"{'ent R':>5} {'verd':>5}")
+    for path in sorted(args.folder.glob(f"{args.only.removesuffix('.txt')}.txt")):
         label_file = args.labels / f"{path.stem}.yml"
         if not label_file.is_file():
             continue
@@ -179,9 +235,10 @@ def main(argv: list[str] | None = None) -> int:
               f"{_ratio(s['tp'], s['tp'] + s['fn']):>5} {_ratio(s['value_ok'], s['tp']):>5} "
               f"{_ratio(s['period_ok'], s['period_n']):>6} "
               f"{_ratio(s['e_tp'], s['e_tp'] + s['e_fp']):>5} "
-              f"{_ratio(s['e_tp'], s['e_tp'] + s['e_fn']):>5}")
+              f"{_ratio(s['e_tp'], s['e_tp'] + s['e_fn']):>5} "
+              f"{_ratio(s['v_ans_ok'], s['v_ans']):>5}")
         if args.verbose:
-            for what in ("misses", "extra", "wrong_period"):
+            for what in ("misses", "extra", "wrong_period", "wrong_verdict"):
                 for item in s[what]:
                     print(f"    {what}: {item}")
     if not total:
@@ -192,11 +249,16 @@ def main(argv: list[str] | None = None) -> int:
           f"{_ratio(t['tp'], t['tp'] + t['fn']):>5} {_ratio(t['value_ok'], t['tp']):>5} "
           f"{_ratio(t['period_ok'], t['period_n']):>6} "
           f"{_ratio(t['e_tp'], t['e_tp'] + t['e_fp']):>5} "
-          f"{_ratio(t['e_tp'], t['e_tp'] + t['e_fn']):>5}")
+          f"{_ratio(t['e_tp'], t['e_tp'] + t['e_fn']):>5} "
+          f"{_ratio(t['v_ans_ok'], t['v_ans']):>5}")
     print(f"claims: {t['tp']} matched, {t['fp']} extra, {t['fn']} missed; periods "
           f"{t['period_ok']}/{t['period_n']} right, {t['period_spurious']} given where the text "
           f"states none; entities {t['e_tp']} matched, {t['e_fp']} extra, "
           f"{t['e_fn']} missed")
+    if t["v_all"]:
+        print(f"verdicts: answerable (analyst: confirmed or differs) {t['v_ans_ok']}/{t['v_ans']} "
+              f"agree ({_ratio(t['v_ans_ok'], t['v_ans'])}); all labelled "
+              f"{t['v_all_ok']}/{t['v_all']} agree ({_ratio(t['v_all_ok'], t['v_all'])})")
     return 0
 
 
