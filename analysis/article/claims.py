@@ -102,7 +102,7 @@ _P_MONEY = re.compile(
     rf"\s+(?P<word2>{_CUR_WORD})\b", re.IGNORECASE)
 _P_PERCENT = re.compile(
     rf"(?<![\w.])(?P<num>{_NUM})(?:{_DASH}(?P<high>{_NUM}))?\s?"
-    r"(?:%|(?P<points>percentage\s+points?|pp)\b|(?:per\s?cent|percent)\b)", re.IGNORECASE)
+    r"(?:%|(?P<points>percentage\s+points?|pp)\b|(?:per\s?cent|percent|pc|pct)\b)", re.IGNORECASE)
 _P_DURATION = re.compile(
     rf"(?<![\w.,])(?P<num>{_NUM}|{_NUMWORD}|a|an|half\s+a)(?:\s+|-)"
     r"(?P<unit>years?|months?|weeks?|days?|hours?|decades?|centur(?:y|ies))\b(?:-(?:long|old))?",
@@ -271,6 +271,9 @@ def _count_claims(s: str) -> list[_Match]:
             # partners": a plural noun a few words on still makes it a count
             ahead = re.match(r"(?:\s+(?:of\s+(?:its|the|their|our|his|her)|[a-z][\w-]*|"
                              r"[A-Z][a-z]+)){0,3}?\s+[a-z]+[^s\W]?s\b", s[m.end(1):])
+            if noun == "against" and re.search(r"\bvot|\bfavou?r\b|abstention", s, re.I):
+                found.append(_Match("count", m.start(), m.end(), _number(m["num"]), "count"))
+                continue  # "140 votes in favour, five against": a tally's count
             if not ahead or noun in ("to", "or", "and", "times", "per"):
                 continue  # "two of", "ten to one": a number word must count something plural
             found.append(_Match("count", m.start(), m.end(1), _number(m["num"]), "count"))
@@ -324,7 +327,8 @@ _P_RANK = re.compile(
     r"|\b(?:comes?|came|ranked|ranks|stood|is|was)\s+(?P<ord2>\d+(?:st|nd|rd|th)|second|third|"
     r"fourth|fifth)\b"
     r"|\b(?P<ord3>\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
-    r"\s+(?:spot|position|place)\b", re.IGNORECASE)
+    r"\s+(?:spot|position|place)\b"
+    r"|\b(?:a\s+)?close\s+(?P<ord4>second|third)\b", re.IGNORECASE)
 _QUALIFIERS = (
     ("over", r"(?:over|more\s+than|above|exceed(?:ing|ed|s)?|upwards\s+of|in\s+excess\s+of|"
              r"at\s+least|cross(?:ed|es|ing)?|surpass(?:ed|es)?|top(?:ped|s)?)\s*$"),
@@ -401,7 +405,7 @@ def _rank_claims(s: str) -> list[_Match]:
             continue
         if m["sup1"] and m.group().lower().endswith("s") and _SET_OF.search(s[:m.start()]):
             continue  # "one of the largest partners", "India's top partners": a set, no rank
-        word = (m["ord"] or m["ord2"] or m["ord3"] or "").lower()
+        word = (m["ord"] or m["ord2"] or m["ord3"] or m["ord4"] or "").lower()
         value = (_ORDINAL_WORDS.get(word) or int(re.match(r"\d+", word).group())) if word else 1
         start = m.start("ord2") if m["ord2"] else m.start()
         found.append(_Match("rank", start, m.end(), value, "rank"))
@@ -449,13 +453,25 @@ _NUM_WORDS_MONTHS = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine
 _REL_FIRST_MONTHS = re.compile(
     rf"\b(?:the\s+)?first\s+(?:{_NUM_WORDS_MONTHS}\s+months|(?P<half>half)|(?P<q>quarter))\s+of\s+"
     r"(?:(?P<which>the\s+current|this|the\s+last|last|the\s+previous|the\s+present|the)\s+"
-    r"(?:financial|fiscal)(?:\s+year)?|(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?|\d{4}-\d{2}))\b",
+    r"(?:financial|fiscal)(?:\s+year)?|(?:the\s+)?(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?|\d{4}-\d{2}))\b",
     re.IGNORECASE)
 _MONTH_SPAN = re.compile(
     rf"\b(?P<m1>{MONTH_PATTERN})\s?[-–—]\s?(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d{{4}})"
     r"(?:\s+(?:period|quarter))?"
     r"(?:\s+(?:(?:of|in)\s+)?(?:the\s+)?(?P<which>current|this|last|previous|present)\s+"
-    r"(?:financial|fiscal)(?:\s+year)?)?", re.IGNORECASE)
+    r"(?:financial|fiscal)(?:\s+year)?|\s+(?P<cal>last|this)\s+year\b)?", re.IGNORECASE)
+#: "April, May and June" (three months written as a list): the span from the first to the last.
+_MONTH_LIST = re.compile(
+    rf"\b(?P<m1>{MONTH_PATTERN}),\s+(?P<m2>{MONTH_PATTERN}),?\s+and\s+(?P<m3>{MONTH_PATTERN})\b"
+    r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b|\s+(?P<which>this|last)\s+year\b)?")
+#: "so far this fiscal", "this fiscal so far", "till date this fiscal": the months of a fiscal
+#: year under way that have been reported by the publication date.
+_SO_FAR = re.compile(
+    r"\b(?:so\s+far|till\s+date|to\s+date|until\s+now)\s+(?:in\s+)?(?:this|the\s+current)\s+"
+    r"(?:fiscal|financial\s+year)(?:\s+year)?\b"
+    r"|\b(?:this|the\s+current)\s+(?:fiscal|financial\s+year)(?:\s+year)?\s+(?:so\s+far|till\s+date|"
+    r"to\s+date)\b"
+    r"|\b(?:fiscal|financial)[\s-]+year[\s-]+to[\s-]+date\b", re.IGNORECASE)
 _BETWEEN_MONTHS = re.compile(
     rf"\b(?:(?:between|from|(?:fiscal|financial)\s+year)\s+)?(?P<m1>{MONTH_PATTERN})\s+"
     rf"(?P<y1>\d{{4}})\s*(?:and|to|until|through|-|–)\s*(?P<m2>{MONTH_PATTERN}),?\s+"
@@ -480,6 +496,22 @@ _FIRST_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 
 _FORWARD = re.compile(r"\b(?:expect\w*|target\w*|forecast\w*|project\w*|estimat\w*|will|would|"
                       r"could|may|aims?|likely|set\s+to|budget\w*)\b", re.IGNORECASE)
+
+
+def year_to_date(published: dt.date) -> str | None:
+    """The months of the fiscal year under way on ``published`` for which figures are out:
+    India's trade figures for a month are released around the 15th of the month after, so an
+    article of 15 November 2023 can speak of April-October (``2023-04/2023-10``). None before
+    the first month of the year is out (then "this fiscal" is the year just closed)."""
+    if _before_first_data(published):
+        return None
+    last = dt.date(published.year, published.month, 1) - dt.timedelta(days=1)
+    if published.day < 15:
+        last = dt.date(last.year, last.month, 1) - dt.timedelta(days=1)
+    start = _fy_start_of(published)
+    if (last.year, last.month) < (start, 4):
+        return None
+    return _months_span(start, 4, last.year, last.month)
 
 
 def _before_first_data(published: dt.date) -> bool:
@@ -595,10 +627,35 @@ def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
             period = _months_span(y1, m1, y2, m2)
         elif published is not None:  # the latest such span ending before publication
             y2 = published.year if m2 < published.month else published.year - 1
+            if m["cal"] and m["cal"].lower() == "last":  # "April-September last year"
+                y2 = published.year - 1
+            elif m["cal"]:
+                y2 = published.year
             y1 = y2 if m1 <= m2 else y2 - 1
             period = _months_span(y1, m1, y2, m2)
         found.append(_Match("period", m.start(), m.end(), 0, "months", period=period,
                             relative=True))
+    for m in _MONTH_LIST.finditer(s):
+        ms = [month_number(m[k]) for k in ("m1", "m2", "m3")]
+        if [(x - ms[0]) % 12 for x in ms] != [0, 1, 2]:
+            continue  # not three months in a row: a list of single months
+        if m["year"]:
+            y2 = int(m["year"])
+        elif m["which"] and published is not None:
+            y2 = published.year + _which_offset(m["which"])
+        elif published is not None:
+            y2 = published.year if ms[2] < published.month else published.year - 1
+        else:
+            continue
+        y1 = y2 if ms[0] <= ms[2] else y2 - 1
+        found.append(_Match("period", m.start(), m.end(), y1, "months",
+                            period=_months_span(y1, ms[0], y2, ms[2]),
+                            relative=not m["year"]))
+    for m in _SO_FAR.finditer(s):
+        if published is None:
+            continue
+        found.append(_Match("period", m.start(), m.end(), pub_fy, "months",
+                            period=year_to_date(published), relative=True))
     for m in _REL_FY.finditer(s):
         if m["that"]:
             found.append(_Match("fiscal_year", m.start(), m.end(), 0, "fiscal_year", shift=0,
@@ -611,6 +668,12 @@ def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
                 and not _FORWARD.search(s):
             offset = -1  # no figure of the new fiscal year is out yet: the one just closed
         period = fy_label(pub_fy + offset) if pub_fy is not None else None
+        if offset == 0 and published is not None and not _FORWARD.search(s) \
+                and year_to_date(published):
+            # a figure of the fiscal year under way, not a forecast: the months reported so far
+            found.append(_Match("period", m.start(), m.end(), pub_fy, "months",
+                                period=year_to_date(published), relative=True))
+            continue
         found.append(_Match("fiscal_year", m.start(), m.end(), 0, "fiscal_year", period=period,
                             relative=True))
     for m in _MONTH_THIS_YEAR.finditer(s):
@@ -696,6 +759,9 @@ def _sentence_claims(sentence: str, published: dt.date | None = None,
         for m in taken:  # "up from 25th last year" in an article on this fiscal year so far
             if m.last_year:
                 m.period = fy_label(_fy_start_of(published) - 1)
+    if published and latest and _in_progress_fy(latest, published) \
+            and re.search(r"\bthe\s+(?:same\s+)?period\b", sentence, re.IGNORECASE):
+        topic = latest  # "during the period" is the article's months of this fiscal so far
     if published and latest and _just_closed_year(latest, published):
         for m in taken:  # "over the past year" in an article on the year just closed
             if m.trailing:
@@ -743,7 +809,10 @@ def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = No
             p.period_from = "relative"
         elif p.shift or p.period_from == "same":
             others = [o for o in periods if o.period and not o.shift and o is not p]
-            ref = min(others, key=lambda o: abs(o.start - p.start)).period if others else carried
+            # "a year ago" beside no other period: the one in force (the sentence before's, or
+            # the last one the article stated)
+            ref = (min(others, key=lambda o: abs(o.start - p.start)).period if others
+                   else carried or topic)
             p.period = _shift(ref, p.shift) if ref else None
             p.period_from = "relative"
         elif p.relative:
@@ -879,14 +948,20 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
     carried: str | None = None
     topic: str | None = None
     latest: str | None = None
+    pair: tuple | None = None
     last_end = 0
     for index, (s0, s1) in enumerate(sentence_spans):
         sentence = text[s0:s1]
         if "\n" in text[last_end:s0]:
-            carried = None  # a period carries within a paragraph only
+            # a period carries within a paragraph only, unless the paragraph goes on from the
+            # one before ("Imports from the neighbouring country rose …"): the last one stated
+            carried = topic if _continues(sentence) else None
         last_end = s1
         matches = _sentence_claims(sentence, published, carried, topic, latest)
         own = _main_period(matches)
+        if pair and index - pair[2] <= 2:
+            _apply_pair(sentence, matches, pair)
+        pair = _from_to_pair(sentence, matches, index) or pair
         used_carried = False
         for m in matches:  # carried first, so that a rank can follow the sentence's figure
             if m.kind in _CARRIES and m.period is None and carried:
@@ -921,6 +996,52 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
         latest = _latest([p for p in (latest, *(m.period for m in matches
                                                 if m.kind in _TAKES_PERIOD)) if p])
     return _months_implied(claims, text)
+
+
+_CONTINUES = re.compile(r"^(?:Imports|Exports|Trade|The\s+(?:imports|exports|trade|deficit))\s+"
+                        r"(?:from|to|with)\s+(?:the|that|this)\s+(?:neighbouring|neighboring|same|"
+                        r"other)?\s*(?:country|nation|neighbour|neighbor)\b", re.IGNORECASE)
+
+
+def _continues(sentence: str) -> bool:
+    """A paragraph that names its partner by reference to the one before ("Imports from the
+    neighbouring country …") continues that paragraph's period."""
+    return bool(_CONTINUES.match(sentence.lstrip()))
+
+
+_FROM_TO = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
+_TO = re.compile(r"^\s*(?:in\s+\S+\s+)?to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _from_to_pair(sentence: str, matches: list[_Match], index: int):
+    """"from fiscal year 2019 to FY2024" in a sentence that states no figure: the two ends the
+    next sentences' "from $X to $Y" refer to, as (start period, end period, sentence index)."""
+    if any(m.kind in _CARRIES for m in matches):
+        return None
+    ends = [m for m in matches if m.kind in _PERIOD_KINDS and m.period and not m.shift]
+    for a, b in zip(ends, ends[1:]):
+        if _FROM_TO.search(sentence[:a.start]) and re.fullmatch(r"\s*to\s+",
+                                                                 sentence[a.end:b.start]):
+            return a.period, b.period, index
+    return None
+
+
+def _apply_pair(sentence: str, matches: list[_Match], pair) -> None:
+    """"…declined by 0.6 per cent, from $16.75 billion to $16.66 billion" after a sentence
+    naming "from FY2019 to FY2024": the first figure of each from/to is of the start, the
+    second and the change of the end."""
+    start, end, _ = pair
+    figures = [m for m in matches if m.kind in _TAKES_PERIOD and m.period is None]
+    for i, m in enumerate(figures):
+        if m.kind != "money" or not _FROM_TO.search(sentence[:m.start]):
+            continue
+        m.period, m.period_from = start, "carried"
+        nxt = figures[i + 1] if i + 1 < len(figures) else None
+        if nxt is not None and nxt.kind == "money" and _TO.match(sentence[m.end:nxt.start]):
+            nxt.period, nxt.period_from = end, "carried"
+    for m in figures:
+        if m.kind in ("percent", "multiplier") and m.period is None:
+            m.period, m.period_from = end, "carried"
 
 
 def _months_implied(claims: list[Claim], text: str) -> tuple[Claim, ...]:

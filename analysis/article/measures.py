@@ -54,7 +54,8 @@ _FLOWS = (
 )
 _TARGET = re.compile(
     r"target|goal|\baim|push\w*|lift\w*|enhanc\w*|expect\w*|will\s+(?:reach|touch|cross|hit)|"
-    r"to\s+reach|to\s+grow|plans?\s+to|seeks?|wants?\s+to|forecast|projected|would\s+reach",
+    r"to\s+reach|to\s+grow|plans?\s+to|seeks?|wants?\s+to|forecast|projected|would\s+reach|"
+    r"(?:could|may|might|would)\s+(?:hit|touch|cross|reach|top|exceed)",
     re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"^[\s-]*(?:by|within|in\s+the\s+next|over\s+the\s+next)[\s-]+"
                            r"(?:(?:19|20)\d{2}|\w+\s+years)|^[\w-]*\s+(?:target|goal)\b",
@@ -65,7 +66,8 @@ _GROWTH = re.compile(
     r"contract\w*|down|"
     r"shr[aiu]nk\w*|slump\w*|plung\w*|widen\w*|narrow\w*|swell\w*|expand\w*|decrease\w*)"
     r"(?:\s+(?:by|of))?(?:\s+(?:about|around|nearly|almost|over|more\s+than|some|a\s+mere|"
-    r"just|only|roughly))?\s*$|(?:growth|decline|increase|rise|fall|drop|jump)\s+of\s*$",
+    r"just|only|roughly))?\s*$|(?:growth|decline|increase|rise|fall|drop|jump)\s+of\s*$"
+    r"|(?:growth|decline|increase|rise|fall|drop|jump|dip)\s+in\s+(?:[\w-]+\s+){1,3}by\s*$",
     re.IGNORECASE)
 _SHARE = re.compile(r"share|accounted\s+for|accounts\s+for|\bmade\s+up|\bper\s+cent\s+of|"
                     r"proportion|\bformed?\b", re.IGNORECASE)

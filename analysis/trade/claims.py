@@ -658,8 +658,14 @@ def _check_partial(claim, claimed_mn, partner, reporter, flow, fy, label) -> dic
     rows = t[(t["reporter"] == reporter) & (t["partner"] == partner) & (t["fiscal_year"] == fy)
              & (t["period"] == label) & (t["flow"] == flow)]
     if rows.empty:
-        return _record(claim, "cannot check", f"no {label} {fy} {flow} for {in_text(partner)} "
-                       "in data/trade/partial_periods", period=f"{fy} {label}")
+        held = sorted(set(t.loc[(t["reporter"] == reporter) & (t["partner"] == partner)
+                                & (t["fiscal_year"] == fy) & (t["flow"] == flow), "period"]))
+        so_far = (" (the months of the fiscal year reported so far)"
+                  if claim.period_from == "relative" else "")
+        return _record(claim, "cannot check", f"no {label} {fy}{so_far} {flow} for "
+                       f"{in_text(partner)} in data/trade/partial_periods"
+                       + (f"; it holds {', '.join(held)} only" if held else ""),
+                       period=f"{fy} {label}")
     for r in rows.itertuples():
         if _compare(claim, claimed_mn, r.value_usd_mn, HALF_WIDTH.get(r.precision, 0)):
             return _record(claim, "confirmed", f"agrees with the {label} {fy} figure of "
@@ -756,7 +762,7 @@ def _check_growth_claim(claim, reporter: str) -> dict:
                      "eight": 8, "nine": 9, "ten": 10}
             back = words.get(span.group(1).lower()) or (
                 int(span.group(1)) if span.group(1).isdigit() else 1)
-        prev_fy = fy_label(fy_start(fy) - back)
+        prev_fy = _base_year(after, partner, reporter, flow, fy) or fy_label(fy_start(fy) - back)
         s = bilateral_series(partner, reporter)
         cur = s[(s["fiscal_year"] == fy) & (s["flow"] == flow)]
         prev = s[(s["fiscal_year"] == prev_fy) & (s["flow"] == flow)]
@@ -804,8 +810,8 @@ def _check_growth_claim(claim, reporter: str) -> dict:
     if falls:
         stated = -stated
     tol = _half_unit(claim.value) + band_pts
-    if claim.qualifier == "about":
-        tol = max(tol, 1.0)
+    about = _about_tolerance(claim)
+    tol = max(tol, about)
     ok = abs(stated - g) <= tol
     if ok:
         return _record(claim, "confirmed", f"{flow} {abs(b):,.0f} → {abs(c):,.0f} US$ mn: "
@@ -819,7 +825,7 @@ def _check_growth_claim(claim, reporter: str) -> dict:
                 g2 = (abs(x.value_usd_mn) / abs(y.value_usd_mn) - 1) * 100
                 hx, hy = HALF_WIDTH.get(x.precision, 0), HALF_WIDTH.get(y.precision, 0)
                 b2 = growth_band(x.value_usd_mn, hx, y.value_usd_mn, hy)
-                if abs(stated - g2) <= _half_unit(claim.value) + b2:
+                if abs(stated - g2) <= max(_half_unit(claim.value) + b2, about):
                     sy, sx = row_status(prev_fy, y.source_id, y.status), row_status(
                         fy, x.source_id, x.status)
                     return _record(claim, "confirmed", f"agrees using {_name(y.source_id)} "
@@ -833,6 +839,37 @@ def _check_growth_claim(claim, reporter: str) -> dict:
     return _record(claim, "differs", f"{flow} {abs(b):,.0f} → {abs(c):,.0f} US$ mn: {g:+.1f} %"
                    f" ({plus_minus(band_pts)}; rounding or revised figures); rests on {rests}",
                    computed=round(g, 2), band=band_pts, claimed=stated, **kw)
+
+
+def _about_tolerance(claim) -> float:
+    """How far "about N per cent" may be from the data, in points: 1, or a tenth of a round
+    figure ("about 20 per cent" is a multiple of five written loosely: ±2); 0 when the figure
+    is not qualified as approximate."""
+    if claim.qualifier != "about":
+        return 0.0
+    v = abs(claim.value)
+    return max(1.0, 0.1 * v) if v >= 10 and v % 5 == 0 else 1.0
+
+
+_FROM_FIGURE = re.compile(r"\bfrom\s+(?:USD|US\$|\$)\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?"
+                          r"(?P<scale>billion|bn|million|mn)\b", re.IGNORECASE)
+
+
+def _base_year(after: str, partner: str, reporter: str, flow: str, fy: str) -> str | None:
+    """"rose by 44.7 per cent, from USD 70.32 billion to …": the earlier fiscal year whose
+    figure the change starts from, found by the stated base value in the data (None when the
+    sentence names no base or no year's figure matches it)."""
+    m = _FROM_FIGURE.search(after)
+    if not m:
+        return None
+    scale = 1000.0 if m["scale"].lower() in ("billion", "bn") else 1.0
+    value = float(m["num"].replace(",", "")) * scale
+    half = _half_unit(float(m["num"].replace(",", ""))) * scale
+    rows = stated_figures(partner, reporter)
+    rows = rows[(rows["flow"] == flow) & (rows["fiscal_year"] < fy)]
+    hits = [r.fiscal_year for r in rows.itertuples()
+            if abs(abs(r.value_usd_mn) - value) <= half + HALF_WIDTH.get(r.precision, 0)]
+    return max(hits) if hits else None
 
 
 def _check_share_claim(claim, reporter: str) -> dict:
@@ -878,6 +915,10 @@ def _check_rank_claim(claim, reporter: str) -> dict:
     from analysis.trade.rank import partner_totals
 
     fy = _fy_of(claim.period)
+    as_what = _RANK_AS.search(claim.text)
+    if as_what:  # "the biggest fertiliser supplier", "second-largest import source"
+        return _record(claim, "cannot check", f"a rank as {as_what.group().lower()}: ranks are "
+                       "held for total trade by fiscal year only")
     if not fy or claim.flow not in (None, "total") or claim.product:
         return _record(claim, "cannot check", "ranks are held for total trade by fiscal year "
                        "only")
@@ -890,8 +931,34 @@ def _check_rank_claim(claim, reporter: str) -> dict:
     if got < int(claim.value):  # partners the data do not cover may rank above it
         return _record(claim, "cannot check", f"{where}: too few partners covered to place "
                        f"it {int(claim.value)}", computed=got, source=row["source_id"].iloc[0])
+    if got != int(claim.value):  # the order of the figures stated before any revision
+        early = _rank_unrevised(fy, reporter, tot)
+        if early.get(claim.partner) == int(claim.value):
+            return _record(claim, "confirmed", f"agrees with the total trade figures stated "
+                           f"before revision (rank {int(claim.value)}); revised figures since "
+                           f"give {where}", computed=int(claim.value),
+                           source=row["source_id"].iloc[0], status="provisional")
     return _record(claim, "confirmed" if got == int(claim.value) else "differs", where,
                    computed=got, source=row["source_id"].iloc[0])
+
+
+def _rank_unrevised(fy: str, reporter: str, tot: pd.DataFrame) -> dict[str, int]:
+    """Ranks by the total trade each partner's sources stated for ``fy`` before any revision
+    (a stated total that is not marked revised; else the series' value)."""
+    values = {}
+    for p, v in zip(tot["partner"], tot["total_usd_mn"]):
+        rows = stated_figures(p, reporter)
+        rows = rows[(rows["fiscal_year"] == fy) & (rows["flow"] == "total")
+                    & (rows["status"] != "revised")]
+        values[p] = float(rows["value_usd_mn"].iloc[0]) if len(rows) else float(v)
+    order = sorted(values, key=lambda p: (-values[p], p))
+    return {p: i + 1 for i, p in enumerate(order)}
+
+
+#: A rank among suppliers, buyers or markets (of a product or of one flow), not among trading
+#: partners by total trade.
+_RANK_AS = re.compile(r"\b(?:[a-z]+\s+)?(?:supplier|source|buyer|importer|exporter|market|"
+                      r"destination|consumer|producer)s?\b", re.IGNORECASE)
 
 
 def check_claim(claim, reporter: str = "IND") -> dict | None:
