@@ -98,3 +98,11 @@ def test_growth_named_after_the_figure(tmp_path):
     a = article_from(tmp_path, "Exports to Chile rose on an 8.8% growth in 2023-24, after a 28% "
                                "decline in 2022-23.")
     assert [figure(a, t).measure for t in ("8.8%", "28%")] == ["growth", "growth"]
+
+
+def test_could_hit_is_a_forecast_and_a_decline_in_exports_by_is_growth(tmp_path):
+    a = article_from(tmp_path, "If the pace holds, imports from Peru could hit $50 billion.\n\n"
+                               "Peru saw a marginal decline in exports by 0.6 per cent, from $5.1 "
+                               "billion to $5 billion.")
+    assert figure(a, "$50 billion").measure == "target"
+    assert figure(a, "0.6 per cent").measure == "growth"

@@ -367,3 +367,52 @@ def test_check_claims_table_carries_the_same_evidence_and_words():
     assert res.loc["33%", "band"] == pytest.approx(1.74, abs=0.02)
     assert res.loc["$65.7 billion", "band"] == pytest.approx(50)  # US$ mn in this table
     assert set(res["status"]) == {"provisional"}
+
+
+# ---- held-out articles h11-h16 and the year-to-date gap (real figures, our own sentences) ----
+
+def test_a_rank_as_a_supplier_is_not_a_rank_in_total_trade():
+    r = check_claim(fig("biggest fertiliser supplier", 1, kind="rank", unit="rank", scale=None,
+                        period="FY2022-23", measure="rank", partner="RUS"))
+    assert r["verdict"] == "cannot check" and "supplier" in r["reason"]
+
+
+def test_year_to_date_checked_against_partial_periods_or_says_what_is_held():
+    # Apr-Sep FY2023-24 imports from Russia: 30.42 bn in data/trade/partial_periods
+    held = check_claim(replace(fig("$30.42 billion", 30.42, period="2023-04/2023-09",
+                                   measure="imports", flow="import"), period_from="relative"))
+    assert held["verdict"] == "confirmed" and held["period"] == "FY2023-24 Apr-Sep"
+    # Apr-Oct of the same year is not held: cannot check, naming the months that are
+    gap = check_claim(replace(fig("$36 billion", 36, period="2023-04/2023-10",
+                                  measure="imports", flow="import"), period_from="relative"))
+    assert gap["verdict"] == "cannot check"
+    assert "so far" in gap["reason"] and "Apr-Sep" in gap["reason"]
+    # and the year-to-date figure is never compared with the full year (FY2023-24: 61.4 bn)
+    assert gap["period"] != "FY2023-24"
+
+
+def test_growth_from_a_base_year_the_sentence_states():
+    s = ("Imports from China surged by 44.7 per cent, from USD 70.32 billion to USD 101.75 "
+         "billion.")
+    g = check_claim(fig("44.7 per cent", 44.7, kind="percent", unit="percent", scale=None,
+                        period="FY2023-24", measure="growth", flow="import", partner="CHN",
+                        sentence=s))
+    assert g["verdict"] == "confirmed" and "FY2018-19" in g["reason"]
+
+
+def test_a_rank_stated_before_revision_is_confirmed_with_the_revision_named():
+    r = check_claim(fig("largest trading partner", 1, kind="rank", unit="rank", scale=None,
+                        period="FY2023-24", measure="rank", partner="CHN"))
+    assert r["verdict"] == "confirmed" and "before revision" in r["reason"]
+
+
+def test_about_a_round_percentage_allows_a_loose_reading():
+    s = "Imports from the US dipped by about 20 per cent to USD 40.8 billion."
+    g = check_claim(fig("20 per cent", 20, kind="percent", unit="percent", scale=None,
+                        period="FY2023-24", measure="growth", flow="import", partner="USA",
+                        qualifier="about", sentence=s))
+    assert g["verdict"] == "confirmed"
+    exact = check_claim(fig("20 per cent", 20, kind="percent", unit="percent", scale=None,
+                            period="FY2023-24", measure="growth", flow="import", partner="USA",
+                            sentence=s.replace("about ", "")))
+    assert exact["verdict"] == "differs"
