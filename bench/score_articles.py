@@ -39,7 +39,7 @@ Printed per article and overall:
   verdict, a found figure with no record counting as "cannot check" and a missed figure as
   wrong.
 
-``--only GLOB`` restricts the articles (``--only 'h1[1-6]_*'``).
+``--only GLOB[,GLOB…]`` restricts the articles (``--only 'h1[1-6]_*'``).
 
 A script, not a test: its figures go in the README.
 """
@@ -211,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--labels", type=Path, default=DEFAULT_LABELS)
     parser.add_argument("--verbose", action="store_true", help="list misses by offset")
     parser.add_argument("--draft", type=Path, help="print a draft label file for one article")
-    parser.add_argument("--only", default="*", help="glob of article names to score")
+    parser.add_argument("--only", default="*", help="glob(s) of article names to score, comma-separated")
     args = parser.parse_args(argv)
     if args.draft:
         print(draft(args.draft), end="")
@@ -222,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     total: dict[str, int] = {}
     print(f"{'article':58} {'P':>5} {'R':>5} {'value':>5} {'period':>6} {'ent P':>5} "
           f"{'ent R':>5} {'verd':>5}")
-    for path in sorted(args.folder.glob(f"{args.only.removesuffix('.txt')}.txt")):
+    paths = {p for pattern in args.only.split(",")
+             for p in args.folder.glob(f"{pattern.strip().removesuffix('.txt')}.txt")}
+    for path in sorted(paths):
         label_file = args.labels / f"{path.stem}.yml"
         if not label_file.is_file():
             continue

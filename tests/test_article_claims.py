@@ -471,3 +471,33 @@ def test_a_close_second_is_rank_two_and_five_against_is_a_tally_count():
     counts = [g for g in claims_of("The text passed with 120 votes in favour, five against it "
                                    "and 40 abstentions.") if g[0] == "count"]
     assert [g[2] for g in counts] == [120, 5, 40]
+
+
+# --- forms met in the second held-out set h17-h20 (our own sentences) --------------------------
+
+@pytest.mark.parametrize("sentence,published,expected", [
+    ("Peru's deficit was $9 billion in the first four months of the year.", dt.date(2014, 6, 9),
+     "2014-01/2014-04"),
+    ("Imports from Peru in the first four months of 2023 rose to $2 billion, against the same "
+     "period last fiscal.", dt.date(2023, 8, 20), "2023-04/2023-07"),
+    ("Imports of copper rose to $2 billion in the first 6 months of the year that started on "
+     "April 1.", dt.date(2023, 1, 17), "2022-04/2022-09"),
+    ("Trade from January to April this year amounted to $2 billion.", dt.date(2014, 6, 9),
+     "2014-01/2014-04"),
+])
+def test_first_months_of_the_year_and_from_month_to_month(sentence, published, expected):
+    assert periods_of(sentence, published=published) == [("$2 billion" if "$2" in sentence
+                                                           else "$9 billion", expected)]
+
+
+def test_a_year_after_since_or_before_is_no_figures_period():
+    got = periods_of("Peru outgrew Chile fourfold since 1980.  From under 1 per cent before "
+                     "February 2022, its share is now 40 per cent.", published=dt.date(2023, 8, 1))
+    assert got == [("fourfold", None), ("1 per cent", None), ("40 per cent", None)]
+
+
+def test_for_the_month_from_a_figure_a_year_earlier():
+    text = ("Peru's deficit was $5 billion in April.\n\n"
+            "Exports rose to $3 billion for the month from $1 billion a year earlier.")
+    got = paragraphs_of(text, dt.date(2021, 5, 2), kinds=("money",))
+    assert got == [("$5 billion", "2021-04"), ("$3 billion", "2021-04"), ("$1 billion", "2020-04")]

@@ -136,3 +136,15 @@ def test_un_vote_events():
                    "emergency special session.", "event")
     assert [n for n, _, _ in events] == ["War in Ukraine",
                                          "UN General Assembly emergency special session"]
+
+
+def test_counterparts_specialists_envoys_to_the_un_and_a_special_military_operation():
+    from analysis.article.entities import extract_entities
+
+    text = ("The minister met her Peruvian counterpart Rosa Quispe in Lima. "
+            "\"Prices will ease,\" Tomas Lind, a specialist in copper trade, said. "
+            "The permanent representative to the UN KV Menon spoke after the special military "
+            "operation in Ukraine began.")
+    got = {(e.kind, e.name) for e in extract_entities(text)}
+    assert {("person", "Rosa Quispe"), ("person", "Tomas Lind"), ("person", "KV Menon"),
+            ("event", "War in Ukraine")} <= got

@@ -106,3 +106,9 @@ def test_could_hit_is_a_forecast_and_a_decline_in_exports_by_is_growth(tmp_path)
                                "billion to $5 billion.")
     assert figure(a, "$50 billion").measure == "target"
     assert figure(a, "0.6 per cent").measure == "growth"
+
+
+def test_a_lead_over_another_partner_is_a_margin_not_trade(tmp_path):
+    a = article_from(tmp_path, "Peru became the top supplier, outdoing Chile by a modest $116 "
+                               "million in FY2023-24.")
+    assert figure(a, "$116 million").measure == "margin"

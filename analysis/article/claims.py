@@ -154,6 +154,7 @@ class _Match:
     newer: bool = False  # "X, up from Y in P": X is of a later period than Y's
     last_year: bool = False  # "last year", which an article counting in fiscal years means as one
     trailing: bool = False  # "over the past year": the twelve months before publication
+    base: bool = False  # "since 1980", "before February 2022": a base or limit, no figure's period
 
 
 def _fiscal_claims(s: str) -> list[_Match]:
@@ -455,6 +456,16 @@ _REL_FIRST_MONTHS = re.compile(
     r"(?:(?P<which>the\s+current|this|the\s+last|last|the\s+previous|the\s+present|the)\s+"
     r"(?:financial|fiscal)(?:\s+year)?|(?:the\s+)?(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?|\d{4}-\d{2}))\b",
     re.IGNORECASE)
+#: "the first four months of the year", "first six months of 2023": calendar months from January,
+#: unless the sentence speaks of a fiscal year ("... compared to the same period last fiscal"),
+#: when they are the fiscal year's, from April.
+_FIRST_MONTHS_OF_YEAR = re.compile(
+    rf"\b(?:the\s+)?first\s+{_NUM_WORDS_MONTHS}\s+months\s+of\s+(?:(?P<this>the|this)\s+year\b"
+    r"|(?P<year>(?:19|20)\d{2})\b)", re.IGNORECASE)
+#: "from January to April this year": a span of months written with from … to.
+_FROM_MONTH_TO = re.compile(
+    rf"\bfrom\s+(?P<m1>{MONTH_PATTERN})\s+to\s+(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d)"
+    r"(?:\s+(?P<which>this|last)\s+year\b)?")
 _MONTH_SPAN = re.compile(
     rf"\b(?P<m1>{MONTH_PATTERN})\s?[-–—]\s?(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d{{4}})"
     r"(?:\s+(?:period|quarter))?"
@@ -543,7 +554,8 @@ def _fy_from_text(text: str) -> int | None:
 
 _SAME_PERIOD = re.compile(
     r"\b(?:during|in|for|over)\s+the\s+(?:period(?:\s+under\s+review)?|month|year|quarter|"
-    r"same\s+period)(?!\s+(?:of|ended|ending|to|from|\d|last|a\s+year))\b", re.IGNORECASE)
+    r"same\s+period)(?!\s+(?:of|ended|ending|to|from(?!\s+(?:US\$|\$|USD|Rs|₹))|\d|last|"
+    r"a\s+year))\b", re.IGNORECASE)
 _SINCE_MONTH = re.compile(rf"\bsince\s+(?P<month>{MONTH_PATTERN})(?!\s*,?\s*\d)")
 
 
@@ -617,6 +629,38 @@ def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
             period = f"{start}-04/{y2}-{(end_month - 1) % 12 + 1:02d}"
         found.append(_Match("period", m.start(), m.end(), start or 0, "months", period=period,
                             relative=not m["fy"]))
+    for m in _FIRST_MONTHS_OF_YEAR.finditer(s):
+        n = int(_number(m["n"]))
+        fiscal = re.search(r"\bfiscal\b|\bfinancial\s+year\b", s, re.IGNORECASE) or re.match(
+            r"\s+that\s+(?:started|began|begins|starts)\s+(?:on\s+|in\s+)?April", s[m.end():],
+            re.IGNORECASE)
+        if m["year"]:
+            year = int(m["year"])
+        elif published is not None:
+            year = pub_fy if fiscal else published.year
+        else:
+            continue
+        if not 1 <= n <= 11:
+            continue
+        first = 4 if fiscal else 1
+        last = first + n - 1
+        y2 = year + (last - 1) // 12
+        if not m["year"] and (y2, (last - 1) % 12 + 1) >= (published.year, published.month):
+            year, y2 = year - 1, y2 - 1  # those months are not over yet: the year before's
+        found.append(_Match("period", m.start(), m.end(), year, "months",
+                            period=f"{year}-{first:02d}/{y2}-{(last - 1) % 12 + 1:02d}",
+                            relative=not m["year"]))
+    for m in _FROM_MONTH_TO.finditer(s):
+        if published is None:
+            continue
+        m1, m2 = month_number(m["m1"]), month_number(m["m2"])
+        if m["which"]:
+            y2 = published.year + _which_offset(m["which"])
+        else:
+            y2 = published.year if m2 < published.month else published.year - 1
+        y1 = y2 if m1 <= m2 else y2 - 1
+        found.append(_Match("period", m.start(), m.end(), y1, "months",
+                            period=_months_span(y1, m1, y2, m2), relative=True))
     for m in _MONTH_SPAN.finditer(s):
         m1, m2 = month_number(m["m1"]), month_number(m["m2"])
         period = None
@@ -817,7 +861,11 @@ def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = No
             p.period_from = "relative"
         elif p.relative:
             p.period_from = "relative"
-    usable = [p for p in periods if p.period]
+    # "fourfold since 1980", "less than 1 per cent before February 2022": a base or a limit,
+    # not the period the figure is of
+    for p in periods:
+        p.base = bool(_BASE_BEFORE.search(sentence[:p.start]))
+    usable = [p for p in periods if p.period and not p.base]
     figures = [m for m in taken if m.kind in _TAKES_PERIOD]
     owner = {}  # "$X in FY2019": the period right after a figure belongs to it
     for m in figures:
@@ -859,6 +907,7 @@ def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = No
         m.period_from = "relative" if chosen.period_from == "relative" else how
 
 
+_BASE_BEFORE = re.compile(r"\b(?:before|since|prior\s+to)\s+$", re.IGNORECASE)
 _COMPARED = re.compile(r"^[\s,]*(?:(?:which\s+is\s+)?(?:up|down|rising|falling|increasing|"
                        r"decreasing|higher|lower)\s+)?(?:from|compared\s+(?:with|to)|against|"
                        r"as\s+against|versus|vs\.?)\s+(?:its\s+|the\s+|a\s+)?$", re.IGNORECASE)
@@ -931,7 +980,7 @@ def _value_from_period(m: _Match) -> None:
 
 def _main_period(matches: list[_Match]) -> str | None:
     for m in matches:
-        if m.kind in _PERIOD_KINDS and m.period and not m.shift:
+        if m.kind in _PERIOD_KINDS and m.period and not m.shift and not m.base:
             return m.period
     return None
 

@@ -39,6 +39,7 @@ _TITLES = (
     "Premier", "PM", "King", "Queen", "Crown Prince", "Emperor", "Chairman", "Chairwoman",
     "Consul General", "Founder", "Director", "Vice-President", "EAM", "Chief Economist",
     "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Mahatma", "Permanent Representative",
+    "Counterpart",
 )
 #: Leaders whom news on India's foreign relations names by surname alone ("Modi and Putin
 #: reviewed …"): surname → full name. A surname counts only where it stands as a word.
@@ -54,6 +55,7 @@ _NAME_STOP = {"To", "In", "Of", "And", "The", "As", "At", "On", "For", "With", "
 _NAME_WORD = r"[A-Z][a-z’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{1,2}(?=\s[A-Z][a-z])"
 _P_PERSON = re.compile(
     rf"(?i:\b(?:{'|'.join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))}))"
+    r"(?:\s+to\s+(?:the\s+)?(?:UN|United\s+Nations)\b)?"  # "permanent representative to the UN"
     r"(?:,\s+|\s+)"
     rf"(?P<name>(?:{_NAME_WORD})(?:\s(?:{_NAME_WORD})){{0,2}})")
 
@@ -66,6 +68,7 @@ _EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?i:war\s+(?:in|on|against))\s+(?P<c>{C})", "War in {c}"),
     (r"(?P<c>{C})\s+(?i:war)\b", "War in {c}"),
     (r"(?i:aggression\s+(?:against|on|in))\s+(?P<c>{C})", "War in {c}"),
+    (r"(?i:special\s+military\s+operation\s+(?:in|against))\s+(?P<c>{C})", "War in {c}"),
     (r"(?i:emergency\s+special\s+session)", "UN General Assembly emergency special session"),
     (r"Cold War", "Cold War"),
     (r"(?:First|Second) World War|World War (?:I|II|One|Two)\b", "World War"),
@@ -105,7 +108,8 @@ def _find_groupings(text: str) -> dict:
 #: by a role in apposition.
 _ROLES = (r"president|vice-president|founder|co-founder|director(?:-\w+)?|chairman|chairwoman|"
           r"chief|secretary|minister|ambassador|consul(?:\s+general)?|spokes(?:person|man|woman)|"
-          r"head|CEO|economist|analyst|professor|partner|adviser|advisor|envoy")
+          r"head|CEO|economist|analyst|professor|partner|adviser|advisor|envoy|specialist|"
+          r"expert|strategist|researcher|fellow")
 _P_APPOSITION = re.compile(
     rf"(?P<name>[A-Z][a-z’'\-]+(?:\s(?:[A-Z]{{1,2}}\.?|[A-Z][a-z’'\-]+)){{1,2}}),\s+"
     rf"(?:the\s+|a\s+)?(?:[A-Z][a-z]+\s+)?(?i:{_ROLES})\b")

@@ -7,7 +7,7 @@ its clause give:
 * ``measure`` — ``total_trade``, ``exports``, ``imports``, ``balance`` (deficit, surplus, gap),
   ``growth`` (a percentage or multiple of change), ``share``, ``rank``, ``target`` (a goal or
   forecast: "$100 billion by 2030"), ``price`` (money per unit), ``volume`` (a quantity),
-  ``tariff``, ``savings``, ``votes_yes``/``votes_no``/``votes_abstain`` (a UN tally),
+  ``tariff``, ``savings``, ``margin`` (one partner's lead over another), ``votes_yes``/``votes_no``/``votes_abstain`` (a UN tally),
   ``members`` ("the 193-member Assembly"), else the claim's kind;
 * ``flow`` — total, export, import or balance, for trade measures and their growth;
 * ``reporter`` and ``partner`` — ISO alpha-3 codes: India reports; the partner is the country
@@ -231,9 +231,17 @@ def _measure(c: Claim, left: str, right: str, clause: str,
     if c.kind == "money":
         if re.search(r"sav(?:ed|ing|ings)", left[-60:], re.I):
             return "savings", None
+        if _MARGIN.search(left[-60:]):  # "outdoing the US by a modest $116 million"
+            return "margin", None
         return {"balance": "balance", "export": "exports", "import": "imports",
                 "total": "total_trade"}.get(flow or "", None), flow
     return None, flow
+
+
+#: The gap by which one partner leads another, not a value of trade with either.
+_MARGIN = re.compile(r"(?:outdo\w*|edg\w*\s+past|ahead\s+of|surpass\w*|overtak\w*|outpac\w*)"
+                     r"\s+(?:the\s+)?[\w.]+(?:\s+[\w.]+)?\s+by\s+(?:a\s+|an\s+)?(?:\w+\s+)?$",
+                     re.IGNORECASE)
 
 
 def _product(left: str, right: str) -> str | None:
