@@ -112,3 +112,8 @@ def test_a_lead_over_another_partner_is_a_margin_not_trade(tmp_path):
     a = article_from(tmp_path, "Peru became the top supplier, outdoing Chile by a modest $116 "
                                "million in FY2023-24.")
     assert figure(a, "$116 million").measure == "margin"
+
+
+def test_overall_imports_from_a_country_are_that_countrys(tmp_path):
+    a = article_from(tmp_path, "India's overall imports from Peru rose 50 percent in FY2023-24.")
+    assert figure(a, "50 percent").partner == "PER"

@@ -250,7 +250,8 @@ def _product(left: str, right: str) -> str | None:
 
 
 _OVERALL = re.compile(r"(?<!of\s)(?:India|the\s+country)(?:’s|'s)\s+(?:overall|total|global|"
-                      r"merchandise|worldwide)\s+(?:merchandise\s+)?(?:imports|exports|trade)",
+                      r"merchandise|worldwide)\s+(?:merchandise\s+)?(?:imports|exports|trade)"
+                      r"(?!\s+(?:from|to|with)\s+(?!the\s+world))",  # "overall imports from Russia"
                       re.IGNORECASE)
 
 
