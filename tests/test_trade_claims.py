@@ -326,13 +326,28 @@ def test_news_figure_reads_as_reported_and_other_verdicts_keep_their_words():
                                           "consistent with figures as reported"}
 
 
-def test_source_kind_from_publisher_title_and_notes():
+def test_source_kind_reads_the_kind_the_sidecar_states():
     assert source_kind("TRADESTAT_HS2_RU") == "official table"
     assert source_kind("TIA_FY2026") == "official table"
-    assert source_kind("MINT_VIA_RT_MAY2024") == "ministry figure as reported"  # title says so
-    assert source_kind("PTI_OCT2023") == "ministry figure as reported"  # "...: govt"
+    assert source_kind("MINT_VIA_RT_MAY2024") == "ministry figure as reported"
+    assert source_kind("PTI_OCT2023") == "ministry figure as reported"
     assert source_kind("ALIPOV_JAN2024") == "news"
     assert source_kind("NO_SUCH_SOURCE") == "news"
+    # a third party's repackaging of Commerce data is a dataset: as reported, not official
+    assert source_kind("KAGGLE_DERIV_2010_2021") == "ministry figure as reported"
+    assert source_kind("UNTC_CHARTER") == "official table"  # the UN's own record
+    assert source_kind("WIKI_QUAD") == "news"  # a reference work counts as news
+
+
+def test_source_kind_follows_a_changed_kind_not_the_publisher(monkeypatch):
+    from analysis.trade import claims
+
+    real = claims._sources()
+    fake = {**real, "IE_OCT2022": {**real["IE_OCT2022"], "kind": "official table"}}
+    monkeypatch.setattr(claims, "_sources", lambda: fake)
+    assert source_kind("IE_OCT2022") == "official table"
+    fake["IE_OCT2022"] = {k: v for k, v in real["IE_OCT2022"].items() if k != "kind"}
+    assert source_kind("IE_OCT2022") == "news"
     assert set(EVIDENCE) == {"official table", "ministry figure as reported", "news", "derived"}
 
 

@@ -425,6 +425,7 @@ def source_entry(path: Path, shown_as: str, retrieved: str, layout: Layout, sha:
     return {
         "id": SOURCE_ID,
         "publisher": "United Nations, Dag Hammarskjöld Library",
+        "kind": "official record",
         "title": "General Assembly Voting Data (UN Digital Library record 4060887)",
         "url": RECORD_URL,
         "document": shown_as,

@@ -96,20 +96,17 @@ def _sources() -> dict[str, dict]:
 
 
 def source_kind(source_id: str) -> str:
-    """The kind of evidence one source is (one of :data:`EVIDENCE` but ``derived``):
-    ``official table`` when its publisher is the Department of Commerce (TradeStat, DGCI&S,
-    EIDB, TIA) or the UN's own record; ``ministry figure as reported`` when its publisher,
-    title or the notes of its rows say it quotes Commerce Ministry or government data;
-    ``news`` otherwise (and for an id no sidecar lists)."""
-    src = _sources().get(source_id)
-    if src is None:
-        return "news"
-    publisher = str(src.get("publisher") or "")
-    if _OFFICIAL_PUBLISHER.search(publisher) and not re.search(r"\bvia\b|as reported",
-                                                                 publisher, re.I):
-        return "official table"
-    said = " ".join(str(src.get(k) or "") for k in ("publisher", "title", "_notes"))
-    return "ministry figure as reported" if _QUOTES_MINISTRY.search(said) else "news"
+    """The kind of evidence one source is (one of :data:`EVIDENCE` but ``derived``), read from
+    the ``kind`` its sidecar entry states (:data:`analysis.datasets.SOURCE_KINDS`): an
+    ``official table`` is one; the UN's ``official record`` counts as an official table (the
+    UN's roll-call record); a ``dataset`` (a third party's compilation of official figures)
+    counts as ``ministry figure as reported``; ``ministry figure as reported`` is one;
+    ``news``, a ``reference work``, a source without a kind and an id no sidecar lists count as
+    ``news``."""
+    kind = (_sources().get(source_id) or {}).get("kind")
+    return {"official table": "official table", "official record": "official table",
+            "dataset": "ministry figure as reported",
+            "ministry figure as reported": "ministry figure as reported"}.get(kind, "news")
 
 
 def source_ids(source: str | None) -> list[str]:
