@@ -128,3 +128,40 @@ def test_every_data_file_of_derive_ships_with_the_package():
     data_files = {p for p in HERE.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc")}
     assert data_files, "no YAML/CSV beside the derive steps?"
     assert data_files <= shipped, sorted(str(p) for p in data_files - shipped)
+
+
+def test_ukraine_facts_are_cited_whole_and_add_up():
+    facts = _yaml("facts/ukraine_votes.yml")
+    held = {r["resolution"]: r for r in facts["resolutions"]}
+    for r in facts["resolutions"]:
+        assert r["source_id"] in diplomacy.SOURCES and r["read"], r
+        assert r["resolution"].startswith("A/RES/ES-11/"), r
+        dt.date.fromisoformat(r["date"])
+        assert r["yes"] + r["no"] + r["abstain"] <= 193, r  # never more votes than members
+    for v in facts["votes"]:
+        assert v["source_id"] in diplomacy.SOURCES and v["note"], v
+        assert v["vote"] in ("yes", "no", "abstain") and v["resolution"] in held, v
+        assert v["iso3"] in diplomacy.PANEL, v  # only panel countries are looked for
+    # no country more often "no" on a resolution than its total allows
+    for sym, r in held.items():
+        noes = sum(v["vote"] == "no" for v in facts["votes"] if v["resolution"] == sym)
+        assert noes <= r["no"], sym
+
+
+def test_a_ukraine_fact_the_staged_file_already_holds_stops_the_build(monkeypatch):
+    from analysis.derive import default_sources_dir
+    from analysis.errors import DataError
+
+    staged = default_sources_dir() / "diplomacy" / "ukraine_resolution_votes.csv"
+    if not staged.exists():
+        pytest.skip(f"{staged} is absent")
+    real = diplomacy._ukraine_facts()
+    twice = {**real, "votes": [*real["votes"], {"resolution": "A/RES/ES-11/1", "iso3": "IND",
+                                                "vote": "abstain", "source_id": "WION_2022_11_15",
+                                                "note": "a repeat"}]}
+    monkeypatch.setattr(diplomacy, "_ukraine_facts", lambda: twice)
+    src = diplomacy.Inputs.__new__(diplomacy.Inputs)  # only the file this step reads
+    src.files = {"ukr_votes": diplomacy._read(staged)}
+    with pytest.raises(DataError, match=r"ukraine_votes: \{'resolution': 'A/RES/ES-11/1', "
+                                        r"'iso3': 'IND'\} is both in the staged file"):
+        diplomacy.ukraine_votes(src)
