@@ -165,3 +165,30 @@ def test_a_ukraine_fact_the_staged_file_already_holds_stops_the_build(monkeypatc
     with pytest.raises(DataError, match=r"ukraine_votes: \{'resolution': 'A/RES/ES-11/1', "
                                         r"'iso3': 'IND'\} is both in the staged file"):
         diplomacy.ukraine_votes(src)
+
+
+def test_trade_additions_are_cited_and_never_fiscal_year_rows_from_calendar_figures():
+    for a in _yaml("facts/trade_additions.yml")["additions"]:
+        assert a["source_id"] in trade.SOURCES and a["read"], a
+        row = a["row"]
+        assert row["precision"] in trade.PRECISIONS and row["flow"] in trade.FLOWS, a
+        float(row["value_usd_million"])
+        if a["file"] == "mirror_calendar_year.csv":
+            assert "fiscal_year" not in row and row["data_basis"], a
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda a: {**a, "row": {**a["row"], "quarter": "Q1"}}, "has columns"),
+    (lambda a: a, "is already in"),
+], ids=["columns", "repeat"])
+def test_a_bad_trade_addition_stops_the_build(monkeypatch, change, message):
+    from analysis.derive import default_sources_dir
+    from analysis.errors import DataError
+
+    staged = default_sources_dir() / "trade" / "mirror_calendar_year.csv"
+    if not staged.exists():
+        pytest.skip(f"{staged} is absent")
+    first = trade.ADDITIONS[0]
+    monkeypatch.setattr(trade, "ADDITIONS", [*trade.ADDITIONS, change(first)])
+    with pytest.raises(DataError, match=rf"facts/trade_additions.yml: .*{message}"):
+        trade.read_csv(staged)
