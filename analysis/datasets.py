@@ -21,8 +21,24 @@ Every table ``data/<group>/<name>.csv`` has a sidecar ``<name>.meta.yml``::
         publisher: The Indian Express
         title: …
         url: …
+        kind: news
         retrieved: 2026-07-18
         licence: …
+
+A source's ``kind`` says what sort of evidence it is, one of :data:`SOURCE_KINDS`:
+
+* ``official table`` — a government statistical table (TradeStat / DGCI&S / EIDB, the TIA portal);
+* ``official record`` — the UN's own record or text (UN Digital Library voting data, the Treaty
+  Collection, the UN Yearbook, the Dag Hammarskjöld Library's answers), also in a transcription;
+* ``dataset`` — a third party's compilation of official records or tables (Voeten's roll calls,
+  a GitHub repackaging of Commerce data);
+* ``ministry figure as reported`` — a report that says it quotes Commerce Ministry or
+  government data;
+* ``news`` — any other report or statement (newspapers, agencies, officials' speeches);
+* ``reference work`` — an encyclopedia or wiki.
+
+``ties data build`` writes a kind for every source; a sidecar naming any other kind is refused.
+How a kind counts when a claim is checked is :func:`analysis.trade.claims.source_kind`'s business.
 
 Column types: ``str``, ``int``, ``float``, ``bool``, ``date`` (ISO), ``fiscal_year`` (FY2023-24),
 ``iso3``, ``category`` (with ``allowed``), ``source`` (an id listed under ``sources``).
@@ -53,6 +69,9 @@ from analysis.fiscal import is_fy_label
 COLUMN_TYPES = {"str", "int", "float", "bool", "date", "fiscal_year", "iso3", "category", "source"}
 REQUIRED_META = ("title", "description", "licence", "columns", "primary_key", "sources")
 REQUIRED_SOURCE = ("id", "publisher", "title", "retrieved", "licence")
+#: The kinds of evidence a source can be (a source record's ``kind``), strongest first.
+SOURCE_KINDS = ("official table", "official record", "dataset", "ministry figure as reported",
+                "news", "reference work")
 DEFAULT_LIMIT = 1e12  # |value| allowed in a numeric column whose sidecar states no bound
 _TEXT_FIELDS = ("title", "description", "licence", "coverage", "derived_by")
 _LIST_FIELDS = ("gaps", "notes")
@@ -155,6 +174,9 @@ def _check_sources(fail, sources: Any) -> None:
             fail(f"source #{i} field(s) {', '.join(map(str, bad))} must be text or a date")
         if not (src.get("url") or src.get("document")):
             fail(f"source {src['id']!r} has neither url nor document")
+        if "kind" in src and src["kind"] not in SOURCE_KINDS:
+            fail(f"source {src['id']!r} has kind {src['kind']!r}; allowed: "
+                 + ", ".join(SOURCE_KINDS))
 
 
 def _check_column(fail, col: str, spec: Any, columns: dict) -> None:

@@ -129,6 +129,9 @@ def test_inf_in_an_integer_column_names_file_and_line(tmp_path):
     ("{type: float, min: 0}", "{type: float, nonnegative_when: {kind: [export]}}",
      "nonnegative_when must name another column"),
     ("licence: CC0\n", "licence: CC0\nlicence: CC-BY\n", "key 'licence' is given twice"),
+    ("retrieved: 2026-01-01,", "kind: blog, retrieved: 2026-01-01,",
+     "source 'S1' has kind 'blog'; allowed: official table, official record, dataset, "
+     "ministry figure as reported, news, reference work"),
 ])
 def test_every_sidecar_field_is_type_checked(tmp_path, old, new, message):
     assert old in META
@@ -166,3 +169,13 @@ def test_data_catalogue_lists_every_table_and_is_current(data_dir):
     assert text == catalogue_text(data_dir), "data/README.md is stale: run `ties data build`"
     for name in list_tables(data_dir):
         assert f"`{name}.csv`" in text and f"`{name}.meta.yml`" in text
+
+
+def test_every_source_of_every_table_in_data_states_a_known_kind():
+    from analysis.datasets import SOURCE_KINDS, load_meta
+
+    kinds = {s["id"]: s.get("kind") for t in list_tables() for s in load_meta(t).sources}
+    assert kinds and all(k in SOURCE_KINDS for k in kinds.values()), \
+        sorted(i for i, k in kinds.items() if k not in SOURCE_KINDS)
+    # the UN's record and Voeten's compilation of it are different kinds of evidence
+    assert (kinds["UNVOTES"], kinds["UNTC_CHARTER"]) == ("dataset", "official record")

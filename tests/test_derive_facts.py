@@ -128,3 +128,67 @@ def test_every_data_file_of_derive_ships_with_the_package():
     data_files = {p for p in HERE.rglob("*") if p.is_file() and p.suffix not in (".py", ".pyc")}
     assert data_files, "no YAML/CSV beside the derive steps?"
     assert data_files <= shipped, sorted(str(p) for p in data_files - shipped)
+
+
+def test_ukraine_facts_are_cited_whole_and_add_up():
+    facts = _yaml("facts/ukraine_votes.yml")
+    held = {r["resolution"]: r for r in facts["resolutions"]}
+    for r in facts["resolutions"]:
+        assert r["source_id"] in diplomacy.SOURCES and r["read"], r
+        assert r["resolution"].startswith("A/RES/ES-11/"), r
+        dt.date.fromisoformat(r["date"])
+        assert r["yes"] + r["no"] + r["abstain"] <= 193, r  # never more votes than members
+    for v in facts["votes"]:
+        assert v["source_id"] in diplomacy.SOURCES and v["note"], v
+        assert v["vote"] in ("yes", "no", "abstain") and v["resolution"] in held, v
+        assert v["iso3"] in diplomacy.PANEL, v  # only panel countries are looked for
+    # no country more often "no" on a resolution than its total allows
+    for sym, r in held.items():
+        noes = sum(v["vote"] == "no" for v in facts["votes"] if v["resolution"] == sym)
+        assert noes <= r["no"], sym
+
+
+def test_a_ukraine_fact_the_staged_file_already_holds_stops_the_build(monkeypatch):
+    from analysis.derive import default_sources_dir
+    from analysis.errors import DataError
+
+    staged = default_sources_dir() / "diplomacy" / "ukraine_resolution_votes.csv"
+    if not staged.exists():
+        pytest.skip(f"{staged} is absent")
+    real = diplomacy._ukraine_facts()
+    twice = {**real, "votes": [*real["votes"], {"resolution": "A/RES/ES-11/1", "iso3": "IND",
+                                                "vote": "abstain", "source_id": "WION_2022_11_15",
+                                                "note": "a repeat"}]}
+    monkeypatch.setattr(diplomacy, "_ukraine_facts", lambda: twice)
+    src = diplomacy.Inputs.__new__(diplomacy.Inputs)  # only the file this step reads
+    src.files = {"ukr_votes": diplomacy._read(staged)}
+    with pytest.raises(DataError, match=r"ukraine_votes: \{'resolution': 'A/RES/ES-11/1', "
+                                        r"'iso3': 'IND'\} is both in the staged file"):
+        diplomacy.ukraine_votes(src)
+
+
+def test_trade_additions_are_cited_and_never_fiscal_year_rows_from_calendar_figures():
+    for a in _yaml("facts/trade_additions.yml")["additions"]:
+        assert a["source_id"] in trade.SOURCES and a["read"], a
+        row = a["row"]
+        assert row["precision"] in trade.PRECISIONS and row["flow"] in trade.FLOWS, a
+        float(row["value_usd_million"])
+        if a["file"] == "mirror_calendar_year.csv":
+            assert "fiscal_year" not in row and row["data_basis"], a
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda a: {**a, "row": {**a["row"], "quarter": "Q1"}}, "has columns"),
+    (lambda a: a, "is already in"),
+], ids=["columns", "repeat"])
+def test_a_bad_trade_addition_stops_the_build(monkeypatch, change, message):
+    from analysis.derive import default_sources_dir
+    from analysis.errors import DataError
+
+    staged = default_sources_dir() / "trade" / "mirror_calendar_year.csv"
+    if not staged.exists():
+        pytest.skip(f"{staged} is absent")
+    first = trade.ADDITIONS[0]
+    monkeypatch.setattr(trade, "ADDITIONS", [*trade.ADDITIONS, change(first)])
+    with pytest.raises(DataError, match=rf"facts/trade_additions.yml: .*{message}"):
+        trade.read_csv(staged)

@@ -53,10 +53,18 @@ def test_dataframe_with_other_columns_is_refused(tmp_path):
 
 
 def test_cite_sorts_ids_drops_empty_fields_and_refuses_unknown_ids():
-    register = {"B": {"publisher": "P", "url": None, "document": "d"},
-                "A": {"publisher": "Q", "url": "https://example.org"}}
+    register = {"B": {"publisher": "P", "kind": "news", "url": None, "document": "d"},
+                "A": {"publisher": "Q", "kind": "official table", "url": "https://example.org"}}
     assert cite(["B", "A", "B"], register, "t") == [
-        {"id": "A", "publisher": "Q", "url": "https://example.org"},
-        {"id": "B", "publisher": "P", "document": "d"}]
+        {"id": "A", "publisher": "Q", "kind": "official table", "url": "https://example.org"},
+        {"id": "B", "publisher": "P", "kind": "news", "document": "d"}]
     with pytest.raises(DataError, match=r"t: source id\(s\) \['C'\] are not in the source register"):
         cite(["A", "C"], register, "t")
+
+
+@pytest.mark.parametrize("kind", [None, "blog"], ids=["missing", "unknown"])
+def test_cite_refuses_a_register_entry_without_a_known_kind(kind):
+    register = {"A": {"publisher": "Q", "kind": kind, "url": "https://example.org"}}
+    with pytest.raises(DataError, match=rf"t: source 'A' in the source register has kind "
+                                        rf"{kind!r}; allowed: official table, "):
+        cite(["A"], register, "t")

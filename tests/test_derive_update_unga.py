@@ -7,6 +7,7 @@ unvotes roll call, while 74/7 and 74/11 lie before it and are compared with unvo
 """
 
 import csv
+import re
 import socket
 import subprocess
 from pathlib import Path
@@ -297,3 +298,28 @@ def test_the_diplomacy_library_reads_the_updated_panel(tmp_path, monkeypatch):
         assert diplomacy.year_coverage() == (1946, 2019)
     finally:
         datasets.clear_cache()
+
+
+# ---------------------------------------------------------------- what real rows look like
+
+REAL = FIX / "undl_real_excerpt_2026.csv"
+
+
+def test_real_rows_are_read_totals_as_decimals_non_voting_and_emergency_session():
+    # Two real rows of A/RES/ES-10/21 (tests/fixtures/unga/README.md): every row is read (the
+    # totals "120.0", the vote X, the session ES-10) and only then is the file found partial.
+    with pytest.raises(DataError, match=r"undl_real_excerpt_2026.csv line 3: resolution "
+                                        r"A/RES/ES-10/21 \(undl_id 4025240\) has 2 Member-State "
+                                        r"rows but total_ms is 193: the file is partial"):
+        read_un_file(REAL)
+
+
+@pytest.mark.parametrize("value", ["120.5", "1e2", "-120", "120."])
+def test_a_total_that_is_not_a_whole_number_is_refused_with_its_line(tmp_path, value):
+    lines = REAL.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace(",120.0,", f",{value},")
+    bad = tmp_path / "total.csv"
+    bad.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=rf"total.csv line 3: total_yes '{re.escape(value)}' is "
+                                        r"not a whole number"):
+        read_un_file(bad)

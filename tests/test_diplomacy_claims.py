@@ -30,7 +30,7 @@ def test_check_claims_on_a_hand_built_article():
     assert list(t.columns) == ["claim", "evidence", "verdict", "reason"]
     neutral = t[t["claim"].str.contains("neutral")].iloc[0]
     assert neutral["verdict"] == "supported"
-    assert "abstained on 4 of the 4 ES-11" in neutral["evidence"]
+    assert "abstained on 6 of the 6 ES-11" in neutral["evidence"]
     groups = t[t["claim"].str.contains("both belong")]
     assert len(groups) == 5 and set(groups["verdict"]) == {"supported"}
     arms = t[t["claim"].str.contains("military equipment")].iloc[0]

@@ -34,7 +34,7 @@ def test_alignment_summary_and_display_table():
 
 def test_abstention_summary_counts_known_votes_only():
     text = dip.abstention_summary("BRA", "ukraine", 1992, 2019)
-    assert "Brazil abstained on **9 of 9**" in text and "For 3 more" in text
+    assert "Brazil abstained on **10 of 10**" in text and "For 4 more" in text
     assert dip.set_agreement_summary("IND", ["RUS"], 1992, 2019, "all") == ""
     assert dip.set_agreement_summary("IND", ["RUS"], 1992, 2019, "ukraine").startswith(
         "Restricted to the Ukraine resolutions of 2014–2025 (7 roll calls in the panel")
@@ -65,7 +65,7 @@ def test_title_and_key_findings_name_the_country_and_state_figures():
     box = report.key_findings("IND", t, 1992, 2019,
                               pd.DataFrame({"verdict": ["supported", "supported", "cannot check"]}))
     assert box.startswith('<section class="key-findings"') and box.count("\n- ") == 4
-    assert "abstained on **8 of 12** votes with a known position (67 %)" in box
+    assert "abstained on **10 of 14** votes with a known position (71 %)" in box
     assert "closest to **China** (85 % agreement" in box and "\u22120.13" in box
     assert "2 supported, 1 cannot check" in box
 

@@ -326,13 +326,28 @@ def test_news_figure_reads_as_reported_and_other_verdicts_keep_their_words():
                                           "consistent with figures as reported"}
 
 
-def test_source_kind_from_publisher_title_and_notes():
+def test_source_kind_reads_the_kind_the_sidecar_states():
     assert source_kind("TRADESTAT_HS2_RU") == "official table"
     assert source_kind("TIA_FY2026") == "official table"
-    assert source_kind("MINT_VIA_RT_MAY2024") == "ministry figure as reported"  # title says so
-    assert source_kind("PTI_OCT2023") == "ministry figure as reported"  # "...: govt"
+    assert source_kind("MINT_VIA_RT_MAY2024") == "ministry figure as reported"
+    assert source_kind("PTI_OCT2023") == "ministry figure as reported"
     assert source_kind("ALIPOV_JAN2024") == "news"
     assert source_kind("NO_SUCH_SOURCE") == "news"
+    # a third party's repackaging of Commerce data is a dataset: as reported, not official
+    assert source_kind("KAGGLE_DERIV_2010_2021") == "ministry figure as reported"
+    assert source_kind("UNTC_CHARTER") == "official table"  # the UN's own record
+    assert source_kind("WIKI_QUAD") == "news"  # a reference work counts as news
+
+
+def test_source_kind_follows_a_changed_kind_not_the_publisher(monkeypatch):
+    from analysis.trade import claims
+
+    real = claims._sources()
+    fake = {**real, "IE_OCT2022": {**real["IE_OCT2022"], "kind": "official table"}}
+    monkeypatch.setattr(claims, "_sources", lambda: fake)
+    assert source_kind("IE_OCT2022") == "official table"
+    fake["IE_OCT2022"] = {k: v for k, v in real["IE_OCT2022"].items() if k != "kind"}
+    assert source_kind("IE_OCT2022") == "news"
     assert set(EVIDENCE) == {"official table", "ministry figure as reported", "news", "derived"}
 
 
@@ -416,3 +431,56 @@ def test_about_a_round_percentage_allows_a_loose_reading():
                             period="FY2023-24", measure="growth", flow="import", partner="USA",
                             sentence=s.replace("about ", "")))
     assert exact["verdict"] == "differs"
+
+
+# ---- calendar-year and product figures: band, status and evidence like the others ------------
+
+def test_a_calendar_year_figure_has_the_band_of_its_statement_and_a_status_by_the_rule():
+    # "$8.53 billion in 2010" (the Indian Ambassador, published 2013): stated to 0.01 bn
+    y2010 = check_claim(fig("$8.53 billion", 8.53, period="2010"))
+    assert (y2010["verdict"], y2010["computed"]) == ("confirmed", pytest.approx(8.53))
+    assert y2010["band"] == pytest.approx(0.005) and y2010["status"] == "final"
+    assert (y2010["evidence"], y2010["verdict_text"]) == ("news",
+                                                         "consistent with figures as reported")
+    assert y2010["computed_text"].startswith("US$ 8.53 billion (±")
+    # the same page on 2012, published in 2013: before 1 January 2014, so provisional
+    assert check_claim(fig("$11.04 billion", 11.04, period="2012"))["status"] == "provisional"
+    # ±0.005 bn of the statement and ±0.005 of the claim do not reach 8.55
+    far = check_claim(fig("$8.55 billion", 8.55, period="2010"))
+    assert far["verdict"] == "differs" and far["band"] == pytest.approx(0.005)
+    assert "8,530 US$ mn" in far["reason"]
+
+
+def test_a_calendar_lower_bound_has_no_band_and_confirms_only_claims_not_below_it():
+    # 2019: "more than $11 billion" (TASS): a claim of $12 bn is consistent, $10 bn is not
+    above = check_claim(fig("$12 billion", 12, period="2019"))
+    assert above["verdict"] == "confirmed" and above["band"] is None
+    assert "lower bound" in above["reason"] and above["computed"] == pytest.approx(11)
+    below = check_claim(fig("$10 billion", 10, period="2019"))
+    assert below["verdict"] == "differs" and "(a lower bound)" in below["reason"]
+
+
+def test_the_most_precise_of_several_calendar_statements_is_shown():
+    # 2011: 8.87 bn (to 0.01 bn) and 8.9 bn (to 0.1 bn); a claim of $8.9 bn agrees with both
+    both = check_claim(fig("$8.9 billion", 8.9, period="2011"))
+    assert both["verdict"] == "confirmed" and both["band"] == pytest.approx(0.005)
+    assert both["computed"] == pytest.approx(8.87)
+
+
+def test_a_product_value_has_the_band_of_its_last_digit_and_a_status_by_the_rule():
+    # FY2023-24 crude: "$46.5 billion" (Mint via RT, May 2024): ±0.05 bn, provisional
+    crude = check_claim(fig("$46.5 billion", 46.5, measure="imports", flow="import",
+                            product="crude oil"))
+    assert (crude["verdict"], crude["band"]) == ("confirmed", pytest.approx(0.05))
+    assert (crude["status"], crude["evidence"]) == ("provisional", "ministry figure as reported")
+    assert crude["computed_text"] == "US$ 46.50 billion (±0.05)"
+    # FY2022-23: "up from $31 billion" in the same May 2024 report: ±0.5 bn, and final by then
+    prev = check_claim(fig("$31.4 billion", 31.4, period="FY2022-23", measure="imports",
+                           flow="import", product="crude oil"))
+    assert (prev["verdict"], prev["band"], prev["status"]) == ("confirmed", pytest.approx(0.5),
+                                                               "final")
+    # a figure off by more than both precisions differs, with band and status still shown
+    off = check_claim(fig("$47.5 billion", 47.5, measure="imports", flow="import",
+                          product="crude oil"))
+    assert off["verdict"] == "differs" and off["band"] == pytest.approx(0.05)
+    assert off["status"] == "provisional" and "46,500" in off["reason"]

@@ -165,18 +165,30 @@ def un_membership(src: Inputs) -> tuple[pd.DataFrame, dict]:
 
 
 def ukraine_resolutions(src: Inputs) -> tuple[pd.DataFrame, dict]:
-    """UN General Assembly resolutions on Ukraine, 2014-2025, with vote totals."""
-    ur = src["ukr"].copy()
+    """UN General Assembly resolutions on Ukraine, 2014-2025, with vote totals: the staged
+    ones and those of facts/ukraine_votes.yml."""
+    facts = _ukraine_facts()
+    added = pd.DataFrame([{k: str(r.get(k, "")) for k in src["ukr"].columns}
+                          for r in facts["resolutions"]], columns=src["ukr"].columns)
+    ur = _no_repeats(pd.concat([src["ukr"], added], ignore_index=True), ["resolution"],
+                     "ukraine_resolutions")
     for c in ("yes", "no", "abstain"):
         ur[c] = ur[c].astype(int)
     ur = ur.sort_values("date").reset_index(drop=True)
-    return ur, _meta("ukraine_resolutions", ur["source_id"])
+    named = {m for r in facts["resolutions"]
+             for m in re.findall(r"\b[A-Z][A-Z0-9_]+\b", str(r.get("read", "")))}
+    return ur, _meta("ukraine_resolutions", set(ur["source_id"]) | (named & set(SOURCES)))
 
 
 def ukraine_votes(src: Inputs) -> tuple[pd.DataFrame, dict]:
-    """Named countries' votes on the Ukraine resolutions, where a named source states them."""
+    """Named countries' votes on the Ukraine resolutions, where a named source states them
+    (the staged ones and those of facts/ukraine_votes.yml)."""
     uv = src["ukr_votes"].rename(columns={"country_iso3": "iso3"})
     uv = uv[["resolution", "iso3", "vote", "source_id", "note"]]
+    added = pd.DataFrame([{k: str(v.get(k, "")) for k in uv.columns}
+                          for v in _ukraine_facts()["votes"]], columns=uv.columns)
+    uv = _no_repeats(pd.concat([uv, added], ignore_index=True), ["resolution", "iso3"],
+                     "ukraine_votes")
     uv = uv.sort_values(["resolution", "iso3"]).reset_index(drop=True)
     return uv, _meta("ukraine_votes", uv["source_id"])
 
@@ -215,6 +227,19 @@ def _cited(df: pd.DataFrame) -> set[str]:
     """Source ids a table cites: its source_id column and any register id named in a note."""
     named = {m for note in df["note"] for m in re.findall(r"\b[A-Z][A-Z0-9_]+\b", note)}
     return set(df["source_id"]) | (named & set(SOURCES))
+
+
+def _ukraine_facts() -> dict:
+    return read_yaml("facts/ukraine_votes.yml")
+
+
+def _no_repeats(df: pd.DataFrame, key: list[str], table: str) -> pd.DataFrame:
+    """``df`` unless a key occurs twice (a fact that the staged file already holds)."""
+    dup = df.duplicated(key)
+    if dup.any():
+        raise DataError(f"{table}: {dict(df.loc[dup, key].iloc[0])} is both in the staged file "
+                        "and in facts/ukraine_votes.yml")
+    return df
 
 
 def _read(path: Path) -> pd.DataFrame:

@@ -51,11 +51,18 @@ def write_table(out: Path, name: str, table, meta: dict) -> list[Path]:
 
 
 def cite(ids, register: dict[str, dict], table: str) -> list[dict]:
-    """The sidecar's ``sources``: each id's register entry (empty fields left out), ids sorted."""
+    """The sidecar's ``sources``: each id's register entry (empty fields left out), ids sorted.
+    Every entry must say its ``kind`` (one of :data:`analysis.datasets.SOURCE_KINDS`)."""
+    from analysis.datasets import SOURCE_KINDS
+
     ids = sorted(set(ids))
     unknown = [s for s in ids if s not in register]
     if unknown:
         raise DataError(f"{table}: source id(s) {unknown} are not in the source register")
+    for s in ids:
+        if register[s].get("kind") not in SOURCE_KINDS:
+            raise DataError(f"{table}: source {s!r} in the source register has kind "
+                            f"{register[s].get('kind')!r}; allowed: {', '.join(SOURCE_KINDS)}")
     return [{"id": s, **{k: v for k, v in register[s].items() if v is not None}} for s in ids]
 
 

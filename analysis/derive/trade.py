@@ -31,6 +31,8 @@ RAW_WORLD_HS2 = ("raw/mospi-dataset-analysis-public__tradestat_hsn_export_import
 _META = read_yaml("trade.meta.yml")
 #: Corrections to rows of the staged files (facts/trade_corrections.yml), by file name.
 CORRECTIONS: list[dict] = read_yaml("facts/trade_corrections.yml")["corrections"]
+#: Rows the staged files lack, found later (facts/trade_additions.yml), by file name.
+ADDITIONS: list[dict] = read_yaml("facts/trade_additions.yml")["additions"]
 SOURCES: dict[str, dict] = read_yaml("trade_sources.yml")["sources"]
 FLOWS: list[str] = _META["definitions"]["flows"]
 STATUSES: list[str] = _META["definitions"]["statuses"]
@@ -167,8 +169,9 @@ def _num(text: str | float | None) -> str:
 
 
 def read_csv(path: Path) -> list[dict[str, str]]:
-    """Rows of a staged file with the corrections of facts/trade_corrections.yml applied; a
-    correction that does not pick exactly one row of its file is a DataError."""
+    """Rows of a staged file with the corrections of facts/trade_corrections.yml applied and the
+    rows of facts/trade_additions.yml for it appended; a correction that does not pick exactly
+    one row of its file, or an added row with other columns or already there, is a DataError."""
     path = Path(path)
     rows = _read_staged(path)
     for c in CORRECTIONS:
@@ -183,6 +186,18 @@ def read_csv(path: Path) -> list[dict[str, str]]:
         if c.get("append_note"):
             note = " ".join(str(c["append_note"]).split())
             row["note"] = f"{row['note'].strip()}; {note}" if row["note"].strip() else note
+    header = list(rows[0]) if rows else []
+    for a in ADDITIONS:
+        if a["file"] != path.name:
+            continue
+        new = {k: " ".join(str(v).split()) for k, v in
+               {**a["row"], "source_id": a["source_id"]}.items()}
+        if sorted(new) != sorted(header):
+            raise DataError(f"facts/trade_additions.yml: a row for {path.name} has columns "
+                            f"{sorted(new)}; the file has {sorted(header)}")
+        if new in rows:
+            raise DataError(f"facts/trade_additions.yml: {new} is already in {path}")
+        rows.append({k: new[k] for k in header})
     return rows
 
 

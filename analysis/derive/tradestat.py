@@ -289,6 +289,7 @@ def source_entry(layout: str, doc: dict, shown_as: str, retrieved: str, sha: str
         # different files never share an id, the same file always gets the same one
         "id": f"{prefix}{stamp}_{sha[:8].upper()}",
         "publisher": "Department of Commerce, DGCI&S (TRADESTAT / Export Import Data Bank)",
+        "kind": "official table",
         "title": f"{LAYOUT_NAMES[layout]}: {' '.join(str(doc['source']).split())}"[:300],
         "url": "https://tradestat.commerce.gov.in/eidb/",
         "document": shown_as,

@@ -15,6 +15,19 @@ dictionaries of each release):
   the others of the UN's dictionary are accepted when present.
 
 An empty vote is read as non-voting (the UN Library's research guide: "Blank = Non-participating").
+
+What real rows look like (an excerpt of the February 2026 file, two rows of A/RES/ES-10/21 of 27
+October 2023, quoted in a public repository's tests; ``tests/fixtures/unga/README.md``): the
+``session`` of an emergency special session is ``ES-10`` (the regular session is then taken from
+the date), a non-voting Member State has its own row with ``X``, and the totals are written as
+decimals (``120.0, 14.0, 45.0, 14.0, 193.0``), so a whole number written with ``.0`` is accepted
+and any other fraction refused. Every Member State has a row (120 + 14 + 45 + 14 = 193 =
+``total_ms``), which is why fewer rows than ``total_ms`` is read as a partial file. The
+yes/no/abstention counts of the rows are not compared with the totals: a vote changed after the
+count is recorded against the State while the totals keep the count announced (Iraq's abstention
+on that resolution, changed to yes afterwards, as the press reported). No real row seen uses
+anything but a three-letter ``ms_code``; the codes of former Member States were not seen, so the
+three-letter check stays until a real row shows otherwise.
 Any other layout is refused with the columns it lacks; a malformed row (wrong field count, vote
 code, date, number, or a resolution whose rows disagree on date or symbol) is refused with its
 line; a resolution with fewer Member-State rows than its ``total_ms`` is refused as a partial file.
@@ -93,6 +106,7 @@ LAYOUTS = (
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CODE = re.compile(r"^[A-Z]{3}$")
+_WHOLE = re.compile(r"^\d+(?:\.0+)?$")  # 120 or 120.0, not 120.5
 
 
 @dataclass
@@ -203,8 +217,8 @@ def _row(path, line, fields, header, idx, lay: Layout, calls: dict[int, RollCall
         v = get(k)
         if v == "":
             totals[k] = None
-        elif v.isdigit():
-            totals[k] = int(v)
+        elif _WHOLE.match(v):  # the real files write the totals as "120.0"
+            totals[k] = int(v.split(".")[0])
         else:
             raise DataError(f"{where}: {lay.field[k]} {v!r} is not a whole number")
     resolution = get("resolution")
@@ -425,6 +439,7 @@ def source_entry(path: Path, shown_as: str, retrieved: str, layout: Layout, sha:
     return {
         "id": SOURCE_ID,
         "publisher": "United Nations, Dag Hammarskjöld Library",
+        "kind": "official record",
         "title": "General Assembly Voting Data (UN Digital Library record 4060887)",
         "url": RECORD_URL,
         "document": shown_as,

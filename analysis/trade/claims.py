@@ -96,20 +96,17 @@ def _sources() -> dict[str, dict]:
 
 
 def source_kind(source_id: str) -> str:
-    """The kind of evidence one source is (one of :data:`EVIDENCE` but ``derived``):
-    ``official table`` when its publisher is the Department of Commerce (TradeStat, DGCI&S,
-    EIDB, TIA) or the UN's own record; ``ministry figure as reported`` when its publisher,
-    title or the notes of its rows say it quotes Commerce Ministry or government data;
-    ``news`` otherwise (and for an id no sidecar lists)."""
-    src = _sources().get(source_id)
-    if src is None:
-        return "news"
-    publisher = str(src.get("publisher") or "")
-    if _OFFICIAL_PUBLISHER.search(publisher) and not re.search(r"\bvia\b|as reported",
-                                                                 publisher, re.I):
-        return "official table"
-    said = " ".join(str(src.get(k) or "") for k in ("publisher", "title", "_notes"))
-    return "ministry figure as reported" if _QUOTES_MINISTRY.search(said) else "news"
+    """The kind of evidence one source is (one of :data:`EVIDENCE` but ``derived``), read from
+    the ``kind`` its sidecar entry states (:data:`analysis.datasets.SOURCE_KINDS`): an
+    ``official table`` is one; the UN's ``official record`` counts as an official table (the
+    UN's roll-call record); a ``dataset`` (a third party's compilation of official figures)
+    counts as ``ministry figure as reported``; ``ministry figure as reported`` is one;
+    ``news``, a ``reference work``, a source without a kind and an id no sidecar lists count as
+    ``news``."""
+    kind = (_sources().get(source_id) or {}).get("kind")
+    return {"official table": "official table", "official record": "official table",
+            "dataset": "ministry figure as reported",
+            "ministry figure as reported": "ministry figure as reported"}.get(kind, "news")
 
 
 def source_ids(source: str | None) -> list[str]:
@@ -683,27 +680,67 @@ def _check_partial(claim, claimed_mn, partner, reporter, flow, fy, label) -> dic
 
 
 def _check_calendar(claim, claimed_mn, partner, flow) -> dict:
+    """A figure for a calendar year, checked against the full-year statements of
+    data/trade/mirror_calendar_year (India–Russia only).
+
+    The band is the half-width of the matched statement's ``precision`` (:data:`HALF_WIDTH`),
+    in the claim's unit; a ``lower_bound`` statement ("more than $11 billion") has no band: a
+    claim agrees with it when the claim is not below the bound. The status follows the module's
+    rule with the calendar year's end in place of the fiscal year's: a statement published (an
+    official table: retrieved) before 1 January two years after the year is ``provisional``,
+    a later one ``final``, one without a date has none. Where several statements agree, the
+    most precise is shown; where none does, the most precise is the computed value."""
+    from datetime import date
+
     if partner != "RUS":
         return _record(claim, "cannot check", f"no calendar-year figures for {in_text(partner)}")
     mirror = load_table("trade/mirror_calendar_year")
-    rows = mirror[(mirror["calendar_year"] == int(claim.period)) & (mirror["flow"] == flow)]
+    year = int(claim.period)
+    rows = mirror[(mirror["calendar_year"] == year) & (mirror["flow"] == flow)]
     full = rows[rows["period"] == "full year"]
     if full.empty:
         return _record(claim, "cannot check", f"no full-year {claim.period} {flow} in "
                        "data/trade/mirror_calendar_year")
+    full = full.assign(half=full["precision"].map(HALF_WIDTH)).sort_values("half", kind="stable")
+
+    def evidence(r) -> dict:
+        src = _sources().get(r.source_id, {})
+        when = _date_of(src.get("retrieved") if source_kind(r.source_id) == "official table"
+                        else src.get("published"))
+        status = None if when is None else \
+            "provisional" if when < date(year + 2, 1, 1) else "final"
+        bound = r.precision == "lower_bound"
+        return dict(computed=round(_to_claim_scale(claim, r.value_usd_mn), 3),
+                    source=r.source_id, period=str(year), status=status,
+                    band=None if bound else _to_claim_scale(claim, r.half))
+
     for r in full.itertuples():
-        if _compare(claim, claimed_mn, r.value_usd_mn, HALF_WIDTH.get(r.precision, 0)):
-            return _record(claim, "confirmed", f"agrees with calendar {r.calendar_year} "
-                           f"({r.data_basis[:60]})",
-                           computed=_to_claim_scale(claim, r.value_usd_mn),
-                           source=r.source_id)
-    r = full.iloc[0]
-    return _record(claim, "differs", f"calendar {r.calendar_year} figures in the data: "
-                   + ", ".join(f"{v:,.0f}" for v in full["value_usd_mn"]) + " US$ mn",
-                   computed=_to_claim_scale(claim, r.value_usd_mn), source=r.source_id)
+        if r.precision == "lower_bound":
+            agrees = _tolerance(claim, claimed_mn)[1] >= r.value_usd_mn
+            what = f"not below the stated lower bound of {r.value_usd_mn:,.0f} US$ mn"
+        else:
+            agrees = _compare(claim, claimed_mn, r.value_usd_mn, r.half)
+            what = "agrees within the band"
+        if agrees:
+            return _record(claim, "confirmed", f"{what} with calendar {year} ({r.data_basis.split(';')[0]});"
+                           f" the claim is {_precision_words(claim)}", **evidence(r))
+    r = next(full.itertuples())
+    return _record(claim, "differs", f"calendar {year} figures in the data: "
+                   + ", ".join(f"{v:,.0f}" + (" (a lower bound)" if p == "lower_bound" else "")
+                               for v, p in zip(full["value_usd_mn"], full["precision"],
+                                               strict=True))
+                   + f" US$ mn, beyond the claim's precision ({_precision_words(claim)})",
+                   **evidence(r))
 
 
 def _check_product_value(claim, claimed_mn, reporter) -> dict:
+    """A product's import value (crude oil) for a fiscal year, checked against the full-year
+    figures of data/trade/product_highlights.
+
+    That table states no precision, so the band is half a unit of the figure's last
+    significant digit as stored (46,500 → ±50, 31,000 → ±500 US$ mn): the widest the stated
+    figure allows. The status is the module's rule (:func:`row_status`) for the source's
+    figure, which its table gives as final."""
     t = load_table("trade/product_highlights")
     fy = _fy_of(claim.period)
     rows = t[(t["reporter"] == reporter) & (t["partner"] == claim.partner)
@@ -714,17 +751,22 @@ def _check_product_value(claim, claimed_mn, reporter) -> dict:
                        f"{in_text(claim.partner)} in {claim.period or 'that period'} in "
                        "data/trade/product_highlights")
     r = rows.iloc[0]
-    computed = _to_claim_scale(claim, r["value_usd_mn"])
-    if _compare(claim, claimed_mn, r["value_usd_mn"], 50):
-        return _record(claim, "confirmed", "agrees with the crude-oil import figure",
-                       computed=computed, source=r["source_id"])
+    value = float(r["value_usd_mn"])
+    unit = next((10.0 ** e for e in range(6, -3, -1)
+                 if abs(value / 10.0 ** e - round(value / 10.0 ** e)) < 1e-6), 0.01)
+    base = dict(computed=round(_to_claim_scale(claim, value), 3), source=r["source_id"],
+                period=fy, band=_to_claim_scale(claim, unit / 2),
+                status=row_status(fy, r["source_id"], "final"))
+    if _compare(claim, claimed_mn, value, unit / 2):
+        return _record(claim, "confirmed", "agrees with the crude-oil import figure within the "
+                       f"band; the claim is {_precision_words(claim)}", **base)
     s = bilateral_series(claim.partner, reporter)
     tot = s[(s["fiscal_year"] == fy) & (s["flow"] == "total")]
-    why = f"crude-oil imports were {r['value_usd_mn']:,.0f} US$ mn"
+    why = f"crude-oil imports were {value:,.0f} US$ mn"
     if len(tot) and _compare(claim, claimed_mn, tot["value_usd_mn"].iloc[0],
                              tot["half_width_usd_mn"].iloc[0]):
         why += f"; the figure is total trade in {fy}, not crude-oil imports"
-    return _record(claim, "differs", why, computed=computed, source=r["source_id"])
+    return _record(claim, "differs", why, **base)
 
 
 def _check_growth_claim(claim, reporter: str) -> dict:
