@@ -20,8 +20,7 @@ Every check record (:data:`RECORD_COLUMNS`) says, beside the machine-readable ``
   ``ministry figure as reported`` (a news report that says it quotes Commerce Ministry or
   government data), ``news`` (any other report or statement) and ``derived`` (computed from
   several figures: a growth rate, a share, a total from exports and imports).
-  :func:`source_kind` reads the kind of each source from its publisher and title in the
-  tables' sidecars and the notes of its rows.
+  :func:`source_kind` reads the ``kind`` each source states in its table's sidecar.
 * ``verdict_text``, the words a reader sees (:data:`VERDICT_TEXT`): ``confirmed by official
   data`` only when every figure used comes from an official table; ``consistent with figures
   as reported`` when a confirmation rests, wholly or in part, on reported figures; ``differs``;
@@ -69,18 +68,9 @@ VERDICT_TEXT = {"official": "confirmed by official data",
                 "not checkable": "not checkable"}
 STATUS_ORDER = ("provisional", "final", "revised")
 
-_OFFICIAL_PUBLISHER = re.compile(
-    r"^(?:Department of Commerce|Ministry of Commerce|DGCI&S|Directorate General of Commercial"
-    r"|United Nations(?! \(via)|UN Digital Library|Erik Voeten)", re.I)
-_QUOTES_MINISTRY = re.compile(
-    r"commerce ministry|ministry of commerce|commerce department|department of commerce|"
-    r"DGCI&S|government data|official data|\bgovt\b", re.I)
-
-
 @lru_cache(maxsize=None)
 def _sources() -> dict[str, dict]:
-    """Every source of every table's sidecar by id, with the notes of its bilateral rows
-    under ``_notes``."""
+    """Every source of every table's sidecar by id."""
     from analysis.datafiles import list_tables
     from analysis.datasets import load_meta
 
@@ -88,10 +78,6 @@ def _sources() -> dict[str, dict]:
     for t in list_tables():
         for src in load_meta(t).sources:
             out.setdefault(src["id"], dict(src))
-    rows = load_table("trade/bilateral_fy")
-    for sid, notes in rows.groupby("source_id")["note"]:
-        if sid in out:
-            out[sid]["_notes"] = " ".join(str(n) for n in notes.dropna())
     return out
 
 
