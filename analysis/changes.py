@@ -18,8 +18,13 @@ Kinds of change, in the order they are told:
   period that merely rolled out of the list (the year before last, once a new year came in)
   is not a removal and is not told.
 
-Every piece of text in the Markdown is escaped (:func:`analysis.display.escape`): labels and
-values may come from data files.
+Revisions of several figures of one period whose status moved alike ("FY2024-25, final where it
+was provisional") are told as one item. Every piece of text in the Markdown is escaped
+(:func:`analysis.display.escape`): labels and values may come from data files and articles.
+
+The module sits beside analysis.display, below the domain rooms (it imports nothing else of the
+library), so that they can make their figures with :func:`figure`; the render pipeline computes,
+compares and shows them (analysis.render), the batch prints the lines (analysis.batch).
 """
 
 from __future__ import annotations
@@ -132,15 +137,16 @@ def _precise(f: dict) -> str:
     return str(value)
 
 
-def _phrase(change: dict, brief: bool = False) -> tuple[str, str]:
-    """(what, how) of one change in plain words; ``what`` is bold in the Markdown. ``brief``:
-    a new period names only its first figure (for one line of a cron mail)."""
+def _phrase(change: dict, brief: bool = False) -> tuple[str, str, str]:
+    """(what, note, how) of one change in plain words; ``what`` is bold in the Markdown, the
+    note (if any) follows it in brackets. ``brief``: a new period names only its first figure
+    (for one line of a cron mail)."""
     kind, old, new = change["kind"], change["old"], change["new"]
     if kind == "new period":
         rest = f"{new['text']} (was {old['text']})"
         members = change.get("figures") or []
         if brief and members:
-            return _named(new), f"{rest}, {members[0]['label']} {_shown(members[0])}"
+            return _named(new), "", f"{rest}, {members[0]['label']} {_shown(members[0])}"
         rated = [g for g in members if g.get("status")]
         statuses = {g["status"] for g in rated}
         if len(statuses) == 1:  # one status for them all: said once
@@ -149,12 +155,45 @@ def _phrase(change: dict, brief: bool = False) -> tuple[str, str]:
             parts += [f"{g['label']} {_shown(g)}" for g in members if not g.get("status")]
         else:
             parts = [f"{g['label']} {_shown(g)}" for g in members]
-        return _named(new), rest + (", new figures: " + ", ".join(parts) if parts else "")
+        return _named(new), "", rest + (", new figures: " + ", ".join(parts) if parts else "")
     if kind == "revised":
-        return _named(new), f"{_shown(new, old)} (was {_shown(old, new)})"
+        return _named(new), "", f"{_shown(new, old)} (was {_shown(old, new)})"
     if kind == "added":
-        return _named(new), f"new: {_shown(new)}"
-    return _named(old), f"no longer in the data; was {_shown(old)}"
+        return _named(new), "new", _shown(new)
+    return _named(old), "no longer in the data", f"was {_shown(old)}"
+
+
+def _revisions(group: list[dict], brief: bool = False) -> tuple[str, str, str]:
+    """(what, note, how) of several revised figures of one period whose status moved alike:
+    "FY2024-25 (final, was provisional): exports US$ 14.3 bn (was US$ 14.2 bn), …"."""
+    first = group[0]
+    before, after = first["old"].get("status"), first["new"].get("status")
+    note = f"{after}, was {before}" if before != after else "revised"
+    parts = [f"{c['label']} {_shown(c['new'], c['old'], status=False)} "
+             f"(was {_shown(c['old'], c['new'], status=False)})" for c in group]
+    if brief:
+        more = len(group) - 1
+        parts = [parts[0] + f" and {more} more figure{'' if more == 1 else 's'}"]
+    return first["period"], note, ", ".join(parts)
+
+
+def _told(changes: list[dict], brief: bool = False) -> list[tuple[str, str, str]]:
+    """The changes as told, in order: revisions of two or more figures of the same period
+    whose status moved the same way (provisional → final) are one item."""
+    def alike(a: dict, b: dict) -> bool:
+        return (a["kind"] == b["kind"] == "revised" and a.get("period") is not None
+                and a["period"] == b.get("period")
+                and (a["old"].get("status"), a["new"].get("status"))
+                == (b["old"].get("status"), b["new"].get("status")))
+
+    told, i = [], 0
+    while i < len(changes):
+        group = [changes[i]]
+        while i + len(group) < len(changes) and alike(changes[i], changes[i + len(group)]):
+            group.append(changes[i + len(group)])
+        told.append(_revisions(group, brief) if len(group) > 1 else _phrase(group[0], brief))
+        i += len(group)
+    return told
 
 
 def markdown(changes: list[dict], since: str | None) -> str:
@@ -164,22 +203,23 @@ def markdown(changes: list[dict], since: str | None) -> str:
     if not changes:
         return ""
     when = f" ({escape(_date(since))})" if since else ""
-    items = []
-    for change in changes:
-        head, rest = _phrase(change)
-        items.append(f"- **{escape(_capital(head))}**: {escape(rest)}")
+    items = [f"- **{escape(_capital(what))}**" + (f" ({escape(note)})" if note else "")
+             + f": {escape(how)}" for what, note, how in _told(changes)]
     return ('<section class="what-changed" aria-label="What changed since the last report">'
             f"\n\n**What changed since the last report{when}**\n\n" + "\n".join(items)
             + "\n\n</section>")
 
 
 def summary_line(report_slug: str, changes: list[dict]) -> str | None:
-    """One plain line for a cron mail: ``[slug] FY2024-25 exports US$ 14,252.2 mn, final (was
-    …); …``, at most :data:`MAX_LINE_ITEMS` changes named; None when nothing changed."""
-    if not changes:
+    """One plain line for a cron mail: ``[slug] FY2024-25 (final, was provisional): exports
+    US$ 14.3 bn (was US$ 14.2 bn) and 3 more figures; …``, at most :data:`MAX_LINE_ITEMS`
+    items named; None when nothing changed."""
+    told = _told(changes, brief=True)
+    if not told:
         return None
-    parts = [": ".join(_phrase(c, brief=True)) for c in changes[:MAX_LINE_ITEMS]]
-    more = len(changes) - MAX_LINE_ITEMS
+    parts = [what + (f" ({note})" if note else "") + f": {how}"
+             for what, note, how in told[:MAX_LINE_ITEMS]]
+    more = len(told) - MAX_LINE_ITEMS
     if more > 0:
         parts.append(f"and {more} more change{'' if more == 1 else 's'}")
     return f"[{report_slug}] " + "; ".join(parts)

@@ -80,9 +80,8 @@ def test_the_update_is_one_line_of_the_cron_mail(project):
     assert second.returncode == 0, second.stderr
     assert second.stdout.splitlines() == [
         f"[{SLUG}] latest fiscal year covered: FY2025-26 (was FY2024-25), total trade "
-        "US$ 151.1 bn (provisional); FY2024-25 total trade: US$ 127,699.6 mn, final (was "
-        "US$ 127,700.0 mn, provisional); FY2024-25 exports: US$ 14.3 bn, final (was US$ 14.2 bn,"
-        " provisional); and 2 more changes"]
+        "US$ 151.1 bn (provisional); FY2024-25 (final, was provisional): total trade "
+        "US$ 127,699.6 mn (was US$ 127,700.0 mn) and 3 more figures"]
     assert second.stdout.splitlines()[0] in (root / "reports" / "batch.log").read_text()
     changes = manifest(root)["changes"]
     assert changes["since"] == first_manifest["started"]
@@ -101,8 +100,9 @@ def test_the_report_says_what_changed_right_after_its_key_findings(project):
     assert ("Latest fiscal year covered: FY2025-26 (was FY2024-25), new figures: total trade "
             "US$ 151.1 bn, exports US$ 19.5 bn, imports US$ 131.6 bn, balance US$ −112.2 bn "
             "(all provisional), rank among India's partners covered no. 1 of 38") in text
-    assert "FY2024-25 exports: US$ 14.3 bn, final (was US$ 14.2 bn, provisional)" in text
-    assert "FY2024-25 imports: US$ 113.4 bn, final (was US$ 113.5 bn, provisional)" in text
+    assert ("FY2024-25 (final, was provisional): total trade US$ 127,699.6 mn (was "
+            "US$ 127,700.0 mn), exports US$ 14.3 bn (was US$ 14.2 bn), imports US$ 113.4 bn "
+            "(was US$ 113.5 bn), balance US$ −99,195.2 mn (was US$ −99,200.0 mn)") in text
     assert "FY2023-24" not in text
 
 

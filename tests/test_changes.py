@@ -102,18 +102,23 @@ def test_a_new_fiscal_year_and_final_figures_replacing_provisional_ones(tmp_path
             "trade US\\$ 151.1 bn, exports US\\$ 19.5 bn, imports US\\$ 131.6 bn, balance "
             "US\\$ −112.2 bn (all provisional), rank among India's partners covered no. 1 of 38"
             ) in md
-    assert "- **FY2024-25 exports**: US\\$ 14.3 bn, final (was US\\$ 14.2 bn, provisional)" in md
-    # the same at the report's rounding: said more precisely
-    assert ("- **FY2024-25 total trade**: US\\$ 127,699.6 mn, final (was US\\$ 127,700.0 mn, "
-            "provisional)") in md
+    # four figures of one year, final where they were provisional: one item; where a figure
+    # reads the same at the report's rounding, it is said more precisely
+    assert ("- **FY2024-25** (final, was provisional): total trade US\\$ 127,699.6 mn (was "
+            "US\\$ 127,700.0 mn), exports US\\$ 14.3 bn (was US\\$ 14.2 bn), imports "
+            "US\\$ 113.4 bn (was US\\$ 113.5 bn), balance US\\$ −99,195.2 mn (was "
+            "US\\$ −99,200.0 mn)\n") in md
+    assert md.count("\n- ") == 2
     assert "FY2023-24" not in md  # the year that rolled out of the list is no removal
     assert "$" not in md.replace("\\$", "")
 
     assert changes.summary_line("trade_imbalance--partner=CHN", found) == (
         "[trade_imbalance--partner=CHN] latest fiscal year covered: FY2025-26 (was FY2024-25), "
-        "total trade US$ 151.1 bn (provisional); FY2024-25 total trade: US$ 127,699.6 mn, final "
-        "(was US$ 127,700.0 mn, provisional); FY2024-25 exports: US$ 14.3 bn, final (was "
-        "US$ 14.2 bn, provisional); and 2 more changes")
+        "total trade US$ 151.1 bn (provisional); FY2024-25 (final, was provisional): total "
+        "trade US$ 127,699.6 mn (was US$ 127,700.0 mn) and 3 more figures")
+    one = [c for c in found if c["key"] == "export:FY2024-25"]  # a single revision
+    assert changes.summary_line("x", one) == (
+        "[x] FY2024-25 exports: US$ 14.3 bn, final (was US$ 14.2 bn, provisional)")
 
 
 def test_figures_that_leave_the_data_are_removals(tmp_path, monkeypatch, china):
@@ -127,7 +132,8 @@ def test_figures_that_leave_the_data_are_removals(tmp_path, monkeypatch, china):
                                                           "balance")} <= kinds
     md = changes.markdown(found, None)
     assert "**What changed since the last report**" in md
-    assert "- **FY2025-26 imports**: no longer in the data; was US\\$ 131.6 bn (provisional)" in md
+    assert ("- **FY2025-26 imports** (no longer in the data): was US\\$ 131.6 bn (provisional)"
+            in md)
 
 
 def test_a_new_vote_is_added_and_the_abstentions_revised(tmp_path, monkeypatch):
@@ -149,7 +155,10 @@ def test_a_new_vote_is_added_and_the_abstentions_revised(tmp_path, monkeypatch):
     md = changes.markdown(found, SINCE)
     assert ("- **India's abstentions on the Ukraine resolutions**: 8 of 12 (was 7 of 11)"
             in md)
-    assert "- **India's vote on ES-11/7**: new: Abstain" in md
+    assert "- **India's vote on ES-11/7** (new): Abstain" in md
+    assert changes.summary_line("diplomatic_positioning", found) == (
+        "[diplomatic_positioning] India's abstentions on the Ukraine resolutions: 8 of 12 (was "
+        "7 of 11); India's vote on ES-11/7 (new): Abstain")
 
 
 def test_article_figures_compare_two_articles_and_escape_their_text(seed, second):
