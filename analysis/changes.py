@@ -60,6 +60,7 @@ def compare(previous: list[dict] | None, current: list[dict] | None) -> list[dic
     ``kind``, ``key``, ``label``, ``period``, ``old`` and ``new`` (the figures, or None) and,
     for a new period, ``figures`` (the figures of that period). Empty when either list is
     missing (a first report, or one recorded before key figures existed) or nothing moved."""
+    previous = [f for f in previous or () if _well_formed(f)]  # a manifest edited by hand
     if not previous or not current:
         return []
     old = {f["key"]: f for f in previous}
@@ -85,6 +86,12 @@ def compare(previous: list[dict] | None, current: list[dict] | None) -> list[dic
         if key not in new and not rolled_off:
             changes.append(_change("removed", f, None))
     return changes
+
+
+def _well_formed(f: Any) -> bool:
+    return isinstance(f, dict) and all(isinstance(f.get(k), str) for k in (
+        "key", "label", "unit", "text")) and all(
+        f.get(k) is None or isinstance(f.get(k), str) for k in ("status", "period"))
 
 
 def _change(kind: str, old: dict | None, new: dict | None, **extra) -> dict[str, Any]:

@@ -169,6 +169,7 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
                 report.files["notebook"] = executed.name
                 step = "key figures"
                 t = time.perf_counter()
+                fresh_data(inputs.get("data"))
                 report.figures = key_figures(name, values)
                 report.changes = changes.compare(previous.get("key_figures"), report.figures)
                 section = changes.markdown(report.changes, previous.get("started"))
@@ -260,6 +261,21 @@ def key_figures(name: str, values: dict[str, Any]) -> list[dict]:
     from analysis.article.report import key_figures as article_figures
 
     return article_figures(load_article(locate(values["article"])))
+
+
+_DATA_READ: Any = None  # the data checksums this process's table caches were read under
+
+
+def fresh_data(versions: Any) -> None:
+    """Empty this process's caches of data tables when the data checksums ``versions`` differ
+    from those they were read under, so the key figures come from the data the kernel read
+    (a long-lived process, or a worker of a batch, renders again after data/ moved)."""
+    global _DATA_READ
+    if versions != _DATA_READ:
+        from analysis.datasets import clear_cache
+
+        clear_cache()
+        _DATA_READ = versions
 
 
 def insert_after_key_findings(executed: Path, markdown: str) -> int:

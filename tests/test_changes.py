@@ -178,3 +178,11 @@ def test_article_figures_compare_two_articles_and_escape_their_text(seed, second
 def test_a_figure_is_a_finite_value():
     with pytest.raises(ValueError, match="total:FY2025-26"):
         changes.figure("total:FY2025-26", "total trade", math.nan, "usd_mn", "–")
+
+
+def test_a_hand_edited_previous_manifest_is_read_for_what_it_still_holds(china):
+    broken = [{"key": 1}, "text", None, {**china[1], "label": None}]
+    assert changes.compare(broken, china) == []
+    kept = broken + [{**china[1], "value": 150000.0, "text": "US$ 150.0 bn"}]
+    assert [(c["kind"], c["key"]) for c in changes.compare(kept, china)][0] == (
+        "revised", "total:FY2025-26")

@@ -275,3 +275,28 @@ def test_the_what_changed_cell_goes_right_after_the_key_findings(tmp_path):
         shown = "".join(o.get("data", {}).get("text/markdown", "")
                         for o in nb.cells[at - 1].get("outputs", []))
         assert after in shown, name
+
+
+def test_key_figures_are_read_from_the_data_the_kernel_read(tmp_path, monkeypatch):
+    """A process that renders again after data/ moved reads the tables again (and only then)."""
+    import analysis.datasets as datasets
+    from analysis.render import fresh_data, key_figures
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    table = data / "trade" / "bilateral_fy.csv"
+    table.write_text("".join(line for line in table.read_text().splitlines(keepends=True)
+                             if not line.startswith("IND,RUS,FY2025-26,")))
+    values = {"partner": "RUS", "reporter": "IND", "fy_from": "FY2017-18",
+              "fy_to": "FY2025-26", "article": None}
+    fresh_data({"trade/bilateral_fy": "real"})
+    assert key_figures("trade_imbalance", values)[0]["value"] == "FY2025-26"
+    monkeypatch.setattr(datasets, "DATA_DIR", data)
+    try:
+        fresh_data({"trade/bilateral_fy": "real"})  # same checksums: the tables read stay
+        assert key_figures("trade_imbalance", values)[0]["value"] == "FY2025-26"
+        fresh_data({"trade/bilateral_fy": "without FY2025-26"})
+        assert key_figures("trade_imbalance", values)[0]["value"] == "FY2024-25"
+    finally:
+        monkeypatch.undo()
+        datasets.clear_cache()
