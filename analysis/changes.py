@@ -12,7 +12,8 @@ Kinds of change, in the order they are told:
 
 - ``new period``: the figure of unit ``period`` (e.g. "latest fiscal year covered") moved to a
   later value; the figures of that new period come with it;
-- ``revised``: the same figure (same key) with another value or status (provisional → final);
+- ``revised``: the same figure (same key) reading differently as the report shows it, or with
+  another status (provisional → final; then told more precisely if it reads the same);
 - ``added``: a figure the previous report did not have (a new vote, a new counterpart);
 - ``removed``: a figure the previous report had and this one lacks. A figure of an earlier
   period that merely rolled out of the list (the year before last, once a new year came in)
@@ -101,8 +102,9 @@ def _change(kind: str, old: dict | None, new: dict | None, **extra) -> dict[str,
 
 
 def _moved(old: dict, new: dict) -> bool:
-    """Whether a figure's value or status differs."""
-    return old.get("status") != new.get("status") or _value_moved(old, new)
+    """Whether a figure reads differently (its text as the report shows it) or its status
+    differs; a value that moved less than the report's rounding, status unchanged, did not."""
+    return old.get("status") != new.get("status") or old["text"] != new["text"]
 
 
 def _value_moved(old: dict, new: dict) -> bool:

@@ -186,3 +186,10 @@ def test_a_hand_edited_previous_manifest_is_read_for_what_it_still_holds(china):
     kept = broken + [{**china[1], "value": 150000.0, "text": "US$ 150.0 bn"}]
     assert [(c["kind"], c["key"]) for c in changes.compare(kept, china)][0] == (
         "revised", "total:FY2025-26")
+
+
+def test_a_move_smaller_than_the_report_shows_is_not_a_change(china):
+    """FY2024-25 exports 14,252.2 read as 14,252.3 (same text, same status): nothing to tell."""
+    nudged = [{**f, "value": f["value"] + 0.1} if f["key"] == "export:FY2024-25" else f
+              for f in china]
+    assert changes.compare(china, nudged) == []

@@ -139,7 +139,7 @@ def key_figures(country: str, counterparts: list[str], year_from: int, year_to: 
     (``claims``: the checked records, if any)."""
     session, last = last_session()
     out = [figure("last_roll_call", "last roll call in the data", last.date().isoformat(),
-                  "period", f"{last:%-d %B %Y} ({session}th session)")]
+                  "period", f"{last:%-d %B %Y}, {session}th session")]
     n = len(roll_calls("all", year_from, year_to))
     out.append(figure("roll_calls", f"roll calls {year_from}–{year_to}", n, "count", number(n)))
     totals = agreement_table(country, counterparts, year_from, year_to)
