@@ -20,7 +20,9 @@ the checksums recorded there, is skipped; every other report says why it is rebu
 imports papermill, nbconvert and WeasyPrint once, then renders the reports in worker processes
 (forked, so they inherit those imports) that take report after report; each report runs in a
 fresh kernel forked from its worker's warm template (analysis/kernels.py). ``index.html`` is
-rewritten at the end; a log is appended to ``batch.log``.
+rewritten at the end; a log is appended to ``batch.log``. Even with ``--quiet`` the batch prints
+one line per re-rendered report whose key figures moved since its last good version (a new
+fiscal year, a revised value, new votes: analysis.changes), so a cron mail carries that signal.
 
 Faults: the folder's lock (analysis.publish) stops two publishers overlapping and is never held
 by a worker; workers, templates and kernels die with the batch whatever kills it. A worker that
@@ -318,11 +320,10 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
                         else f"[{job.slug}] rebuilding: {job.reason}")
                 say(line)
                 log.write(line)
-            findings = {j.slug: finding(batch.out, j.slug) for j in todo}
             pool = _Pool(todo, batch, jobs or os.cpu_count() or 1, quiet, log,
                          report_timeout or REPORT_TIMEOUT_S)
             results = pool.run()
-            for line in changed_findings(batch.out, results, findings):
+            for line in changed_figures(results):
                 log.write(line)
                 print(line, flush=True)  # even with --quiet: what a cron mail should carry
             return _finish(batch, todo, results, pool.ended, log, say, t0)
@@ -337,23 +338,15 @@ def run(config: str | Path, jobs: int | None = None, quiet: bool = False, force:
         signal.signal(signal.SIGTERM, previous)
 
 
-def finding(out_dir: Path, report_slug: str) -> str | None:
-    """The key finding of the last good report of ``report_slug``, if it has one."""
-    from analysis.publish import read_manifest
+def changed_figures(results: list[dict]) -> list[str]:
+    """One line per re-rendered report whose key figures moved since its last good version (a
+    new fiscal year, a revised figure, new votes), from the comparison its render made
+    (analysis.changes); reports whose figures did not move, and failed ones, say nothing."""
+    from analysis.changes import summary_line
 
-    return (read_manifest(out_dir / report_slug) or {}).get("finding")
-
-
-def changed_findings(out_dir: Path, results: list[dict], before: dict[str, str | None]) -> list[str]:
-    """One line per re-rendered report whose key finding moved since its last good version
-    (a new fiscal year, a revised figure, new votes); ``before``: slug → the old finding."""
-    lines = []
-    for res in results:
-        old = before.get(res["slug"])
-        new = finding(out_dir, res["slug"]) if res["status"] == "ok" else None
-        if old and new and new != old:
-            lines.append(f"[{res['slug']}] key finding changed: {new} (was: {old})")
-    return lines
+    lines = [summary_line(r["slug"], r.get("changes") or []) for r in results
+             if r["status"] == "ok"]
+    return [line for line in lines if line]
 
 
 def _finish(batch: Batch, todo: list[Job], results: list[dict], ended: str | None, log: "_Log",
@@ -616,7 +609,7 @@ def _render_one(notebook: str, parameters: dict, formats, out: str, inputs: dict
         return {**_result(report_slug, "failed"), "error": f"{type(exc).__name__}: {exc}",
                 "timings": {"total": round(time.perf_counter() - t0, 3)}}
     return {"slug": rep.slug, "status": rep.status, "timings": rep.timings, "error": rep.error,
-            "note": str(rep.note) if rep.note else None}
+            "note": str(rep.note) if rep.note else None, "changes": rep.changes}
 
 
 def _last_duration(out_dir: Path, report_slug: str) -> float:

@@ -249,13 +249,19 @@ def publish(staging: Path, target: Path) -> None:
 def build_manifest(*, report: str, title: str | None, notebook: str, parameters: dict[str, Any],
                    formats, files: dict[str, str], started: str, timings: dict[str, float],
                    inputs: dict[str, Any], failure: dict | None,
-                   finding: str | None = None) -> dict[str, Any]:
+                   finding: str | None = None, key_figures: list[dict] | None = None,
+                   changes: dict | None = None) -> dict[str, Any]:
     """The manifest of one run: what was rendered, from which inputs, how long it took, and
-    (``failure``) what failed where, or None."""
+    (``failure``) what failed where, or None. ``key_figures``: the report's key figures
+    (analysis.changes.figure dicts; the next render compares its own with them); ``changes``:
+    ``{"since": the previous report's run date, "items": analysis.changes.compare(…)}``, or
+    None when nothing moved."""
     return {
         "report": report,
         "title": title,
         "finding": finding,
+        "key_figures": key_figures,
+        "changes": changes,
         "notebook": notebook,
         "parameters": jsonable(parameters),
         "status": "ok" if failure is None else "failed",

@@ -13,6 +13,13 @@ one killed outright leaves it for the next publisher to remove (analysis.publish
 What a report depends on is gathered by analysis.provenance; the folder lock, staging, the
 atomic move, the manifest and failure notes are analysis.publish's.
 
+Each report's key figures (the domain rooms' ``key_figures``: the latest fiscal year and its
+totals, agreement rates, votes, verdicts) are computed here, in the render process, once the
+notebook has run, and recorded in the manifest. They are compared with those of the report's
+last good manifest (analysis.changes); when any moved, a short "What changed since the last
+report" Markdown cell goes into the executed notebook right after the key-findings box, before
+HTML and PDF are written. A first report, or one whose figures did not move, has no such cell.
+
 Report folders are named for the notebook and its non-default parameters, in the order the
 contract declares them: ``trade_imbalance`` for the defaults, ``trade_imbalance--partner=CHN``
 for a variant, ``x--compare_with=CHN+USA`` for a list. A name longer than
@@ -33,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from analysis import REPORTS_DIR
+from analysis import REPORTS_DIR, changes
 from analysis import publish as pub
 from analysis.errors import ParameterError, describe_os_error
 from analysis.params import CONTRACTS, non_defaults, parameter_rows, resolve_notebook, validate
@@ -60,6 +67,8 @@ class Report:
     note: Path | None = None
     title: str | None = None
     finding: str | None = None
+    figures: list[dict] | None = None  # key figures (analysis.changes.figure), None if not run
+    changes: list[dict] = field(default_factory=list)  # since the last good report
 
     @property
     def ok(self) -> bool:
@@ -145,6 +154,7 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
     inputs = inputs or fingerprint(path, values, formats)
     report.timings["check"] = round(time.perf_counter() - t0, 3)
     load_rendering_stack()
+    previous = pub.read_manifest(report.folder) or {}  # the last good report, before it goes
 
     staging = pub.new_staging(out_dir, report_slug)
     try:  # whatever happens (a failure, Ctrl-C, SIGTERM), the staging folder goes
@@ -157,6 +167,15 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
             report.timings["execute"] = round(time.perf_counter() - t, 3)
             if failure is None:
                 report.files["notebook"] = executed.name
+                step = "key figures"
+                t = time.perf_counter()
+                fresh_data(inputs.get("data"))
+                report.figures = key_figures(name, values)
+                report.changes = changes.compare(previous.get("key_figures"), report.figures)
+                section = changes.markdown(report.changes, previous.get("started"))
+                if section:
+                    insert_after_key_findings(executed, section)
+                report.timings["figures"] = round(time.perf_counter() - t, 3)
                 step = "html"
                 say(f"[{report_slug}] writing HTML")
                 t = time.perf_counter()
@@ -186,6 +205,9 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
         report.timings["total"] = round(time.perf_counter() - t0, 3)
         manifest = pub.build_manifest(
             report=report.slug, title=report.title, finding=report.finding,
+            key_figures=report.figures,
+            changes={"since": previous.get("started"), "items": report.changes}
+            if report.changes else None,
             notebook=relative_to_root(path),
             parameters=report.parameters, formats=formats, files=report.files, started=started,
             timings=report.timings, inputs=inputs, failure=failure)
@@ -209,6 +231,79 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
     finally:
         pub.discard_staging(staging)
     return report
+
+
+# --- key figures and what changed ---------------------------------------------------------------
+
+def key_figures(name: str, values: dict[str, Any]) -> list[dict]:
+    """The key figures of report ``name`` for its typed parameters ``values``, computed the way
+    its notebook computes its key findings (analysis.trade.report.key_figures and its
+    siblings); [] for a notebook that declares none."""
+    if name not in ("trade_imbalance", "diplomatic_positioning", "article_brief"):
+        return []
+    from analysis.article import load_article, locate
+    from analysis.checks import check_article, for_domain
+
+    if name == "trade_imbalance":
+        from analysis.trade.report import key_figures as trade_figures
+
+        claims = for_domain(check_article(load_article(locate(values["article"]))), "trade")
+        return trade_figures(values["partner"], values["reporter"], values["fy_from"],
+                             values["fy_to"], claims)
+    if name == "diplomatic_positioning":
+        from analysis.diplomacy import counterparts_for
+        from analysis.diplomacy.report import key_figures as diplomacy_figures
+
+        country = values["country"]
+        claims = for_domain(check_article(load_article(locate(values["article"]))), "diplomacy")
+        return diplomacy_figures(country, counterparts_for(country, values["counterparts"]),
+                                 values["year_from"], values["year_to"], claims)
+    from analysis.article.report import key_figures as article_figures
+
+    return article_figures(load_article(locate(values["article"])))
+
+
+_DATA_READ: Any = None  # the data checksums this process's table caches were read under
+
+
+def fresh_data(versions: Any) -> None:
+    """Empty this process's caches of data tables when the data checksums ``versions`` differ
+    from those they were read under, so the key figures come from the data the kernel read
+    (a long-lived process, or a worker of a batch, renders again after data/ moved)."""
+    global _DATA_READ
+    if versions != _DATA_READ:
+        from analysis.datasets import clear_cache
+
+        clear_cache()
+        _DATA_READ = versions
+
+
+def insert_after_key_findings(executed: Path, markdown: str) -> int:
+    """Put a Markdown cell holding ``markdown`` into the executed notebook right after the cell
+    that shows the key-findings box (else after the cell that prints the report's heading,
+    else first); returns its index. The cell is tagged ``what-changed``."""
+    import nbformat
+
+    nb = nbformat.read(executed, as_version=4)
+    at = _after_key_findings(nb)
+    nb.cells.insert(at, nbformat.v4.new_markdown_cell(markdown,
+                                                      metadata={"tags": ["what-changed"]}))
+    nbformat.write(nb, executed)
+    return at
+
+
+def _after_key_findings(nb) -> int:
+    def shown(cell) -> str:
+        return "\n".join("".join(out.get("data", {}).get(kind, "")) for out in
+                         cell.get("outputs", []) for kind in ("text/markdown", "text/html"))
+
+    for i, cell in enumerate(nb.cells):
+        if 'class="key-findings"' in shown(cell):
+            return i + 1
+    for i, cell in enumerate(nb.cells):
+        if shown(cell).lstrip().startswith("#"):
+            return i + 1
+    return 0
 
 
 def load_rendering_stack() -> None:

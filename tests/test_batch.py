@@ -243,18 +243,21 @@ def test_allowed_values_are_read_once_per_data_version(cold, contracts, monkeypa
     assert calls == [1, 1]
 
 
-def test_a_moved_key_finding_is_one_line_for_the_cron_mail(tmp_path):
-    from analysis.batch import changed_findings, finding
+def test_moved_key_figures_are_one_line_for_the_cron_mail():
+    """One line per re-rendered report whose figures moved (China's FY2024-25 exports: PTI's
+    provisional figure of April 2025, then TradeStat's final one); nothing for the others."""
+    from analysis.batch import changed_figures
+    from analysis.changes import compare, figure
+    from analysis.display import usd_bn
 
-    for slug, text in (("a", "India's trade with Russia totalled US$ 68.7 bn in FY2024-25."),
-                       ("b", "Same as before.")):
-        (tmp_path / slug).mkdir()
-        (tmp_path / slug / "manifest.json").write_text(json.dumps({"finding": text}))
-    assert finding(tmp_path, "b") == "Same as before." and finding(tmp_path, "x") is None
-    before = {"a": "India's trade with Russia totalled US$ 65.7 bn in FY2023-24.",
-              "b": "Same as before.", "c": None}
-    results = [{"slug": "a", "status": "ok"}, {"slug": "b", "status": "ok"},
-               {"slug": "c", "status": "ok"}, {"slug": "a", "status": "failed"}]
-    assert changed_findings(tmp_path, results, before) == [
-        "[a] key finding changed: India's trade with Russia totalled US$ 68.7 bn in FY2024-25. "
-        "(was: India's trade with Russia totalled US$ 65.7 bn in FY2023-24.)"]
+    def exports(value, status):
+        return [figure("export:FY2024-25", "exports", value, "usd_mn", usd_bn(value),
+                       status=status, period="FY2024-25")]
+
+    moved = compare(exports(14250.0, "provisional"), exports(14252.2, "final"))
+    results = [{"slug": "a", "status": "ok", "changes": moved},
+               {"slug": "b", "status": "ok", "changes": []},
+               {"slug": "c", "status": "failed", "changes": moved},
+               {"slug": "d", "status": "abandoned"}]
+    assert changed_figures(results) == [
+        "[a] FY2024-25 exports: US$ 14.3 bn, final (was US$ 14.2 bn, provisional)"]

@@ -22,11 +22,13 @@ def manifest(failure=None, **fields):
 
 def test_manifest_fields_and_cache_key():
     m = manifest()
-    assert list(m) == ["report", "title", "finding", "notebook", "parameters", "status", "formats", "files",
+    assert list(m) == ["report", "title", "finding", "key_figures", "changes", "notebook",
+                       "parameters", "status", "formats", "files",
                        "started", "finished", "timings_s", "git_commit", "data", "packages",
                        "library_sha256", "notebook_sha256", "inputs", "cache_key", "host",
                        "failure"]
     assert m["status"] == "ok" and m["failure"] is None
+    assert m["key_figures"] is None and m["changes"] is None  # a report that declares none
     assert m["formats"] == ["html"] and m["timings_s"] == {"total": 1.5}
     assert m["data"] == INPUTS["data"] and m["library_sha256"] == "l" * 64
     assert m["cache_key"] == cache_key(INPUTS)

@@ -40,6 +40,8 @@ def test_report_folder_holds_every_output_and_is_named_for_its_parameters(tiny):
         "manifest.json", f"{report.slug}.html", f"{report.slug}.ipynb", f"{report.slug}.pdf"]
     assert not (out / ".staging").exists()
     assert any("executing" in line for line in lines) and any("PDF" in line for line in lines)
+    manifest = json.loads((folder / "manifest.json").read_text())
+    assert manifest["key_figures"] == [] and manifest["changes"] is None  # it declares none
 
 
 def test_slug_lists_only_non_default_parameters(monkeypatch):
@@ -240,5 +242,61 @@ def test_the_data_behind_each_chart_and_the_key_finding_are_published(tmp_path):
     manifest = json.loads((report.folder / "manifest.json").read_text())
     assert set(csvs) <= set(manifest["checksums"])
     assert manifest["finding"] and "Russia" in manifest["finding"]
+    figures = {f["key"]: f for f in manifest["key_figures"]}  # recorded for the next render
+    assert figures["latest_fy"]["value"] == "FY2025-26"
+    assert (figures["total:FY2025-26"]["text"], figures["total:FY2025-26"]["status"]) == (
+        "US$ 59.9 bn", "provisional")
+    assert manifest["changes"] is None and "What changed" not in page_of(report)  # the first
     index = write_index(out).read_text()
     assert "trade with Russia totalled" in index and 'class="finding"' in index
+
+
+def page_of(report) -> str:
+    return (report.folder / report.files["html"]).read_text(encoding="utf-8")
+
+
+def test_the_what_changed_cell_goes_right_after_the_key_findings(tmp_path):
+    """In the executed notebook of a real report: after the cell showing the key-findings box;
+    in the article brief, which has none, after the cell printing the article's heading."""
+    import nbformat
+
+    from analysis.render import insert_after_key_findings
+
+    out = tmp_path / "reports"
+    for name, after in (("trade_imbalance", 'class="key-findings"'),
+                        ("article_brief", "## India")):
+        report = render(name, {}, formats="html", out=out)
+        assert report.ok, report.error
+        executed = report.folder / report.files["notebook"]
+        at = insert_after_key_findings(executed, "**What changed**")
+        nb = nbformat.read(executed, as_version=4)
+        assert nb.cells[at].cell_type == "markdown" and nb.cells[at].source == "**What changed**"
+        assert nb.cells[at].metadata["tags"] == ["what-changed"]
+        shown = "".join(o.get("data", {}).get("text/markdown", "")
+                        for o in nb.cells[at - 1].get("outputs", []))
+        assert after in shown, name
+
+
+def test_key_figures_are_read_from_the_data_the_kernel_read(tmp_path, monkeypatch):
+    """A process that renders again after data/ moved reads the tables again (and only then)."""
+    import analysis.datasets as datasets
+    from analysis.render import fresh_data, key_figures
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    table = data / "trade" / "bilateral_fy.csv"
+    table.write_text("".join(line for line in table.read_text().splitlines(keepends=True)
+                             if not line.startswith("IND,RUS,FY2025-26,")))
+    values = {"partner": "RUS", "reporter": "IND", "fy_from": "FY2017-18",
+              "fy_to": "FY2025-26", "article": None}
+    fresh_data({"trade/bilateral_fy": "real"})
+    assert key_figures("trade_imbalance", values)[0]["value"] == "FY2025-26"
+    monkeypatch.setattr(datasets, "DATA_DIR", data)
+    try:
+        fresh_data({"trade/bilateral_fy": "real"})  # same checksums: the tables read stay
+        assert key_figures("trade_imbalance", values)[0]["value"] == "FY2025-26"
+        fresh_data({"trade/bilateral_fy": "without FY2025-26"})
+        assert key_figures("trade_imbalance", values)[0]["value"] == "FY2024-25"
+    finally:
+        monkeypatch.undo()
+        datasets.clear_cache()

@@ -12,7 +12,8 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.article.model import Article, Claim
-from analysis.display import escape
+from analysis.changes import figure
+from analysis.display import escape, number
 
 _SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "INR": "₹"}
 
@@ -125,3 +126,27 @@ def claims_summary(article: Article) -> str:
         parts.append("Its money and percentage figures, with the period each refers to: "
                      + "; ".join(f"**{f}**" for f in figures) + ".")
     return " ".join(parts)
+
+
+def key_figures(article: Article) -> list[dict]:
+    """The brief's key figures (``analysis.changes.figure`` dicts), for "what changed since the
+    last report": how many quantitative statements the article makes, how many of each kind,
+    its money and percentage figures as written (with their periods), and how many countries,
+    people, groupings and events it names. (The brief does not judge the figures, so no
+    verdicts: those are in the trade and diplomacy reports' key figures.)"""
+    counts: dict[str, int] = {}
+    for c in article.claims:
+        counts[c.kind] = counts.get(c.kind, 0) + 1
+    out = [figure("statements", "quantitative statements", len(article.claims), "count",
+                  number(len(article.claims)))]
+    out += [figure(f"statements:{kind}", f"{kind.replace('_', ' ')} statements", n, "count",
+                   number(n)) for kind, n in sorted(counts.items())]
+    shown = "; ".join(_format_claim(c) for c in article.claims if c.kind in ("money", "percent"))
+    if shown:
+        out.append(figure("money_percent", "money and percentage figures", shown, "text", shown))
+    named = {"country": "countries named", "person": "people named",
+             "grouping": "groupings named", "event": "events named"}
+    for kind, label in named.items():
+        n = sum(e.kind == kind for e in article.entities)
+        out.append(figure(f"entities:{kind}", label, n, "count", number(n)))
+    return out

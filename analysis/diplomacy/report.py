@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.bibliography import current as current_bibliography
+from analysis.changes import figure
 from analysis.countries import in_text, name
 from analysis.datasets import source_line
 from analysis.diplomacy.agreement import agreement_table
@@ -126,6 +127,44 @@ def key_findings(country: str, totals: pd.DataFrame, year_from: int, year_to: in
     body = "\n".join(f"- {i}" for i in items)
     return (f'<section class="key-findings" aria-label="Key findings">\n\n**Key findings**\n\n'
             f"{body}\n\n</section>")
+
+
+def key_figures(country: str, counterparts: list[str], year_from: int, year_to: int,
+                claims: pd.DataFrame | None = None) -> list[dict]:
+    """The report's key figures (``analysis.changes.figure`` dicts), for "what changed since
+    the last report": the last roll call in the panel, the roll calls in ``year_from``–
+    ``year_to``, the agreement with each counterpart over them (percent, abstention counted
+    half), the country's abstentions on the Ukraine resolutions and its vote on each of them
+    ("not stated" where no source gives it), and the verdicts on the article's statements
+    (``claims``: the checked records, if any)."""
+    session, last = last_session()
+    out = [figure("last_roll_call", "last roll call in the data", last.date().isoformat(),
+                  "period", f"{last:%-d %B %Y}, {session}th session")]
+    n = len(roll_calls("all", year_from, year_to))
+    out.append(figure("roll_calls", f"roll calls {year_from}–{year_to}", n, "count", number(n)))
+    totals = agreement_table(country, counterparts, year_from, year_to)
+    out += [figure(f"agreement:{c}", f"agreement with {in_text(c)} (abstention = half)",
+                   round(float(totals.loc[c, "half_agreement"]), 6), "percent",
+                   percent(totals.loc[c, "half_agreement"], 1))
+            for c in counterparts if c in totals.index]
+    r = abstention_rate(country, "ukraine", year_from, year_to)
+    text = f"{r['abstained']} of {r['recorded']}"
+    out.append(figure("ukraine:abstained", f"{name(country)}'s abstentions on the Ukraine "
+                      "resolutions", text, "votes", text))
+    t = ukraine_votes(country, [])
+    for res, vote in zip(t["resolution"], t[country]):
+        shown = vote_label(vote) if isinstance(vote, str) and vote else "not stated"
+        out.append(figure(f"ukraine:{res}", f"{name(country)}'s vote on "
+                          f"{res.replace('A/RES/', '')}", shown, "vote", shown))
+    if claims is not None and len(claims):
+        words = claims["verdict_text"].where(claims["verdict_text"].astype(bool),
+                                             claims["verdict"]) if "verdict_text" in claims \
+            else claims["verdict"]
+        counts = words.value_counts()
+        text = ", ".join(f"{counts[v]} {v}" for v in sorted(counts.index))
+        out.append(figure("verdicts", "verdicts on the article's statements", text,
+                          "verdicts", text))
+    return out
 
 
 def agreement_data(by_year: pd.DataFrame) -> pd.DataFrame:

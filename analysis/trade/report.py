@@ -14,6 +14,7 @@ import pandas as pd
 
 from analysis.bibliography import current as current_bibliography
 from analysis.bibliography import short_name as source_short_name
+from analysis.changes import figure
 from analysis.countries import in_text, name
 from analysis.datasets import load_table
 from analysis.display import escape, number, percent
@@ -95,6 +96,44 @@ def key_findings(h: dict, partner: str, reporter: str = "IND", fy_from: str | No
     body = "\n".join(f"- {i}" for i in items)
     return (f'<section class="key-findings" aria-label="Key findings">\n\n**Key findings**\n\n'
             f"{body}\n\n</section>")
+
+
+def key_figures(partner: str = "RUS", reporter: str = "IND", fy_from: str | None = None,
+                fy_to: str | None = None, claims: pd.DataFrame | None = None) -> list[dict]:
+    """The report's key figures (``analysis.changes.figure`` dicts), for "what changed since
+    the last report": the latest fiscal year in the range with exports and imports, then for
+    it and the complete year before it total trade, exports, imports and balance (US$ mn, with
+    the status of the value chosen), the partner's rank in the latest year that ranks it, and
+    the verdicts on the article's trade figures (``claims``: the checked records, if any)."""
+    labels = {"total": "total trade", "export": "exports", "import": "imports",
+              "balance": "balance"}
+    s = bilateral_series(partner, reporter, fy_from, fy_to)
+    w = s.pivot(index="fiscal_year", columns="flow", values="value_usd_mn")
+    status = s.set_index(["fiscal_year", "flow"])["status"]
+    complete = [fy for fy in w.index if pd.notna(w.loc[fy].get("export"))
+                and pd.notna(w.loc[fy].get("import"))]
+    out = []
+    if complete:
+        out.append(figure("latest_fy", "latest fiscal year covered", complete[-1], "period",
+                          complete[-1]))
+    for fy in reversed(complete[-2:]):
+        out += [figure(f"{flow}:{fy}", labels[flow], round(float(w.loc[fy, flow]), 3),
+                       "usd_mn", usd_bn(w.loc[fy, flow]), status=status.get((fy, flow)),
+                       period=fy)
+                for flow in labels if pd.notna(w.loc[fy, flow])]
+    rank = rank_of(partner, reporter, fy_from, fy_to)
+    if rank:
+        out.append(figure(f"rank:{rank[2]}", f"rank among {name(reporter)}'s partners covered",
+                          rank[0], "rank", f"no. {rank[0]} of {rank[1]}", period=rank[2]))
+    if claims is not None and len(claims):
+        words = claims["verdict_text"].where(claims["verdict_text"].astype(bool),
+                                             claims["verdict"]) if "verdict_text" in claims \
+            else claims["verdict"]
+        counts = words.value_counts()
+        text = ", ".join(f"{counts[v]} {v}" for v in sorted(counts.index))
+        out.append(figure("verdicts", "verdicts on the article's trade figures", text,
+                          "verdicts", text))
+    return out
 
 
 def coverage_summary(partner: str = "RUS", reporter: str = "IND", fy_from: str | None = None,
