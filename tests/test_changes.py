@@ -153,12 +153,12 @@ def test_a_new_vote_is_added_and_the_abstentions_revised(tmp_path, monkeypatch):
     assert [(c["kind"], c["key"]) for c in found] == [
         ("revised", "ukraine:abstained"), ("added", "ukraine:A/RES/ES-11/7")]
     md = changes.markdown(found, SINCE)
-    assert ("- **India's abstentions on the Ukraine resolutions**: 8 of 12 (was 7 of 11)"
+    assert ("- **India's abstentions on the Ukraine resolutions**: 10 of 14 (was 9 of 13)"
             in md)
     assert "- **India's vote on ES-11/7** (new): Abstain" in md
     assert changes.summary_line("diplomatic_positioning", found) == (
-        "[diplomatic_positioning] India's abstentions on the Ukraine resolutions: 8 of 12 (was "
-        "7 of 11); India's vote on ES-11/7 (new): Abstain")
+        "[diplomatic_positioning] India's abstentions on the Ukraine resolutions: 10 of 14 (was "
+        "9 of 13); India's vote on ES-11/7 (new): Abstain")
 
 
 def test_article_figures_compare_two_articles_and_escape_their_text(seed, second):
