@@ -118,3 +118,45 @@ def test_chromium_binary_prefers_the_named_binary(monkeypatch):
     monkeypatch.delenv("TIES_CHROMIUM")
     monkeypatch.setenv("PATH", "/nonexistent")
     assert chromium_binary() is None
+
+
+def test_a_long_table_sorts_by_value_and_searches_in_the_browser(browser, tmp_path):
+    """India–Russia trade by fiscal year (data/), shown as a report shows it: sorting by the
+    balance orders the true-minus figures by value (gaps first), and the search box filters."""
+    import nbformat
+
+    from analysis.display import readable, table
+    from analysis.exporters import TiesHTMLExporter
+    from analysis.trade.series import bilateral_wide
+
+    wide = bilateral_wide("RUS")
+    shown = table(readable(wide), index=True)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Trade")])
+    cell = nbformat.v4.new_code_cell("display(...)")
+    cell.outputs = [nbformat.v4.new_output("display_data", data={
+        "text/html": shown._repr_html_(), "text/plain": "table"})]
+    nb.cells.append(cell)
+    page, _ = TiesHTMLExporter().from_notebook_node(nb, {"ties": {"parameters": []}})
+    path = tmp_path / "trade.html"
+    path.write_text(page, encoding="utf-8")
+
+    tab = browser.new_page()
+    try:
+        tab.goto(path.as_uri())
+        tab.wait_for_function("document.documentElement.dataset.tiesTables !== undefined")
+        assert tab.evaluate("document.documentElement.dataset.tiesTables") == "ready"
+        column = list(wide.columns).index("balance") + 2  # after the fiscal-year row label
+        tab.locator("table.ties-interactive thead th", has_text="balance").click()
+        cells = tab.locator(f"table.ties-interactive tbody tr td:nth-child({column})")
+        texts = cells.all_inner_texts()
+        values = [None if t == "–" else float(t.replace(",", "").replace("−", "-"))
+                  for t in texts]
+        gaps = values.count(None)
+        assert values[:gaps] == [None] * gaps and gaps == wide["balance"].isna().sum()
+        assert values[gaps:] == sorted(wide["balance"].dropna().round())
+        assert values[gaps] < 0  # India's deficit with Russia, most negative first
+        tab.get_by_label("Search this table:").fill("FY2023-24")
+        rows = tab.locator("table.ties-interactive tbody tr")
+        assert rows.count() == 1 and "FY2023-24" in rows.first.inner_text()
+    finally:
+        tab.close()
