@@ -200,9 +200,14 @@ def _report_table_class():
     return _REPORT_TABLE
 
 
-def _short(column, longest: int = 12) -> bool:
-    """Whether a column of words holds only short labels (at most ``longest`` characters)."""
-    return bool(column.map(lambda v: len(str(v))).max() <= longest) if len(column) else False
+_LABEL = re.compile(r"FY\d{4}-\d{2}|\d{1,2} \w{3} \d{4}")  # fiscal years, dates
+
+
+def _short(column, longest: int = 8) -> bool:
+    """Whether a column of words holds only labels that should not break: fiscal years, dates,
+    or words of at most ``longest`` characters (more would push wide tables past the column)."""
+    values = [str(v) for v in column.dropna()]
+    return bool(values) and all(len(v) <= longest or _LABEL.fullmatch(v) for v in values)
 
 
 def _cell(value) -> str:
