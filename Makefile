@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 FLOORS := .venv-floors
 FLOORS_STAMP := $(FLOORS)/.installed
 
-.PHONY: reports pdf-libs test test-fast lint test-floors lab data venv clean-venv
+.PHONY: reports pdf-libs chromium test test-fast lint test-floors lab data venv clean-venv
 
 # Render the default report set (HTML + PDF) into reports/.
 reports: $(STAMP) pdf-libs
@@ -20,8 +20,18 @@ pdf-libs:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core; fi; }
 
+# The accessibility tests (tests/test_accessibility.py) drive a Chromium with Playwright, which
+# never downloads a browser here: install Debian's chromium when none is found ($$TIES_CHROMIUM
+# names another binary).
+chromium:
+	@[ -n "$$TIES_CHROMIUM" ] || { command -v chromium || command -v chromium-browser \
+	  || command -v google-chrome || command -v google-chrome-stable; } >/dev/null || { \
+	  echo "installing Chromium for the accessibility tests (apt-get install chromium)"; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium; fi; }
+
 # Run the test suite (the same command .ci/run uses).
-test: $(STAMP) pdf-libs
+test: $(STAMP) pdf-libs chromium
 	$(BIN)/python -m pytest
 
 # The library tests only (no Jupyter kernel, no rendering): a few seconds.

@@ -7,9 +7,14 @@ a true minus sign (U+2212), ``–`` for a missing value, a stated number of deci
 with :func:`table` use the same rules in every cell.
 
 Two kinds of text reach a report's Markdown. Text the library writes (``**bold**`` findings) is
-Markdown on purpose: :func:`md` shows it with only ``$`` escaped, so Jupyter's MathJax never
-pairs two "US$" into a formula. Text that comes from outside — an article, a file name, a data
-table, a sidecar — goes through :func:`escape` first, which makes every character literal.
+Markdown on purpose: :func:`md` shows it with only ``$`` escaped. Text that comes from outside —
+an article, a file name, a data table, a sidecar — goes through :func:`escape` first, which makes
+every character literal.
+
+JupyterLab typesets maths in the rendered page, after Markdown has turned each escaped
+``$`` back into a plain one: two "US$" in one paragraph or table cell became a formula there. So every Markdown output
+and report table sits in an element of class :data:`NO_MATHS`, which MathJax skips (JupyterLab
+4's MathJax 3 reads ``mathjax_ignore``, older front ends ``tex2jax_ignore``).
 """
 from __future__ import annotations
 
@@ -33,11 +38,15 @@ def escape(text: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(str(text), quote=False))
 
 
+NO_MATHS = "mathjax_ignore tex2jax_ignore"  # classes MathJax 3 / MathJax 2 do not typeset
+
+
 def md(text: str):
-    """Markdown object of library-written ``text`` with "$" escaped, ready for ``display``."""
+    """Markdown object of library-written ``text`` with "$" escaped, inside an element MathJax
+    skips (:data:`NO_MATHS`), ready for ``display``."""
     from IPython.display import Markdown  # here, so that `ties article` starts without IPython
 
-    return Markdown(escape_dollars(text))
+    return Markdown(f'<div class="{NO_MATHS}">\n\n{escape_dollars(text)}\n\n</div>')
 
 
 MINUS = "\u2212"  # a true minus sign: a hyphen reads as a dash and breaks at line ends
@@ -135,11 +144,18 @@ def table(df, *, index: bool = False, decimals: int | dict | None = None, **form
     # per column, not per cell, so the page stays small)
     text_cols = [c for c in df.columns if df[c].dtype.kind == "O"]
     styler = styler.set_table_styles(
-        [{"selector": "th.row_heading", "props": "text-align: left; white-space: nowrap;"}],
+        [{"selector": "th.row_heading", "props": "text-align: left; white-space: nowrap;"},
+         {"selector": "th.index_name", "props": "text-align: left;"},  # over the row labels
+         {"selector": "caption", "props": "caption-side: top; text-align: left; "
+                                          "font-weight: bold;"}],
         overwrite=False)
     if text_cols and df.columns.is_unique:
+        # headings over words start where the words do; short labels ("FY2023-24", "full
+        # year") stay on one line
         styler = styler.set_table_styles(
-            {c: [{"selector": "td", "props": "text-align: left;"}] for c in text_cols},
+            {c: [{"selector": "td", "props": "text-align: left;" + (
+                " white-space: nowrap;" if _short(df[c]) else "")},
+                 {"selector": "th", "props": "text-align: left;"}] for c in text_cols},
             overwrite=False)
     styler = styler.format_index(escape="html", axis="columns")
     if index:
@@ -177,11 +193,21 @@ def _report_table_class():
 
             def _repr_html_(self) -> str:
                 name = re.sub(r"\s*\(.*", "", str(self.caption or "table"))[:60]
-                return (super()._repr_html_() + '<p class="table-data">'
-                        + csv_link(self.raw, name) + "</p>")
+                return (f'<div class="{NO_MATHS}">' + super()._repr_html_()
+                        + '<p class="table-data">' + csv_link(self.raw, name) + "</p></div>")
 
         _REPORT_TABLE = ReportTable
     return _REPORT_TABLE
+
+
+_LABEL = re.compile(r"FY\d{4}-\d{2}|\d{1,2} \w{3} \d{4}")  # fiscal years, dates
+
+
+def _short(column, longest: int = 8) -> bool:
+    """Whether a column of words holds only labels that should not break: fiscal years, dates,
+    or words of at most ``longest`` characters (more would push wide tables past the column)."""
+    values = [str(v) for v in column.dropna()]
+    return bool(values) and all(len(v) <= longest or _LABEL.fullmatch(v) for v in values)
 
 
 def _cell(value) -> str:

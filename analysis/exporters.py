@@ -8,6 +8,12 @@ screen), and an "About this report" appendix with the parameters, the run date, 
 the checksums of the data tables the report read. The PDF is that HTML laid out on A4 by
 WeasyPrint (no TeX, no browser), with page numbers and a PDF outline from the headings.
 
+Long tables (more than :data:`LONG_TABLE_ROWS` rows) are sortable and searchable in the HTML:
+the page carries one script, the DataTables bundle that itables ships for its offline mode
+(gzip + base64, about 250 KB), which enhances the tables already on the page; the data stays in
+the table's own escaped cells, never in a script. Without the script (the PDF, JupyterLab, a
+browser with scripts off) the same table is static.
+
 The title is the first level-1 heading a cell *prints* (so it can name the parameters:
 "India–China trade, FY2017-18 to FY2025-26"), else the notebook's first Markdown heading, which
 otherwise becomes the kicker. A report that shows an :class:`analysis.bibliography.Bibliography`
@@ -23,7 +29,7 @@ from copy import deepcopy
 from pathlib import Path
 
 from nbconvert.exporters import HTMLExporter
-from traitlets import default
+from traitlets import Bool, Integer, default
 
 from analysis import ROOT
 from analysis.params import parameter_rows
@@ -43,6 +49,11 @@ _THEAD = re.compile(r"<thead>(.*?)</thead>", re.S)
 _TBODY = re.compile(r"<tbody>(.*?)</tbody>", re.S)
 _TH = re.compile(r"<th(?![^>]*\bscope=)([^>]*)>")
 _IMG = re.compile(r"<img(?![^>]*\balt=)([^>]*)>")
+_TABLE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.S)
+_TR = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.S)
+_CELL = re.compile(r"<(td|th)\b([^>]*)>(.*?)</\1>", re.S)
+LONG_TABLE_ROWS = 12  # a table with more body rows than this is sortable and searchable (HTML)
+INTERACTIVE = "ties-interactive"  # the class that marks such a table
 
 
 class TiesHTMLExporter(HTMLExporter):
@@ -70,6 +81,13 @@ class TiesHTMLExporter(HTMLExporter):
     def _exclude_output_prompt_default(self):
         return True
 
+    interactive_tables = Bool(
+        True, help="Make long tables sortable and searchable (one inlined script; HTML only)."
+    ).tag(config=True)
+    long_table_rows = Integer(
+        LONG_TABLE_ROWS, help="A table with more body rows than this is made interactive."
+    ).tag(config=True)
+
     def from_notebook_node(self, nb, resources=None, **kw):
         nb = deepcopy(nb)
         resources = dict(resources or {})
@@ -84,6 +102,8 @@ class TiesHTMLExporter(HTMLExporter):
                                 or o.get("data")]
         page, resources = super().from_notebook_node(nb, resources, **kw)
         page = finish_page(page, resources["ties"]["title"], resources["ties"]["kicker"])
+        if self.interactive_tables:
+            page = interactive_tables(page, self.long_table_rows)
         resources.setdefault("outputs", {}).update(chart_data_files(page))
         finding = key_finding(page)
         if finding:  # for an index or a link preview: the report's first finding
@@ -106,6 +126,10 @@ class TiesPDFExporter(TiesHTMLExporter):
     def _template_file_default(self):
         return "index.html.j2"
 
+    @default("interactive_tables")
+    def _interactive_tables_default(self):
+        return False  # paper shows the static table
+
     def from_notebook_node(self, nb, resources=None, **kw):
         page, resources = super().from_notebook_node(nb, resources, **kw)
         resources["output_extension"] = ".pdf"
@@ -120,7 +144,146 @@ def html_to_pdf(page: str, base_url: str | None = None) -> bytes:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)  # unsupported-CSS chatter
     logging.getLogger("fontTools").setLevel(logging.ERROR)
+    page = _LIBRARY_SCRIPT.sub("", page)  # paper never runs it: not worth parsing
     return weasyprint.HTML(string=page, base_url=base_url or str(ROOT)).write_pdf()
+
+
+# --- sortable, searchable long tables (HTML only) -----------------------------------------------
+
+_LIBRARY_SCRIPT = re.compile(r"<script[^>]*\bdata-ties-library=[^>]*>.*?</script>\n?", re.S)
+
+
+def interactive_tables(page: str, long_rows: int = LONG_TABLE_ROWS) -> str:
+    """``page`` with its long tables (more than ``long_rows`` body rows, a header row, no
+    merged cells) marked :data:`INTERACTIVE`, their figure cells given a sort key
+    (``data-order``: "−1,234.5" sorts as −1234.5, "–" first), and, when any was marked, the
+    table script (:func:`table_script`) before ``</body>``. Only tables inside ``<main>``."""
+    head, sep, rest = page.partition("<main>")
+    if not sep:
+        return page
+    body, sep2, tail = rest.partition("</main>")
+    marked = 0
+
+    def mark(m: re.Match) -> str:
+        nonlocal marked
+        attrs, inner = m.group(1), m.group(2)
+        if "<thead" not in inner or "<tbody" not in inner or "span=" in inner:
+            return m.group(0)
+        tbody = inner[inner.index("<tbody"):]
+        rows = [_CELL.findall(r) for r in _TR.findall(tbody)]
+        if len(rows) <= long_rows or len({len(r) for r in rows}) != 1:
+            return m.group(0)
+        numeric = [all(_sort_key(_strip_tags(c[2])) is not None for c in col)
+                   for col in zip(*rows)]
+        if not any(numeric):
+            new_tbody = tbody
+        else:
+            def keyed(row: re.Match) -> str:
+                cells = iter(range(len(numeric)))
+
+                def cell(c: re.Match) -> str:
+                    i = next(cells)
+                    if not numeric[i]:
+                        return c.group(0)
+                    key = _sort_key(_strip_tags(c.group(3)))
+                    key = "" if key == float("-inf") else repr(key)  # DataTables: "" first
+                    return (f'<{c.group(1)}{c.group(2)} data-order="{key}">'
+                            f"{c.group(3)}</{c.group(1)}>")
+
+                return _CELL.sub(cell, row.group(0))
+
+            new_tbody = _TR.sub(keyed, tbody)
+        marked += 1
+        if 'class="' in attrs:
+            attrs = attrs.replace('class="', f'class="{INTERACTIVE} ', 1)
+        else:
+            attrs += f' class="{INTERACTIVE}"'
+        return f"<table{attrs}>" + inner[:inner.index("<tbody")] + new_tbody + "</table>"
+
+    body = _TABLE.sub(mark, body)
+    if not marked:
+        return page
+    tail = tail.replace("</body>", table_script() + "\n</body>", 1)
+    return head + sep + body + sep2 + tail
+
+
+def _sort_key(text: str) -> float | None:
+    """The number a figure cell sorts by: "−1,234.5" → −1234.5, "12 %" → 12, "–" or "" →
+    −inf (missing sorts first); None for words."""
+    text = text.strip()
+    if text in ("", "–"):
+        return float("-inf")
+    if not _NUMBER_LIKE.match(text):
+        return None
+    cleaned = re.sub(r"[\s,%$×()+]", "", text).replace("−", "-").replace("–", "-")
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def _library_file(name: str) -> bytes:
+    """A file of itables' offline DataTables bundle (``html/dt_bundle.js`` / ``.css``)."""
+    from itables import options
+
+    return Path(options.dt_bundle).with_suffix(Path(name).suffix).read_bytes()
+
+
+_TABLE_SCRIPT: str | None = None
+
+
+def table_script() -> str:
+    """The one script a report page may carry: itables' offline DataTables bundle (JS and
+    CSS, gzip-compressed and base64-encoded, so no byte of it can end the script early)
+    loaded as a module, then each table marked :data:`INTERACTIVE` made sortable and
+    searchable. It sets ``<html data-ties-tables="ready">`` (or ``"static"`` when the browser
+    cannot run it: the tables stay as they are). Its text depends only on the installed
+    itables, never on a report's content."""
+    global _TABLE_SCRIPT
+    if _TABLE_SCRIPT is None:
+        import base64
+        import gzip
+
+        import itables
+
+        def packed(name: str) -> str:
+            return base64.b64encode(gzip.compress(_library_file(name), 9, mtime=0)).decode()
+
+        _TABLE_SCRIPT = (
+            f'<script type="module" data-ties-library="itables {itables.__version__} '
+            f'DataTables bundle (dt_bundle.js, dt_bundle.css), offline">\n'
+            + _TABLE_JS.replace("@JS@", packed("dt_bundle.js"))
+            .replace("@CSS@", packed("dt_bundle.css")).replace("@CLASS@", INTERACTIVE)
+            + "</script>")
+    return _TABLE_SCRIPT
+
+
+_TABLE_JS = """\
+const root = document.documentElement;
+async function unpack(b64) {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const text = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return await new Response(text).text();
+}
+try {
+  const [js, css] = await Promise.all([unpack("@JS@"), unpack("@CSS@")]);
+  const style = document.createElement("style");
+  style.textContent = css;
+  document.head.append(style);
+  const url = URL.createObjectURL(new Blob([js], { type: "text/javascript" }));
+  const { default: DataTable } = await import(url);
+  URL.revokeObjectURL(url);
+  for (const table of document.querySelectorAll("table.@CLASS@")) {
+    const rows = table.tBodies[0].rows.length;
+    new DataTable(table, { order: [], autoWidth: false, paging: rows > 50, pageLength: 25,
+                           info: rows > 50, language: { search: "Search this table:" } });
+  }
+  root.dataset.tiesTables = "ready";
+} catch (error) {
+  root.dataset.tiesTables = "static";
+  console.warn("ties: tables stay static:", error);
+}
+"""
 
 
 # --- what the title block and footer show ------------------------------------------------------

@@ -129,3 +129,18 @@ def second():
     from analysis.article import load_article
 
     return load_article(FIXTURES / "article_japan_vietnam.txt")
+
+
+@pytest.fixture(scope="session")
+def default_reports(tmp_path_factory) -> Path:
+    """The default report set (reports.yml), rendered once per session by the CLI as a user
+    renders it, into a temporary folder; shared by the print and accessibility tests."""
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("reports")
+    run = subprocess.run([sys.executable, "-m", "analysis", "batch", str(ROOT / "reports.yml"),
+                          "--out", str(out), "--quiet", "--force"],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stdout + run.stderr
+    return out

@@ -56,7 +56,7 @@ def _outputs(nb, mime):
 
 
 def test_article_markup_never_becomes_markup(execute_notebook):
-    from analysis.exporters import TiesHTMLExporter
+    from analysis.exporters import TiesHTMLExporter, table_script
 
     nb = execute_notebook("article_brief", article=str(HOSTILE))
     markdown, html = _outputs(nb, "text/markdown"), _outputs(nb, "text/html")
@@ -71,9 +71,17 @@ def test_article_markup_never_becomes_markup(execute_notebook):
     assert "&lt;img src=x onerror=alert(1)&gt;" in tables  # shown, as text
     assert "&lt;b&gt;was&lt;/b&gt;" in tables and "$2-3 billion" in tables
 
-    # the parameters box is given, so the page does not depend on render.parameter_rows
-    page, _ = TiesHTMLExporter().from_notebook_node(nb, {"ties": {"parameters": []}})
-    assert "<script" not in page.lower()
+    # the parameters box is given, so the page does not depend on render.parameter_rows;
+    # every table is made interactive (long_table_rows=0), so the page carries the table script
+    page, _ = TiesHTMLExporter(long_table_rows=0).from_notebook_node(
+        nb, {"ties": {"parameters": []}})
+    # the one script allowed is the vetted library script, identical to the one any page gets
+    # (its text depends on the installed itables alone), and the article's cells stay in the
+    # tables as escaped text: nothing of the article reaches a script or becomes markup
+    assert page.count(table_script()) == 1 and page.count('class="ties-interactive"') == 3
+    outside = page.replace(table_script(), "")
+    assert "<script" not in outside.lower() and "data-ties-library" not in outside
+    assert not re.search(r"<[a-z]+\s[^>]*\bon[a-z]+=", outside, re.I)  # no event handler
     assert "<img src=x" not in page and 'href="javascript' not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "`fast-track`" in page and "<code>fast-track</code>" not in page

@@ -16,9 +16,13 @@ def test_escape_leaves_no_markup():
     assert r"\`code\`" in out and r"US\$ 5" in out and r"\*x\*" in out
 
 
-def test_md_escapes_dollars_once():
-    assert display.md("US$ 4.5 bn and US$ 55.4 bn").data == r"US\$ 4.5 bn and US\$ 55.4 bn"
-    assert display.md("a " + display.escape("US$ 1")).data == r"a US\$ 1"
+def test_md_escapes_dollars_once_inside_an_element_mathjax_skips():
+    # JupyterLab typesets the rendered page, where "\$" is "$" again: two "US$" in a paragraph
+    # became a formula ("US4.5bnandimportedUS 55.4 bn") until the output sat in mathjax_ignore
+    wrap = '<div class="mathjax_ignore tex2jax_ignore">\n\n{}\n\n</div>'
+    assert display.md("US$ 4.5 bn and US$ 55.4 bn").data == wrap.format(
+        r"US\$ 4.5 bn and US\$ 55.4 bn")
+    assert display.md("a " + display.escape("US$ 1")).data == wrap.format(r"a US\$ 1")
     assert r"<small>US\$ 1</small>" in display.note("US$ 1").data
     assert 'class="source-note"' in display.note("x").data  # print keeps it with the table above
 
@@ -76,3 +80,20 @@ def test_table_offers_its_data_as_csv_named_by_its_caption():
     back = pd.read_csv(io.StringIO(base64.b64decode(link.group(1)).decode("utf-8")))
     assert back["fiscal year"].tolist() == ["FY2023-24", "FY2024-25"]
     assert back["total"].iloc[0] == 65700 and pd.isna(back["total"].iloc[1])  # raw, not "65,700"
+
+
+def test_a_table_looks_in_jupyterlab_as_in_the_report_and_is_no_formula():
+    # product highlights as the trade report shows them (real rows, reshaped)
+    df = pd.DataFrame({"fiscal year": ["FY2022-23", "FY2023-24"],
+                       "item": ["HS 27 mineral fuels from Russia", "crude oil (from Russia)"],
+                       "value, US$ mn": [14477.0, 46500.0],
+                       "note": ["stated as $14.5 billion", "about $46.5 billion of $61 billion"]})
+    html = display.table(df)._repr_html_()
+    assert html.startswith('<div class="mathjax_ignore tex2jax_ignore">')  # "$…$" no formula
+    assert html.endswith("</p></div>")  # the CSV link inside too
+    ident = re.search(r'<table id="(T_\w+)"', html).group(1)
+    # words and their headings start from the left; a short label never wraps
+    assert f"#{ident} td.col0 {{\n  text-align: left;\n  white-space: nowrap;\n}}" in html
+    assert f"#{ident} th.col1 {{\n  text-align: left;\n}}" in html
+    assert f"#{ident} td.col1 {{\n  text-align: left;\n}}" in html  # long text wraps
+    assert f"#{ident} caption {{" in html

@@ -161,3 +161,85 @@ def test_each_chart_csv_is_offered_as_a_file_in_a_data_folder():
         executed(["# T", {"text/html": link, "text/plain": "A chart of X"}]))
     assert chart_data_files(page) == {"data/trade-RUS-by-year.csv": csv.encode()}
     assert resources["outputs"]["data/trade-RUS-by-year.csv"] == csv.encode()
+
+
+# --- sortable, searchable long tables: HTML only, one vetted script -----------------------------
+
+def long_table(rows: int, extra: str = "") -> str:
+    """A report-style table (header row, figures with a true minus and '–' for a gap, words)."""
+    values = ["1,234.5", "−57,200", "–", "12 %", "844,156.5"]
+    body = "".join(f'<tr><td class="label">FY20{10 + i}-{11 + i}</td>'
+                   f"<td>{values[i % len(values)]}</td><td>word {i}{extra}</td></tr>"
+                   for i in range(rows))
+    return ("<table><thead><tr><th>fiscal year</th><th>balance</th><th>note</th></tr></thead>"
+            f"<tbody>{body}</tbody></table>")
+
+
+def page_with(*tables: str, footer: str = "") -> str:
+    return ("<html><body><main>" + "".join(tables) + "</main><footer>" + footer
+            + "</footer>\n</body>\n</html>")
+
+
+def test_only_long_tables_become_interactive_with_numeric_sort_keys():
+    from analysis.exporters import LONG_TABLE_ROWS, interactive_tables, table_script
+
+    short, long_ = long_table(LONG_TABLE_ROWS), long_table(LONG_TABLE_ROWS + 1)
+    assert interactive_tables(page_with(short)) == page_with(short)  # no table long enough
+    page = interactive_tables(page_with(short, long_, footer=long_table(30)))
+    assert page.count('class="ties-interactive"') == 1
+    assert page.count(table_script()) == 1 and page.index(table_script()) > page.index("</main>")
+    marked = page[page.index('class="ties-interactive"'):page.index("</main>")]
+    # figures sort by their value (true minus, separators, percent), a gap first
+    assert '<td data-order="1234.5">1,234.5</td>' in marked
+    assert '<td data-order="-57200.0">−57,200</td>' in marked
+    assert '<td data-order="">–</td>' in marked and '<td data-order="12.0">12 %</td>' in marked
+    assert '<td data-order="844156.5">844,156.5</td>' in marked
+    # words and fiscal years keep their text as the key
+    assert marked.count("data-order") == LONG_TABLE_ROWS + 1  # one column of figures
+    assert '<td class="label">FY2010-11</td><td data-order' in marked
+    assert "<td>word 0</td>" in marked
+    footer = page[page.index("<footer>"):page.index("</footer>")]
+    assert "<table>" in footer and "ties-interactive" not in footer  # the appendix stays static
+
+
+def test_merged_cells_or_no_header_row_keep_a_table_static():
+    from analysis.exporters import interactive_tables
+
+    merged = long_table(20).replace("<td>word 3</td>", '<td colspan="1">word 3</td>')
+    headless = re.sub(r"<thead>.*?</thead>", "", long_table(20))
+    assert interactive_tables(page_with(merged, headless)) == page_with(merged, headless)
+
+
+def test_the_table_script_is_itables_offline_bundle_and_nothing_else():
+    import base64
+    import gzip
+    from pathlib import Path
+
+    import itables
+    from itables import options
+
+    from analysis.exporters import table_script
+
+    script = table_script()
+    assert script == table_script()  # depends on nothing but the installed itables
+    assert script.startswith('<script type="module" data-ties-library="itables '
+                             + itables.__version__)
+    assert script.lower().count("<script") == 1 and script.lower().count("</script") == 1
+    assert "https:" not in script and "http:" not in script  # offline: no CDN
+    payloads = re.findall(r'unpack\("([A-Za-z0-9+/=]+)"\)', script)
+    bundle = Path(options.dt_bundle)
+    assert [gzip.decompress(base64.b64decode(p)) for p in payloads] == [
+        bundle.read_bytes(), bundle.with_suffix(".css").read_bytes()]
+
+
+def test_the_pdf_keeps_static_tables():
+    from analysis.exporters import _LIBRARY_SCRIPT, TiesPDFExporter, interactive_tables
+
+    assert TiesHTMLExporter().interactive_tables and not TiesPDFExporter().interactive_tables
+    nb = executed(["# T", {"text/html": long_table(20), "text/plain": "table"}])
+    page, _ = TiesHTMLExporter().from_notebook_node(nb)
+    assert "data-ties-library" in page and 'class="ties-interactive"' in page
+    page, _ = TiesHTMLExporter(interactive_tables=False).from_notebook_node(nb)
+    assert "<script" not in page and 'class="ties-interactive"' not in page
+    # html_to_pdf drops the script before layout (render.py prints the HTML page)
+    assert "<script" not in _LIBRARY_SCRIPT.sub("", interactive_tables(page_with(long_table(20))))

@@ -13,13 +13,10 @@ import io
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
-
-from analysis import ROOT
 
 pytestmark = [pytest.mark.notebook,
               pytest.mark.skipif(shutil.which("pdftotext") is None,
@@ -31,14 +28,9 @@ TOLERANCE = 1.0  # points: glyph boxes overhang their advance a little
 
 
 @pytest.fixture(scope="module")
-def reports(tmp_path_factory) -> Path:
-    """The default report set, rendered once by the CLI into a temporary folder."""
-    out = tmp_path_factory.mktemp("reports")
-    run = subprocess.run([sys.executable, "-m", "analysis", "batch", str(ROOT / "reports.yml"),
-                          "--out", str(out), "--quiet", "--force"],
-                         capture_output=True, text=True, cwd=ROOT)
-    assert run.returncode == 0, run.stdout + run.stderr
-    return out
+def reports(default_reports) -> Path:
+    """The default report set, rendered once per session by the CLI (conftest.py)."""
+    return default_reports
 
 
 def pdfs(folder: Path) -> list[Path]:
