@@ -279,9 +279,11 @@ def fresh_data(versions: Any) -> None:
 
 
 def insert_after_key_findings(executed: Path, markdown: str) -> int:
-    """Put a Markdown cell holding ``markdown`` into the executed notebook right after the cell
-    that shows the key-findings box (else after the cell that prints the report's heading,
-    else first); returns its index. The cell is tagged ``what-changed``."""
+    """Put a Markdown cell holding ``markdown`` into the executed notebook at the end of the
+    first section after the key-findings box (page 1 is the story: title, findings, first
+    chart; a box between them pushed the chart to page 2), else right after the box, else
+    after the cell that prints the report's heading, else first; returns its index. The cell is
+    tagged ``what-changed``."""
     import nbformat
 
     nb = nbformat.read(executed, as_version=4)
@@ -299,9 +301,12 @@ def _after_key_findings(nb) -> int:
 
     for i, cell in enumerate(nb.cells):
         if 'class="key-findings"' in shown(cell):
-            return i + 1
-    for i, cell in enumerate(nb.cells):
-        if shown(cell).lstrip().startswith("#"):
+            heads = [j for j in range(i + 1, len(nb.cells))
+                     if nb.cells[j].get("cell_type") == "markdown"
+                     and nb.cells[j].source.lstrip().startswith("#")]
+            return heads[1] if len(heads) > 1 else len(nb.cells) if heads else i + 1
+    for i, cell in enumerate(nb.cells):  # Markdown output may sit in display.md's wrapper
+        if re.sub(r"^\s*<div class=\"mathjax_ignore[^\"]*\">\s*", "", shown(cell)).startswith("#"):
             return i + 1
     return 0
 

@@ -255,16 +255,19 @@ def page_of(report) -> str:
     return (report.folder / report.files["html"]).read_text(encoding="utf-8")
 
 
-def test_the_what_changed_cell_goes_right_after_the_key_findings(tmp_path):
-    """In the executed notebook of a real report: after the cell showing the key-findings box;
-    in the article brief, which has none, after the cell printing the article's heading."""
+def test_the_what_changed_cell_closes_the_first_section_after_the_key_findings(tmp_path):
+    """In the executed notebook of a real report: after the key-findings box and the section
+    that follows it (so page 1 keeps title, findings and first chart together), just before
+    the next heading; in the article brief, which has no box, after its heading."""
     import nbformat
 
     from analysis.render import insert_after_key_findings
 
+    def shown(cell):
+        return "".join(o.get("data", {}).get("text/markdown", "") for o in cell.get("outputs", []))
+
     out = tmp_path / "reports"
-    for name, after in (("trade_imbalance", 'class="key-findings"'),
-                        ("article_brief", "## India")):
+    for name in ("trade_imbalance", "article_brief"):
         report = render(name, {}, formats="html", out=out)
         assert report.ok, report.error
         executed = report.folder / report.files["notebook"]
@@ -272,9 +275,14 @@ def test_the_what_changed_cell_goes_right_after_the_key_findings(tmp_path):
         nb = nbformat.read(executed, as_version=4)
         assert nb.cells[at].cell_type == "markdown" and nb.cells[at].source == "**What changed**"
         assert nb.cells[at].metadata["tags"] == ["what-changed"]
-        shown = "".join(o.get("data", {}).get("text/markdown", "")
-                        for o in nb.cells[at - 1].get("outputs", []))
-        assert after in shown, name
+        before = nb.cells[:at]
+        if name == "article_brief":
+            assert "## India" in shown(nb.cells[at - 1])
+            continue
+        box = next(i for i, c in enumerate(before) if 'class="key-findings"' in shown(c))
+        assert any("image/png" in o.get("data", {}) for c in before[box:]
+                   for o in c.get("outputs", []))  # the first chart stays before it
+        assert nb.cells[at + 1].source.startswith("## Composition")
 
 
 def test_key_figures_are_read_from_the_data_the_kernel_read(tmp_path, monkeypatch):
