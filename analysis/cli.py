@@ -168,7 +168,8 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ties",
-        description="India–Russia briefing: article claims, data build, report rendering.",
+        description=("Briefings on India's foreign relations: article claims and checks, data "
+                     "build and update, report rendering."),
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 

@@ -108,16 +108,19 @@ def write_index(out_dir: Path) -> Path:
 <style>{_CSS}</style>
 </head>
 <body>
+<main>
 <h1>ties reports</h1>
-<p class="sub">India–Russia briefing. Each report is a PDF for readers, an HTML page, the executed
-notebook and a manifest of what it was built from.</p>
+<p class="sub">Briefings on India's foreign relations: its trade with a partner, its votes at the
+UN, and what an article claims, checked against data. Each report is a PDF for readers, an HTML
+page, the executed notebook and a manifest of what it was built from.</p>
 <table>
-<thead><tr><th>Report</th><th>Notebook</th><th>Parameters</th><th>Status</th>
-<th>Rendered</th><th>Files</th></tr></thead>
+<thead><tr><th scope="col">Report</th><th scope="col">Notebook</th><th scope="col">Parameters</th>
+<th scope="col">Status</th><th scope="col">Rendered</th><th scope="col">Files</th></tr></thead>
 <tbody>
 {rows}
 </tbody>
 </table>
+</main>
 </body>
 </html>
 """
