@@ -55,6 +55,20 @@ def figure(key: str, label: str, value: Any, unit: str, text: str, *, status: st
             "status": status, "period": period}
 
 
+def verdicts_figure(claims, label: str) -> dict[str, Any] | None:
+    """The key figure counting the verdicts of an article's checked statements (``claims``: a
+    check table with ``verdict`` and, where present, the reader's ``verdict_text``), e.g. "2
+    confirmed by official data, 1 differs"; None when nothing was checked."""
+    if claims is None or not len(claims):
+        return None
+    words = claims["verdict"]
+    if "verdict_text" in claims:
+        words = claims["verdict_text"].where(claims["verdict_text"].astype(bool), words)
+    counts = words.value_counts()
+    text = ", ".join(f"{counts[v]} {v}" for v in sorted(counts.index))
+    return figure("verdicts", label, text, "verdicts", text)
+
+
 def compare(previous: list[dict] | None, current: list[dict] | None) -> list[dict[str, Any]]:
     """The changes from ``previous`` to ``current`` key figures (lists made with
     :func:`figure`), in the order: new period, revised, added, removed; each change a dict with

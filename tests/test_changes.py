@@ -193,3 +193,17 @@ def test_a_move_smaller_than_the_report_shows_is_not_a_change(china):
     nudged = [{**f, "value": f["value"] + 0.1} if f["key"] == "export:FY2024-25" else f
               for f in china]
     assert changes.compare(china, nudged) == []
+
+
+def test_the_verdicts_figure_counts_the_words_a_reader_sees():
+    import pandas as pd
+
+    checked = pd.DataFrame({"verdict": ["confirmed", "confirmed", "differs", "cannot check"],
+                            "verdict_text": ["confirmed by official data",
+                                             "consistent with figures as reported", "", ""]})
+    f = changes.verdicts_figure(checked, "verdicts on the article's trade figures")
+    assert f["key"] == "verdicts" and f["text"] == (
+        "1 cannot check, 1 confirmed by official data, 1 consistent with figures as reported, "
+        "1 differs")
+    assert changes.verdicts_figure(checked.iloc[0:0], "none") is None
+    assert changes.verdicts_figure(None, "none") is None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from analysis.bibliography import current as current_bibliography
-from analysis.changes import figure
+from analysis.changes import figure, verdicts_figure
 from analysis.countries import in_text, name
 from analysis.datasets import source_line
 from analysis.diplomacy.agreement import agreement_table
@@ -156,15 +156,8 @@ def key_figures(country: str, counterparts: list[str], year_from: int, year_to: 
         shown = vote_label(vote) if isinstance(vote, str) and vote else "not stated"
         out.append(figure(f"ukraine:{res}", f"{name(country)}'s vote on "
                           f"{res.replace('A/RES/', '')}", shown, "vote", shown))
-    if claims is not None and len(claims):
-        words = claims["verdict_text"].where(claims["verdict_text"].astype(bool),
-                                             claims["verdict"]) if "verdict_text" in claims \
-            else claims["verdict"]
-        counts = words.value_counts()
-        text = ", ".join(f"{counts[v]} {v}" for v in sorted(counts.index))
-        out.append(figure("verdicts", "verdicts on the article's statements", text,
-                          "verdicts", text))
-    return out
+    verdicts = verdicts_figure(claims, "verdicts on the article's statements")
+    return out + [verdicts] if verdicts else out
 
 
 def agreement_data(by_year: pd.DataFrame) -> pd.DataFrame:

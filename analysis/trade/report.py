@@ -14,7 +14,7 @@ import pandas as pd
 
 from analysis.bibliography import current as current_bibliography
 from analysis.bibliography import short_name as source_short_name
-from analysis.changes import figure
+from analysis.changes import figure, verdicts_figure
 from analysis.countries import in_text, name
 from analysis.datasets import load_table
 from analysis.display import escape, number, percent
@@ -125,15 +125,8 @@ def key_figures(partner: str = "RUS", reporter: str = "IND", fy_from: str | None
     if rank:
         out.append(figure(f"rank:{rank[2]}", f"rank among {name(reporter)}'s partners covered",
                           rank[0], "rank", f"no. {rank[0]} of {rank[1]}", period=rank[2]))
-    if claims is not None and len(claims):
-        words = claims["verdict_text"].where(claims["verdict_text"].astype(bool),
-                                             claims["verdict"]) if "verdict_text" in claims \
-            else claims["verdict"]
-        counts = words.value_counts()
-        text = ", ".join(f"{counts[v]} {v}" for v in sorted(counts.index))
-        out.append(figure("verdicts", "verdicts on the article's trade figures", text,
-                          "verdicts", text))
-    return out
+    verdicts = verdicts_figure(claims, "verdicts on the article's trade figures")
+    return out + [verdicts] if verdicts else out
 
 
 def coverage_summary(partner: str = "RUS", reporter: str = "IND", fy_from: str | None = None,
