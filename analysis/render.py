@@ -17,8 +17,8 @@ Each report's key figures (the domain rooms' ``key_figures``: the latest fiscal 
 totals, agreement rates, votes, verdicts) are computed here, in the render process, once the
 notebook has run, and recorded in the manifest. They are compared with those of the report's
 last good manifest (analysis.changes); when any moved, a short "What changed since the last
-report" Markdown cell goes into the executed notebook right after the key-findings box, before
-HTML and PDF are written. A first report, or one whose figures did not move, has no such cell.
+report" Markdown cell goes into the executed notebook at the end of the first section after the
+key-findings box, before HTML and PDF are written. A first report, or one whose figures did not move, has no such cell.
 
 Report folders are named for the notebook and its non-default parameters, in the order the
 contract declares them: ``trade_imbalance`` for the defaults, ``trade_imbalance--partner=CHN``

@@ -3,7 +3,7 @@ project whose data/ is revised between runs the way the real data were.
 
 First run: data/ as it stood before TradeStat's final FY2024-25 China totals replaced PTI's
 provisional ones (April 2025) and before the FY2025-26 rows arrived (the real rows removed).
-Second run: the real data/. The report then says what changed, right after its key findings,
+Second run: the real data/. The report then says what changed, after its key findings and first chart,
 and the batch prints one line for it. A re-render with nothing changed says nothing.
 """
 
@@ -88,12 +88,14 @@ def test_the_update_is_one_line_of_the_cron_mail(project):
     assert [c["kind"] for c in changes["items"]] == ["new period"] + ["revised"] * 4
 
 
-def test_the_report_says_what_changed_right_after_its_key_findings(project):
+def test_the_report_says_what_changed_after_its_key_findings_and_first_chart(project):
     root, _, _, first_manifest, _ = project
     html = page(root)
     box = html.index('class="key-findings"')
     section = html.index('class="what-changed"')
-    assert box < section < html.index("Exports, imports and the balance over time", box)
+    chart = html.index("Exports, imports and the balance over time", box)
+    assert box < chart < html.index("<img", chart) < section  # page 1 keeps its chart
+    assert section < html.index("Composition: what India buys and sells", box)
     text = re.sub(r"<[^>]+>", "", html[section:html.index("</section>", section)])
     day = first_manifest["started"][:10]
     assert f"What changed since the last report ({int(day[8:])} " in text and day[:4] in text
