@@ -148,7 +148,11 @@ def test_a_long_table_sorts_by_value_and_searches_in_the_browser(browser, tmp_pa
         tab.wait_for_function("document.documentElement.dataset.tiesTables !== undefined")
         assert tab.evaluate("document.documentElement.dataset.tiesTables") == "ready"
         column = list(wide.columns).index("balance") + 2  # after the fiscal-year row label
-        tab.locator("table.ties-interactive thead th", has_text="balance").click()
+        header = tab.locator("table.ties-interactive thead th", has_text="balance")
+        header.click()
+        # DataTables marks the column once it has redrawn the rows: read them after that
+        tab.wait_for_function("th => th.getAttribute('aria-sort') === 'ascending'",
+                              arg=header.element_handle())
         cells = tab.locator(f"table.ties-interactive tbody tr td:nth-child({column})")
         texts = cells.all_inner_texts()
         values = [None if t == "–" else float(t.replace(",", "").replace("−", "-"))
