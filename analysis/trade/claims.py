@@ -254,6 +254,19 @@ def rounding_touch(diff: float, tol_claim: float, half_data: float = 0.0) -> boo
     return abs(abs(diff) - (tol_claim + half_data)) <= scale
 
 
+def _touching(claim, claimed_mn: float, rows) -> tuple[float, str] | None:
+    """The first (value, source) among ``rows`` (value, half-width, source, US$ mn) whose
+    rounding interval only touches the claim's ("$118.2 billion" against 118.3 ±0.05), else
+    None. Qualified figures ("over", "about") have no rounding interval to touch."""
+    if claim.qualifier is not None:
+        return None
+    low, high = _tolerance(claim, claimed_mn)
+    for value, half, source in rows:
+        if rounding_touch(abs(value) - abs(claimed_mn), (high - low) / 2, half):
+            return value, source
+    return None
+
+
 def _digits_of(value: float) -> int:
     text = f"{value:.6f}".rstrip("0").rstrip(".")
     return len(text.split(".")[1]) if "." in text else 0
@@ -624,12 +637,16 @@ def _check_money_claim(claim, reporter: str) -> dict:
     gap = abs(abs(claimed_mn) - abs(r["value_usd_mn"])) / abs(r["value_usd_mn"])
     unit_mn = 2 * _half_unit(claim.value) * _SCALE_MN.get(claim.scale, 1e-6)
     off = abs(abs(claimed_mn) - abs(r["value_usd_mn"]))
-    low, high = _tolerance(claim, claimed_mn)
-    if claim.qualifier is None and rounding_touch(off, (high - low) / 2, r["half_width_usd_mn"]):
-        data_txt = f"{computed:,.{max(_digits_of(claim.value), 0)}f}"
-        return _record(claim, "differs", f"rounding: {claim.text} and the data's {data_txt} "
-                       f"{claim.scale or ''} cannot be the same value (their rounding "
-                       f"intervals only touch)".replace("  ", " "), **base)
+    touching = _touching(claim, claimed_mn, [(r["value_usd_mn"], r["half_width_usd_mn"],
+                                              r["source_id"])]
+                         + [(a.value_usd_mn, HALF_WIDTH.get(a.precision, 0), a.source_id)
+                            for a in alt.itertuples()])
+    if touching is not None:
+        value, source = touching
+        data_txt = f"{_to_claim_scale(claim, abs(value)):,.{_digits_of(claim.value)}f}"
+        return _record(claim, "differs", f"rounding: {claim.text} and the data's {data_txt}"
+                       f"{' ' + claim.scale if claim.scale else ''} ({_name(source)}) cannot be "
+                       f"the same value: their rounding intervals only touch", **base)
     why = ("rounding: " if off <= 2 * unit_mn and gap <= 0.02 else
            f"slightly ({gap:.1%}; a revised or differently compiled figure): "
            if gap <= 0.02 else "")
@@ -699,6 +716,18 @@ def _check_partial(claim, claimed_mn, partner, reporter, flow, fy, label) -> dic
                            band=_to_claim_scale(claim, HALF_WIDTH.get(r.precision, 0)),
                            status=row_status(fy, r.source_id, "final"))
     r = rows.iloc[0]
+    touching = _touching(claim, claimed_mn, [(x.value_usd_mn, HALF_WIDTH.get(x.precision, 0),
+                                              x.source_id) for x in rows.itertuples()])
+    if touching is not None:  # "$32.9 billion" against 32.8 ±0.05
+        value, source = touching
+        data_txt = f"{_to_claim_scale(claim, abs(value)):,.{_digits_of(claim.value)}f}"
+        return _record(claim, "differs", f"rounding: {claim.text} and the data's {data_txt}"
+                       f"{' ' + claim.scale if claim.scale else ''} for {label} {fy} "
+                       f"({_name(source)}) cannot be the same value: their rounding intervals "
+                       "only touch", computed=_to_claim_scale(claim, abs(value)), source=source,
+                       period=f"{fy} {label}", status=row_status(fy, source, "final"),
+                       band=_to_claim_scale(claim, HALF_WIDTH.get(
+                           rows.loc[rows["source_id"] == source, "precision"].iloc[0], 0)))
     return _record(claim, "differs", f"the {label} {fy} figure is {abs(r.value_usd_mn):,.0f} "
                    "US$ mn", computed=_to_claim_scale(claim, abs(r.value_usd_mn)),
                    source=r.source_id, period=f"{fy} {label}",
