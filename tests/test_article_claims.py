@@ -569,3 +569,10 @@ def test_two_number_tallies_opposed_counts_number_one_ranks_and_prices_per_barre
     assert kinds_of("Traders offered a $5-7 discount per barrel; crude sold above $90/bbl.") == [
         ("money", "$5-7 discount per barrel", 5, "USD/barrel", None),
         ("money", "$90/bbl", 90, "USD/barrel", None)]
+
+
+def test_up_to_after_a_rise_is_where_it_rose_to_not_a_bound():
+    rose = extract_claims("Exports grew 9 per cent, up to $3.5 billion.", [(0, 45)], PUB)
+    assert [c.qualifier for c in rose if c.kind == "money"] == [None]
+    cap = extract_claims("Loans of up to $2 billion were offered.", [(0, 39)], PUB)
+    assert [c.qualifier for c in cap if c.kind == "money"] == ["under"]

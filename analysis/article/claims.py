@@ -340,7 +340,8 @@ _P_RANK = re.compile(
 _QUALIFIERS = (
     ("over", r"(?:over|more\s+than|above|exceed(?:ing|ed|s)?|upwards\s+of|in\s+excess\s+of|"
              r"at\s+least|cross(?:ed|es|ing)?|surpass(?:ed|es)?|top(?:ped|s)?)\s*$"),
-    ("under", r"(?:under|less\s+than|below|at\s+most|up\s+to)\s*$"),
+    # ", up to $86.51 billion" after a rise is where it rose to, not an upper bound
+    ("under", r"(?:under|less\s+than|below|at\s+most|(?<!,\s)up\s+to)\s*$"),
     ("about", r"(?:about|around|roughly|nearly|almost|close\s+to|approximately|some|"
               r"an\s+estimated|estimated|touching|touched)\s*$"),
 )
