@@ -501,3 +501,78 @@ def test_for_the_month_from_a_figure_a_year_earlier():
             "Exports rose to $3 billion for the month from $1 billion a year earlier.")
     got = paragraphs_of(text, dt.date(2021, 5, 2), kinds=("money",))
     assert got == [("$5 billion", "2021-04"), ("$3 billion", "2021-04"), ("$1 billion", "2020-04")]
+
+
+# --- constructions of the third held-out round (h21-h26), in our own words -----------------
+
+def test_a_paragraph_pointing_back_keeps_the_period_and_last_year_is_the_older_side():
+    text = ("Two-way trade with Peru came to $4 billion in 2024-25.\n\n"
+            "This is a rise of 6 per cent, with exports up to $2.2 billion. India's surplus "
+            "with Peru grew to $0.9 billion from $0.6 billion in the last fiscal year.")
+    parts = ["Two-way trade with Peru came to $4 billion in 2024-25.",
+             "This is a rise of 6 per cent, with exports up to $2.2 billion.",
+             "India's surplus with Peru grew to $0.9 billion from $0.6 billion in the last "
+             "fiscal year."]
+    spans = [(text.index(x), text.index(x) + len(x)) for x in parts]
+    got = [(c.text, c.period) for c in extract_claims(text, spans, dt.date(2025, 4, 20))
+           if c.kind in ("money", "percent")]
+    assert got == [("$4 billion", "FY2024-25"), ("6 per cent", "FY2024-25"),
+                   ("$2.2 billion", "FY2024-25"), ("$0.9 billion", "FY2024-25"),
+                   ("$0.6 billion", "FY2023-24")]
+
+
+def test_the_last_year_beside_a_fiscal_year_is_the_fiscal_year_before():
+    got = periods_of("Trade with Chile climbed to $5.2 billion in 2024-25 from $4.6 billion in "
+                     "the last year.  The deficit reached $1.1 billion, up 10 per cent from "
+                     "the last year's deficit of $1 billion.", dt.date(2025, 4, 20))
+    assert got == [("$5.2 billion", "FY2024-25"), ("$4.6 billion", "FY2023-24"),
+                   ("$1.1 billion", "FY2024-25"), ("10 per cent", "FY2024-25"),
+                   ("$1 billion", "FY2023-24")]
+
+
+def test_two_fiscal_years_in_a_row_are_one_span():
+    got = periods_of("Peru, the top trading partner in the fiscal years 2021-22 and 2022-23, "
+                     "did $3 billion of trade.", kinds=("rank",))
+    assert got == [("top trading partner", "2021-04/2023-03")]
+
+
+def test_this_month_that_month_and_dates_that_only_start_a_span():
+    pub = dt.date(2025, 7, 31)
+    assert periods_of("This month, Chile supplied 12 per cent of the copper India bought.",
+                      pub) == [("12 per cent", "2025-07")]
+    got = periods_of("India bought 50,000 barrels per day from Chile in March 2022.  That "
+                     "month, imports from Peru were 20,000 bpd.", pub, kinds=("quantity",))
+    assert got == [("50,000 barrels per day", "2022-03"), ("20,000 bpd", "2022-03")]
+    # a date in a since-clause, "after 2014" and "starting on August First" are not periods
+    assert periods_of("It was the fourth of 6 resolutions adopted since the war began on "
+                      "February 24, 2022.", pub, kinds=("count",)) == [("6 resolutions", None)]
+    assert periods_of("Prices topped $100/bbl for the first time after 2014.", pub) == [
+        ("$100/bbl", None)]
+    assert periods_of("A duty of 15 per cent applies starting on August First.", pub) == [
+        ("15 per cent", None)]
+
+
+def test_a_multiplier_towards_a_target_takes_the_target_year():
+    got = periods_of("The two sides want to more than double trade to $200 billion by 2030 and "
+                     "sign a pact by fall of 2025.", dt.date(2025, 3, 1))
+    assert got == [("double", "2030"), ("$200 billion", "2030")]
+
+
+def test_two_number_tallies_opposed_counts_number_one_ranks_and_prices_per_barrel():
+    assert kinds_of("The 120-9 vote left 40 abstentions.") == [
+        ("count", "120", 120, "count", None), ("count", "9", 9, "count", None),
+        ("count", "40 abstentions", 40, "count", None)]
+    assert kinds_of("In the Assembly vote, 120 backed it and nine opposed it.")[-1] == (
+        "count", "nine opposed", 9, "count", None)
+    assert kinds_of("Chile became the No.1 supplier of copper.") == [
+        ("rank", "No.1", 1, "rank", None)]
+    assert kinds_of("Traders offered a $5-7 discount per barrel; crude sold above $90/bbl.") == [
+        ("money", "$5-7 discount per barrel", 5, "USD/barrel", None),
+        ("money", "$90/bbl", 90, "USD/barrel", None)]
+
+
+def test_up_to_after_a_rise_is_where_it_rose_to_not_a_bound():
+    rose = extract_claims("Exports grew 9 per cent, up to $3.5 billion.", [(0, 45)], PUB)
+    assert [c.qualifier for c in rose if c.kind == "money"] == [None]
+    cap = extract_claims("Loans of up to $2 billion were offered.", [(0, 39)], PUB)
+    assert [c.qualifier for c in cap if c.kind == "money"] == ["under"]

@@ -148,3 +148,9 @@ def test_counterparts_specialists_envoys_to_the_un_and_a_special_military_operat
     got = {(e.kind, e.name) for e in extract_entities(text)}
     assert {("person", "Rosa Quispe"), ("person", "Tomas Lind"), ("person", "KV Menon"),
             ("event", "War in Ukraine")} <= got
+
+
+def test_secretaries_and_a_title_with_its_acronym():
+    people = [n for n, _, _ in named("Talks were held with US Trade Representative (USTR) Jane "
+                                     "Doerr and US Commerce Secretary Carl Mendes.", "person")]
+    assert people == ["Jane Doerr", "Carl Mendes"]

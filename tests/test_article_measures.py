@@ -117,3 +117,26 @@ def test_a_lead_over_another_partner_is_a_margin_not_trade(tmp_path):
 def test_overall_imports_from_a_country_are_that_countrys(tmp_path):
     a = article_from(tmp_path, "India's overall imports from Peru rose 50 percent in FY2023-24.")
     assert figure(a, "50 percent").partner == "PER"
+
+
+def test_the_country_overtaken_is_not_the_partner_of_the_figure(tmp_path):
+    a = article_from(tmp_path, "In 2023-24 China overtook the United States to become India's "
+                               "largest trading partner, with trade of $118.4 billion.")
+    c = figure(a, "$118.4 billion")
+    assert (c.measure, c.partner) == ("total_trade", "CHN")
+
+
+def test_a_decline_of_approximately_is_growth_and_a_doubling_to_a_target_is_a_target(tmp_path):
+    a = article_from(tmp_path, "Imports from Peru saw a decline of approximately 20 per cent in "
+                               "2023-24. The two sides aim to more than double trade to $10 "
+                               "billion by 2030.", published="2024-06-15")
+    assert figure(a, "20 per cent").measure == "growth"
+    assert figure(a, "double").measure == "target"
+
+
+def test_a_two_number_tally_and_opposed_votes(tmp_path):
+    a = article_from(tmp_path, "The Assembly passed it 120-9. The 120-9 vote drew 40 "
+                               "abstentions, and nine opposed it.")
+    votes = {(c.text, c.span[0]): c.measure for c in a.claims if c.kind == "count"}
+    assert sorted(set(votes.values()) - {"count"}) == ["votes_abstain", "votes_no", "votes_yes"]
+    assert [m for (t, _), m in votes.items() if t == "nine opposed"] == ["votes_no"]

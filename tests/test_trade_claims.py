@@ -484,3 +484,50 @@ def test_a_product_value_has_the_band_of_its_last_digit_and_a_status_by_the_rule
                           product="crude oil"))
     assert off["verdict"] == "differs" and off["band"] == pytest.approx(0.05)
     assert off["status"] == "provisional" and "46,500" in off["reason"]
+
+
+def test_rounding_intervals_that_only_touch_do_not_agree():
+    """US total trade in FY2023-24 is 118.3 bn (GTRI, to 0.1 bn): "$118.2 billion" stands for
+    118.15-118.25 and the data for 118.25-118.35 — one point in common, so no agreement."""
+    touch = check_claim(fig("$118.2 billion", 118.2, partner="USA"))
+    assert touch["verdict"] == "differs"
+    assert touch["reason"].startswith("rounding: $118.2 billion and the data's 118.3")
+    assert "cannot be the same value" in touch["reason"]
+    assert check_claim(fig("$118.3 billion", 118.3, partner="USA"))["verdict"] == "confirmed"
+    assert check_claim(fig("$65.7 billion", 65.7))["verdict"] == "confirmed"  # the seed's
+
+
+def test_rounding_agrees_with_half_open_intervals_and_no_float_noise():
+    from analysis.trade.claims import rounding_agrees
+    assert rounding_agrees(0.1, 0.05, 0.05) is False  # 118.2 vs 118.3: a touch
+    assert rounding_agrees(118.3 - 118.2, 0.05, 0.05) is False  # the same in floating point
+    assert rounding_agrees(0.0999, 0.05, 0.05) is True
+    assert rounding_agrees(-0.05, 0.05) is True  # an exact 65.65 rounds to 65.7
+    assert rounding_agrees(65.75 - 65.7, 0.05) is False  # an exact 65.75 rounds to 65.8
+
+
+def test_decreased_by_is_a_fall_and_a_rank_over_two_fiscal_years_is_checked_in_each():
+    down = check_claim(fig("1.32 per cent", 1.32, kind="percent", unit="percent", scale=None,
+                           measure="growth", flow="export", partner="USA",
+                           sentence="Exports to the US decreased by 1.32 per cent to $77.5 "
+                                    "billion."))
+    assert down["verdict"] == "confirmed" and down["claimed"] == -1.32
+    both = check_claim(fig("top trading partner", 1, kind="rank", unit="rank", scale=None,
+                           period="2021-04/2023-03", measure="rank", partner="USA"))
+    assert both["verdict"] == "confirmed"
+    assert "FY2021-22:" in both["reason"] and "FY2022-23:" in both["reason"]
+    china = check_claim(fig("top trading partner", 1, kind="rank", unit="rank", scale=None,
+                            period="2021-04/2023-03", measure="rank", partner="CHN"))
+    assert china["verdict"] == "differs"
+
+
+def test_a_partial_period_figure_that_only_touches_the_data_differs_by_rounding():
+    """April-December FY2022-23 imports from Russia: 32.8 bn (to 0.1 bn) and 32.81 bn (to
+    0.01 bn) are held; "$32.9 billion" touches the first and misses the second."""
+    apr_dec = check_claim(fig("$32.9 billion", 32.9, period="2022-04/2022-12",
+                              measure="imports", flow="import"))
+    assert apr_dec["verdict"] == "differs"
+    assert apr_dec["reason"].startswith("rounding: $32.9 billion and the data's 32.8 billion")
+    near = check_claim(fig("$32.8 billion", 32.8, period="2022-04/2022-12", measure="imports",
+                           flow="import"))
+    assert near["verdict"] == "confirmed"

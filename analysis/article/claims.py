@@ -155,6 +155,9 @@ class _Match:
     last_year: bool = False  # "last year", which an article counting in fiscal years means as one
     trailing: bool = False  # "over the past year": the twelve months before publication
     base: bool = False  # "since 1980", "before February 2022": a base or limit, no figure's period
+    earlier: bool = False  # "last year", "the previous fiscal": one year before a reference
+    possessive: bool = False  # "last year's deficit of $X": the period of that figure only
+    chosen: object = None  # the period match a figure took its period from
 
 
 def _fiscal_claims(s: str) -> list[_Match]:
@@ -272,7 +275,8 @@ def _count_claims(s: str) -> list[_Match]:
             # partners": a plural noun a few words on still makes it a count
             ahead = re.match(r"(?:\s+(?:of\s+(?:its|the|their|our|his|her)|[a-z][\w-]*|"
                              r"[A-Z][a-z]+)){0,3}?\s+[a-z]+[^s\W]?s\b", s[m.end(1):])
-            if noun == "against" and re.search(r"\bvot|\bfavou?r\b|abstention", s, re.I):
+            if noun in ("against", "opposed", "abstained") and re.search(
+                    r"\bvot|\bfavou?r\b|abstention", s, re.I):
                 found.append(_Match("count", m.start(), m.end(), _number(m["num"]), "count"))
                 continue  # "140 votes in favour, five against": a tally's count
             if not ahead or noun in ("to", "or", "and", "times", "per"):
@@ -313,7 +317,8 @@ _P_QUANTITY = re.compile(
     r"(?:\s?(?P<scale>million|mn|billion|bn|thousand|lakh|crore)\b)?"
     rf"\s?(?P<unit>{'|'.join(u for u, _ in _QUANTITY_UNITS)})(?:\s*\((?:bpd|b/d)\))?",
     re.IGNORECASE)
-_PER_UNIT = re.compile(r"\s*(?:a|per|/)\s*(?P<per>barrel|tonne|ton|kg|kilogram|litre|mmbtu|unit)\b",
+_PER_UNIT = re.compile(r"\s*(?:(?:discount|premium|rebate)\s+)?(?:a|per|/)\s*"
+                       r"(?P<per>barrel|bbl|tonne|ton|kg|kilogram|litre|mmbtu|unit)\b",
                        re.IGNORECASE)
 _RANK_NOUNS = (r"(?:trading\s+partner|trade\s+partner|partner|supplier|source|import\s+source|"
                r"export\s+destination|destination|buyer|importer|exporter|consumer|producer|"
@@ -329,11 +334,14 @@ _P_RANK = re.compile(
     r"fourth|fifth)\b"
     r"|\b(?P<ord3>\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
     r"\s+(?:spot|position|place)\b"
-    r"|\b(?:a\s+)?close\s+(?P<ord4>second|third)\b", re.IGNORECASE)
+    r"|\b(?:a\s+)?close\s+(?P<ord4>second|third)\b"
+    rf"|\b(?:No\.\s?|number\s+)(?P<no>[1-9]|one|two|three)\b(?=\s+(?:[a-z]+\s+)?{_RANK_NOUNS})",
+    re.IGNORECASE)
 _QUALIFIERS = (
     ("over", r"(?:over|more\s+than|above|exceed(?:ing|ed|s)?|upwards\s+of|in\s+excess\s+of|"
              r"at\s+least|cross(?:ed|es|ing)?|surpass(?:ed|es)?|top(?:ped|s)?)\s*$"),
-    ("under", r"(?:under|less\s+than|below|at\s+most|up\s+to)\s*$"),
+    # ", up to $86.51 billion" after a rise is where it rose to, not an upper bound
+    ("under", r"(?:under|less\s+than|below|at\s+most|(?<!,\s)up\s+to)\s*$"),
     ("about", r"(?:about|around|roughly|nearly|almost|close\s+to|approximately|some|"
               r"an\s+estimated|estimated|touching|touched)\s*$"),
 )
@@ -347,12 +355,21 @@ _P_TALLY = re.compile(r"(?<![\w.,-])(?P<y>\d{2,3})\s?[-–]\s?(?P<n>\d{1,3})\s?[
                       r"(?P<a>\d{1,3})(?![\w.,]|[-–]\d)")
 
 
+_P_TALLY2 = re.compile(r"(?<![\w.,-])(?P<y>\d{2,3})\s?[-–]\s?(?P<n>\d{1,3})(?![\w.,%]|\s?[-–]\s?\d)"
+                       r"(?=\s+(?:vote|votes|margin|in\s+favou?r)\b)", re.IGNORECASE)
+
+
 def _tally_claims(s: str) -> list[_Match]:
     """A vote tally written yes-no-abstain ("141-5-35"): one count claim, value the yes votes,
-    unit ``tally``."""
-    return [_Match("count", m.start(), m.end(), int(m["y"]), "tally")
-            for m in _P_TALLY.finditer(s)
-            if re.search(r"vot|resolution|adopted|Assembly|Council", s, re.IGNORECASE)]
+    unit ``tally``. Written yes-no ("the 141-7 vote"): two counts, the votes for and against."""
+    if not re.search(r"vot|resolution|adopted|Assembly|Council", s, re.IGNORECASE):
+        return []
+    found = [_Match("count", m.start(), m.end(), int(m["y"]), "tally")
+             for m in _P_TALLY.finditer(s)]
+    for m in _P_TALLY2.finditer(s):
+        found.append(_Match("count", m.start("y"), m.end("y"), int(m["y"]), "count"))
+        found.append(_Match("count", m.start("n"), m.end("n"), int(m["n"]), "count"))
+    return found
 
 
 def _fraction_claims(s: str) -> list[_Match]:
@@ -406,6 +423,9 @@ def _rank_claims(s: str) -> list[_Match]:
             continue
         if m["sup1"] and m.group().lower().endswith("s") and _SET_OF.search(s[:m.start()]):
             continue  # "one of the largest partners", "India's top partners": a set, no rank
+        if m["no"]:  # "No.1 supplier", "number one partner"
+            found.append(_Match("rank", m.start(), m.end(), _number(m["no"]), "rank"))
+            continue
         word = (m["ord"] or m["ord2"] or m["ord3"] or m["ord4"] or "").lower()
         value = (_ORDINAL_WORDS.get(word) or int(re.match(r"\d+", word).group())) if word else 1
         start = m.start("ord2") if m["ord2"] else m.start()
@@ -420,7 +440,7 @@ def _per_unit(s: str, taken: list[_Match]) -> None:
             per = _PER_UNIT.match(s, m.end)
             if per:
                 per_unit = per["per"].lower()
-                per_unit = "tonne" if per_unit in ("ton", "tonne") else per_unit
+                per_unit = {"ton": "tonne", "bbl": "barrel"}.get(per_unit, per_unit)
                 m.unit = f"{m.unit}/{per_unit}"
                 m.end = per.end()
 
@@ -557,6 +577,17 @@ _SAME_PERIOD = re.compile(
     r"same\s+period)(?!\s+(?:of|ended|ending|to|from(?!\s+(?:US\$|\$|USD|Rs|₹))|\d|last|"
     r"a\s+year))\b", re.IGNORECASE)
 _SINCE_MONTH = re.compile(rf"\bsince\s+(?P<month>{MONTH_PATTERN})(?!\s*,?\s*\d)")
+#: "This month, Russia supplied …": the month of publication.
+_THIS_MONTH = re.compile(r"\b(?:this|the\s+current)\s+month\b", re.IGNORECASE)
+#: "That month, imports from Iraq were …": the month (or year) the sentence before spoke of.
+_THAT_PERIOD = re.compile(r"\b(?:that|the\s+same)\s+(?:month|year|quarter)\b"
+                          r"(?!\s+(?:of|last|a\s+year|ago|earlier|before))", re.IGNORECASE)
+#: "in the fiscal years 2021-22 and 2022-23", "during 2021-22 and 2022-23": two fiscal years in
+#: a row, one span of months.
+_FY_PAIR = re.compile(
+    r"\b(?:(?:fiscal|financial)\s+years?\s+)?(?:FY\s?)?(?P<a>(?:19|20)\d{2})\s?[-–/]\s?(?P<a2>\d{2})"
+    r"\s+and\s+(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?:FY\s?)?(?P<b>(?:19|20)\d{2})\s?[-–/]\s?"
+    r"(?P<b2>\d{2})\b", re.IGNORECASE)
 
 
 def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
@@ -573,6 +604,18 @@ def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
                                 period=f"{year}-{month:02d}/{published.year}-"
                                        f"{published.month:02d}"))
     pub_fy = _fy_start_of(published) if published else None
+    for m in _FY_PAIR.finditer(s):
+        a, b = int(m["a"]), int(m["b"])
+        if b == a + 1 and int(m["a2"]) == (a + 1) % 100 and int(m["b2"]) == (b + 1) % 100:
+            found.append(_Match("period", m.start(), m.end(), a, "months",
+                                period=f"{a}-04/{b + 1}-03"))
+    for m in _THIS_MONTH.finditer(s):
+        if published:
+            found.append(_Match("date", m.start(), m.end(), published.year, "date",
+                                period=f"{published.year}-{published.month:02d}", relative=True))
+    for m in _THAT_PERIOD.finditer(s):  # resolved in _assign_periods: the period in force
+        found.append(_Match("period", m.start(), m.end(), 0, "months", relative=True,
+                            period_from="same"))
     for m in _FY_EXTRA.finditer(s):
         if m["e"]:
             a, b = 2000 + int(m["e"]), 2000 + int(m["f"])
@@ -719,7 +762,7 @@ def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
                                 period=year_to_date(published), relative=True))
             continue
         found.append(_Match("fiscal_year", m.start(), m.end(), 0, "fiscal_year", period=period,
-                            relative=True))
+                            relative=True, earlier=offset == -1))
     for m in _MONTH_THIS_YEAR.finditer(s):
         if published:
             year = published.year + _which_offset(m["which"])
@@ -738,6 +781,8 @@ def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
         period = (str(published.year + _which_offset(m["which"])) if published else None)
         found.append(_Match("year", m.start(), m.end(), 0, "year", period=period, relative=True,
                             last_year=_which_offset(m["which"]) == -1,
+                            earlier=_which_offset(m["which"]) == -1,
+                            possessive=bool(re.match(r"['’]s\b", s[m.end():])),
                             trailing=m["which"].lower() == "past"))
     return found
 
@@ -812,6 +857,7 @@ def _sentence_claims(sentence: str, published: dt.date | None = None,
                 m.period = latest
     _inherit_scale(taken)
     _assign_periods(sentence, taken, carried, topic)
+    _compared_earlier(sentence, taken, carried)
     return taken
 
 
@@ -864,7 +910,8 @@ def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = No
     # "fourfold since 1980", "less than 1 per cent before February 2022": a base or a limit,
     # not the period the figure is of
     for p in periods:
-        p.base = bool(_BASE_BEFORE.search(sentence[:p.start]))
+        p.base = bool(_BASE_BEFORE.search(sentence[:p.start])) or (
+            p.kind == "date" and bool(_SINCE_CLAUSE.search(sentence[:p.start])))
     usable = [p for p in periods if p.period and not p.base]
     figures = [m for m in taken if m.kind in _TAKES_PERIOD]
     owner = {}  # "$X in FY2019": the period right after a figure belongs to it
@@ -873,7 +920,19 @@ def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = No
                  and _LINKED_AFTER.match(sentence[m.end:p.start])]
         if after:
             owner[id(after[0])] = m
-    main = next((p for p in usable if not p.shift), None)
+        before = [p for p in usable if p.possessive and p.end <= m.start
+                  and _POSSESSIVE_OF.match(sentence[p.end:m.start])]
+        if before:  # "the last year's deficit of $X"
+            owner[id(before[-1])] = m
+    main = next((p for p in usable if not p.shift and not p.possessive), None)
+    for i, m in enumerate(figures[:-1]):  # "double the two-way commerce to $500 billion by 2030"
+        nxt = figures[i + 1]
+        if m.kind == "multiplier" and nxt.kind == "money" and _TO_TARGET.match(
+                sentence[m.end:nxt.start]):
+            target = next((p for p in usable if owner.get(id(p)) is nxt), None)
+            if target is not None:
+                owner[id(target)] = m
+                owner[id(target), "also"] = nxt
     for i, m in enumerate(figures[:-1]):  # "X, up from Y in P": P is Y's, not X's
         if _COMPARED.match(sentence[m.end:figures[i + 1].start]):
             m.newer = True
@@ -882,15 +941,16 @@ def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = No
             continue
         if m.newer and not any(owner.get(id(p)) is m or id(p) not in owner for p in usable):
             continue  # every period is the compared figure's: the article's latest, later
-        mine = [p for p in usable if owner.get(id(p)) is m]
+        mine = [p for p in usable if owner.get(id(p)) is m or owner.get((id(p), "also")) is m]
         if mine:
             chosen, how = mine[0], "stated"
         else:
-            free = [p for p in usable if id(p) not in owner]
+            free = [p for p in usable if id(p) not in owner and not p.possessive]
             if not free:  # every period belongs to another figure: follow the one it leads to
                 if m.kind == "rank":
                     continue
-                later = [p for p in usable if p.start >= m.end and not p.shift]
+                later = [p for p in usable if p.start >= m.end and not p.shift
+                         and not p.possessive]
                 if not later and main is None:
                     continue  # left for the sentence before to supply
                 free = later[:1] or [main]
@@ -904,10 +964,41 @@ def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = No
             else:
                 chosen, how = main or free[0], "sentence"
         m.period = chosen.period
+        m.chosen = chosen
         m.period_from = "relative" if chosen.period_from == "relative" else how
 
 
-_BASE_BEFORE = re.compile(r"\b(?:before|since|prior\s+to)\s+$", re.IGNORECASE)
+def _compared_earlier(sentence: str, taken: list[_Match], carried: str | None) -> None:
+    """"rose to $127.7 billion in 2024-25 from $118.4 billion in the last year", "widened to
+    $41.18 billion from $35.32 billion in the last fiscal year", "up 17 per cent from the last
+    year's deficit of $85.07 billion": the older side of a comparison named "last year" is the
+    year before the newer side's fiscal year (or the one in force), not the year before the
+    publication date."""
+    figures = [m for m in taken if m.kind in _TAKES_PERIOD]
+    for m in figures:
+        p = m.chosen
+        if p is None or not p.earlier or not m.period:
+            continue
+        if not (p.possessive or _FROM_BEFORE.search(sentence[:m.start])):
+            continue
+        ref = next((f.period for f in figures if f is not m and f.period
+                    and _is_fiscal(f.period) and f.chosen is not p), None)
+        if ref is None and carried and _is_fiscal(carried):
+            ref = carried
+        if ref is None:
+            continue
+        if m.period == ref or (not _is_fiscal(m.period) and ref.startswith("FY")):
+            m.period = _shift(ref, 1)
+
+
+_TO_TARGET = re.compile(r"^\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}to\s+$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+|its\s+)?$", re.IGNORECASE)
+_POSSESSIVE_OF = re.compile(r"^['’]s(?:\s+[\w-]+){1,3}\s+(?:of|at)\s+$", re.IGNORECASE)
+#: "since Russia sent troops … on February 24, 2022": a date in a since-clause is a start.
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:]*$", re.IGNORECASE)
+_BASE_BEFORE = re.compile(r"\b(?:before|since|prior\s+to|after|(?:starting|beginning)"
+                          r"(?:\s+(?:on|from))?|effective(?:\s+from)?|with\s+effect\s+from)\s+$",
+                          re.IGNORECASE)
 _COMPARED = re.compile(r"^[\s,]*(?:(?:which\s+is\s+)?(?:up|down|rising|falling|increasing|"
                        r"decreasing|higher|lower)\s+)?(?:from|compared\s+(?:with|to)|against|"
                        r"as\s+against|versus|vs\.?)\s+(?:its\s+|the\s+|a\s+)?$", re.IGNORECASE)
@@ -1052,10 +1143,17 @@ _CONTINUES = re.compile(r"^(?:Imports|Exports|Trade|The\s+(?:imports|exports|tra
                         r"other)?\s*(?:country|nation|neighbour|neighbor)\b", re.IGNORECASE)
 
 
+#: "This is an increase of …", "As a result, …": a paragraph that opens by pointing back.
+_POINTS_BACK = re.compile(r"^(?:(?:This|That)\s+(?:is|was|marks|marked|represents|represented|"
+                          r"means|meant|resulted|led|took|pushed|brought)\b|As\s+a\s+result\b)")
+
+
 def _continues(sentence: str) -> bool:
     """A paragraph that names its partner by reference to the one before ("Imports from the
-    neighbouring country …") continues that paragraph's period."""
-    return bool(_CONTINUES.match(sentence.lstrip()))
+    neighbouring country …"), or opens by pointing back to it ("This is an increase of …",
+    "As a result, …"), continues that paragraph's period."""
+    s = sentence.lstrip()
+    return bool(_CONTINUES.match(s) or _POINTS_BACK.match(s))
 
 
 _FROM_TO = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)

@@ -39,7 +39,8 @@ _TITLES = (
     "Premier", "PM", "King", "Queen", "Crown Prince", "Emperor", "Chairman", "Chairwoman",
     "Consul General", "Founder", "Director", "Vice-President", "EAM", "Chief Economist",
     "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Mahatma", "Permanent Representative",
-    "Counterpart",
+    "Counterpart", "Commerce Secretary", "Trade Secretary", "Treasury Secretary",
+    "Trade Representative", "Secretary",
 )
 #: Leaders whom news on India's foreign relations names by surname alone ("Modi and Putin
 #: reviewed …"): surname → full name. A surname counts only where it stands as a word.
@@ -56,6 +57,7 @@ _NAME_WORD = r"[A-Z][a-z’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{1,2}(?=\s[A-Z][a-z
 _P_PERSON = re.compile(
     rf"(?i:\b(?:{'|'.join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))}))"
     r"(?:\s+to\s+(?:the\s+)?(?:UN|United\s+Nations)\b)?"  # "permanent representative to the UN"
+    r"(?:\s+\([A-Z]{2,6}\))?"  # "US Trade Representative (USTR) Jamieson Greer"
     r"(?:,\s+|\s+)"
     rf"(?P<name>(?:{_NAME_WORD})(?:\s(?:{_NAME_WORD})){{0,2}})")
 

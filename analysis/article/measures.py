@@ -66,7 +66,9 @@ _GROWTH = re.compile(
     r"contract\w*|down|"
     r"shr[aiu]nk\w*|slump\w*|plung\w*|widen\w*|narrow\w*|swell\w*|expand\w*|decrease\w*)"
     r"(?:\s+(?:by|of))?(?:\s+(?:about|around|nearly|almost|over|more\s+than|some|a\s+mere|"
-    r"just|only|roughly))?\s*$|(?:growth|decline|increase|rise|fall|drop|jump)\s+of\s*$"
+    r"just|only|roughly|approximately))?\s*$|(?:growth|decline|increase|rise|fall|drop|jump|"
+    r"decrease)\s+of(?:\s+(?:about|around|nearly|almost|over|more\s+than|some|roughly|"
+    r"approximately))?\s*$"
     r"|(?:growth|decline|increase|rise|fall|drop|jump|dip)\s+in\s+(?:[\w-]+\s+){1,3}by\s*$",
     re.IGNORECASE)
 _SHARE = re.compile(r"share|accounted\s+for|accounts\s+for|\bmade\s+up|\bper\s+cent\s+of|"
@@ -204,8 +206,12 @@ def _measure(c: Claim, left: str, right: str, clause: str,
         after = (c.text + right[:35]).lower()
         if re.match(r"\s*-member", right):
             return "members", None
-        votes = (("votes_abstain", r"abstention|abstain"), ("votes_no", r"\bagainst\b"),
-                 ("votes_yes", r"in\s+favou?r"))
+        if re.match(r"\s?[-–]\s?\d{1,3}\s+vote", right) and re.search(r"\bvote", right[:12]):
+            return "votes_yes", None  # "the 141-7 vote": for, then against
+        if re.search(r"\d{2,3}\s?[-–]\s?$", left) and re.match(r"\s+vote", right):
+            return "votes_no", None
+        votes = (("votes_abstain", r"abstention|abstain"),
+                 ("votes_no", r"\bagainst\b|\bopposed\b"), ("votes_yes", r"in\s+favou?r"))
         for window, pick in ((after, min), (left[-40:].lower(), max)):
             hits = [(m.start(), label) for label, pat in votes
                     for m in [re.search(pat, window)] if m]
@@ -217,6 +223,11 @@ def _measure(c: Claim, left: str, right: str, clause: str,
     if _TARGET_AFTER.match(right) or (_TARGET.search(left[-80:]) and c.kind == "money"):
         return "target", flow
     if c.kind == "multiplier":
+        if _TARGET_AFTER.match(right) or re.match(
+                r"^[\s\w-]{0,40}?\bto\s+(?:US\$|USD|\$|Rs\.?|₹)\s?[\d.,]+\s*(?:billion|bn|"
+                r"million|mn|trillion|crore)?\s+by\s+(?:the\s+end\s+of\s+)?(?:19|20)\d{2}\b",
+                right, re.IGNORECASE):
+            return "target", flow  # "more than double the trade to $500 billion by 2030"
         return "growth", flow
     if c.kind in ("percent", "fraction"):
         if _TARIFF.search(left[-30:] + right[:25]):
@@ -249,6 +260,9 @@ def _product(left: str, right: str) -> str | None:
     return _nearest(_PRODUCTS, near, len(near), right[:30])
 
 
+_OVERTAKEN = re.compile(r"\b(?:surpass\w*|overt(?:ook|ake|aken|akes|aking)|replac\w*|beat|"
+                        r"outpac\w*|outdo\w*|outdid|displac\w*|dislodg\w*)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
 _OVERALL = re.compile(r"(?<!of\s)(?:India|the\s+country)(?:’s|'s)\s+(?:overall|total|global|"
                       r"merchandise|worldwide)\s+(?:merchandise\s+)?(?:imports|exports|trade)"
                       r"(?!\s+(?:from|to|with)\s+(?!the\s+world))",  # "overall imports from Russia"
@@ -265,6 +279,11 @@ def _partner(sentence: str, start: int, end: int, clause: tuple[int, int],
     after = [n for n in in_clause if n[0] >= end]
     if _THE_OTHER.search(sentence[clause[0]:end]) and last_other:
         return last_other
+    # "China surpassed the United States to become …, with … $118.4 billion": the one that was
+    # overtaken is not the partner of the figure, the one that overtook is
+    passed = [n for n in before if _OVERTAKEN.search(sentence[clause[0]:n[0]])]
+    if passed and len(before) > len(passed):
+        before = [n for n in before if n not in passed]
     if before:
         return before[-1][2]
     if after:

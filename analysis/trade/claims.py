@@ -41,6 +41,7 @@ Every check record (:data:`RECORD_COLUMNS`) says, beside the machine-readable ``
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 import numpy as np
@@ -229,6 +230,48 @@ def _measure(sentence: str, figure: str = "") -> str:
     return before[-1] if before else flows[0][1]
 
 
+#: Floating point must not decide whether two roundings agree.
+_EPS = 1e-9
+
+
+def rounding_agrees(diff: float, tol_claim: float, half_data: float = 0.0) -> bool:
+    """Whether a written figure and a data value ``diff`` apart can be the same value.
+
+    A rounded figure stands for a half-open interval ("$118.2 billion" is 118.15 to just under
+    118.25), so two roundings agree only when their intervals overlap with positive length:
+    ``|diff| < tol_claim + half_data``; an exact touch (118.2 ±0.05 against 118.3 ±0.05) is
+    not agreement. An exact data value (``half_data`` 0) agrees when it lies in the claim's
+    interval, its lower end included (65.65 rounds to 65.7). ``diff`` is data − claim."""
+    scale = _EPS * max(1.0, abs(tol_claim) + abs(half_data), abs(diff))
+    if half_data > scale:
+        return abs(diff) < tol_claim + half_data - scale
+    return -tol_claim - scale <= diff < tol_claim - scale
+
+
+def rounding_touch(diff: float, tol_claim: float, half_data: float = 0.0) -> bool:
+    """The two intervals meet at one point only (see :func:`rounding_agrees`)."""
+    scale = _EPS * max(1.0, abs(tol_claim) + abs(half_data), abs(diff))
+    return abs(abs(diff) - (tol_claim + half_data)) <= scale
+
+
+def _touching(claim, claimed_mn: float, rows) -> tuple[float, str] | None:
+    """The first (value, source) among ``rows`` (value, half-width, source, US$ mn) whose
+    rounding interval only touches the claim's ("$118.2 billion" against 118.3 ±0.05), else
+    None. Qualified figures ("over", "about") have no rounding interval to touch."""
+    if claim.qualifier is not None:
+        return None
+    low, high = _tolerance(claim, claimed_mn)
+    for value, half, source in rows:
+        if rounding_touch(abs(value) - abs(claimed_mn), (high - low) / 2, half):
+            return value, source
+    return None
+
+
+def _digits_of(value: float) -> int:
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
 def _half_unit(value: float) -> float:
     """Half of the last written digit of a number as printed (65.7 → 0.05; 33 → 0.5)."""
     text = f"{value:.6f}".rstrip("0").rstrip(".")
@@ -285,7 +328,7 @@ def _check_money(claim, partner, reporter, fy, measure) -> dict:
     kw.update(value_computed=r["value_usd_mn"], difference=diff, source_ids=r["source_id"],
               band=r["half_width_usd_mn"], derived=bool(r["derived"]),
               status=series_status(partner, reporter, fy, measure, r["source_id"], r["status"]))
-    if abs(diff) <= tol:
+    if rounding_agrees(-diff, tol_claim, r["half_width_usd_mn"]):
         why = f"agrees within rounding (claim to ±{tol_claim:,.0f} US$ mn; data {r['status']}"
         why += ", derived" if r["derived"] else ""
         why += ")"
@@ -348,7 +391,7 @@ def _check_growth(claim, partner, reporter, fy, measure) -> dict:
         f"; the provisional {prev} figure {r.value_usd_mn:,.0f} ({r.source_id}) would give "
         f"{(c['value_usd_mn'] / r.value_usd_mn - 1) * 100:+.0f} % (preliminary vs revised)"
         for r in alt.itertuples())
-    if abs(claim.value - g) <= tol:
+    if rounding_agrees(g - claim.value, _half_unit(claim.value), tol - _half_unit(claim.value)):
         return _row(claim, **kw, verdict="confirmed",
                     reason=f"agrees within rounding; {base_txt}{alt_txt}")
     return _row(claim, **kw, verdict="differs",
@@ -508,8 +551,13 @@ def _fy_of(period: str | None) -> str | None:
 
 
 def _compare(claim, claimed_mn: float, value_mn: float, half_data: float) -> bool:
+    """The claim's interval and the data's overlap with positive length (an exact data value:
+    lies in the claim's half-open interval); see :func:`rounding_agrees`."""
     low, high = _tolerance(claim, claimed_mn)
-    return low - half_data <= value_mn <= high + half_data
+    scale = _EPS * max(1.0, abs(value_mn), abs(half_data))
+    if half_data > scale:
+        return min(high, value_mn + half_data) - max(low, value_mn - half_data) > scale
+    return low - scale <= value_mn < high - scale
 
 
 def _to_claim_scale(claim, value_mn: float) -> float:
@@ -589,6 +637,16 @@ def _check_money_claim(claim, reporter: str) -> dict:
     gap = abs(abs(claimed_mn) - abs(r["value_usd_mn"])) / abs(r["value_usd_mn"])
     unit_mn = 2 * _half_unit(claim.value) * _SCALE_MN.get(claim.scale, 1e-6)
     off = abs(abs(claimed_mn) - abs(r["value_usd_mn"]))
+    touching = _touching(claim, claimed_mn, [(r["value_usd_mn"], r["half_width_usd_mn"],
+                                              r["source_id"])]
+                         + [(a.value_usd_mn, HALF_WIDTH.get(a.precision, 0), a.source_id)
+                            for a in alt.itertuples()])
+    if touching is not None:
+        value, source = touching
+        data_txt = f"{_to_claim_scale(claim, abs(value)):,.{_digits_of(claim.value)}f}"
+        return _record(claim, "differs", f"rounding: {claim.text} and the data's {data_txt}"
+                       f"{' ' + claim.scale if claim.scale else ''} ({_name(source)}) cannot be "
+                       f"the same value: their rounding intervals only touch", **base)
     why = ("rounding: " if off <= 2 * unit_mn and gap <= 0.02 else
            f"slightly ({gap:.1%}; a revised or differently compiled figure): "
            if gap <= 0.02 else "")
@@ -658,6 +716,18 @@ def _check_partial(claim, claimed_mn, partner, reporter, flow, fy, label) -> dic
                            band=_to_claim_scale(claim, HALF_WIDTH.get(r.precision, 0)),
                            status=row_status(fy, r.source_id, "final"))
     r = rows.iloc[0]
+    touching = _touching(claim, claimed_mn, [(x.value_usd_mn, HALF_WIDTH.get(x.precision, 0),
+                                              x.source_id) for x in rows.itertuples()])
+    if touching is not None:  # "$32.9 billion" against 32.8 ±0.05
+        value, source = touching
+        data_txt = f"{_to_claim_scale(claim, abs(value)):,.{_digits_of(claim.value)}f}"
+        return _record(claim, "differs", f"rounding: {claim.text} and the data's {data_txt}"
+                       f"{' ' + claim.scale if claim.scale else ''} for {label} {fy} "
+                       f"({_name(source)}) cannot be the same value: their rounding intervals "
+                       "only touch", computed=_to_claim_scale(claim, abs(value)), source=source,
+                       period=f"{fy} {label}", status=row_status(fy, source, "final"),
+                       band=_to_claim_scale(claim, HALF_WIDTH.get(
+                           rows.loc[rows["source_id"] == source, "precision"].iloc[0], 0)))
     return _record(claim, "differs", f"the {label} {fy} figure is {abs(r.value_usd_mn):,.0f} "
                    "US$ mn", computed=_to_claim_scale(claim, abs(r.value_usd_mn)),
                    source=r.source_id, period=f"{fy} {label}",
@@ -831,16 +901,18 @@ def _check_growth_claim(claim, reporter: str) -> dict:
     g = (ratio - 1) * 100
     stated = claim.value
     at = claim.sentence.find(claim.text)
-    falls = re.search(r"fell|fall|declin|dipped|dip|drop|contract|down|shr|slip|slump|plung",
+    falls = re.search(r"fell|fall|declin|dipped|dip|drop|contract|down|shr|slip|slump|plung|"
+                      r"decreas",
                       claim.sentence[max(0, at - 40):at], re.I) or re.match(
-        r"\s*(?:decline|fall|drop|dip|contraction)\b", claim.sentence[at + len(claim.text):],
+        r"\s*(?:decline|fall|drop|dip|contraction|decrease)\b", claim.sentence[at + len(claim.text):],
         re.I)
     if falls:
         stated = -stated
     tol = _half_unit(claim.value) + band_pts
     about = _about_tolerance(claim)
     tol = max(tol, about)
-    ok = abs(stated - g) <= tol
+    ok = rounding_agrees(g - stated, _half_unit(claim.value), band_pts) or (
+        about > 0 and abs(stated - g) <= about)
     if ok:
         return _record(claim, "confirmed", f"{flow} {abs(b):,.0f} → {abs(c):,.0f} US$ mn: "
                        f"{g:+.1f} % ({plus_minus(band_pts)} from the rounding of both years); rests on "
@@ -853,7 +925,8 @@ def _check_growth_claim(claim, reporter: str) -> dict:
                 g2 = (abs(x.value_usd_mn) / abs(y.value_usd_mn) - 1) * 100
                 hx, hy = HALF_WIDTH.get(x.precision, 0), HALF_WIDTH.get(y.precision, 0)
                 b2 = growth_band(x.value_usd_mn, hx, y.value_usd_mn, hy)
-                if abs(stated - g2) <= max(_half_unit(claim.value) + b2, about):
+                if rounding_agrees(g2 - stated, _half_unit(claim.value), b2) or (
+                        about > 0 and abs(stated - g2) <= about):
                     sy, sx = row_status(prev_fy, y.source_id, y.status), row_status(
                         fy, x.source_id, x.status)
                     return _record(claim, "confirmed", f"agrees using {_name(y.source_id)} "
@@ -943,6 +1016,18 @@ def _check_rank_claim(claim, reporter: str) -> dict:
     from analysis.trade.rank import partner_totals
 
     fy = _fy_of(claim.period)
+    years = _whole_fiscal_years(claim.period)
+    if fy is None and len(years) > 1 and not _RANK_AS.search(claim.text):
+        # "top trading partner in the fiscal years 2021-22 and 2022-23": each year in turn
+        records = [_check_rank_claim(replace(claim, period=y), reporter) for y in years]
+        verdicts = [r["verdict"] for r in records]
+        verdict = ("differs" if "differs" in verdicts else "confirmed"
+                   if all(v == "confirmed" for v in verdicts) else "cannot check")
+        return _record(claim, verdict, "; ".join(f"{y}: {r['reason']}"
+                                                 for y, r in zip(years, records)),
+                       computed=int(claim.value) if verdict == "confirmed" else None,
+                       source="+".join(dict.fromkeys(r["source"] for r in records
+                                                     if r.get("source"))))
     as_what = _RANK_AS.search(claim.text)
     if as_what:  # "the biggest fertiliser supplier", "second-largest import source"
         return _record(claim, "cannot check", f"a rank as {as_what.group().lower()}: ranks are "
@@ -968,6 +1053,15 @@ def _check_rank_claim(claim, reporter: str) -> dict:
                            source=row["source_id"].iloc[0], status="provisional")
     return _record(claim, "confirmed" if got == int(claim.value) else "differs", where,
                    computed=got, source=row["source_id"].iloc[0])
+
+
+def _whole_fiscal_years(period: str | None) -> list[str]:
+    """``2021-04/2023-03`` → [FY2021-22, FY2022-23]; [] unless the span is whole fiscal
+    years."""
+    m = re.fullmatch(r"(\d{4})-04/(\d{4})-03", period or "")
+    if not m or int(m[2]) <= int(m[1]):
+        return []
+    return [fy_label(y) for y in range(int(m[1]), int(m[2]))]
 
 
 def _rank_unrevised(fy: str, reporter: str, tot: pd.DataFrame) -> dict[str, int]:
