@@ -9,10 +9,10 @@ the pipeline.
 
 Verdicts: ``confirmed``, ``differs`` (with the likely reason), ``cannot check`` (why) and
 ``not checkable`` (a target, a forecast): machine-readable, kept in ``verdict``. Each record
-(:data:`analysis.trade.claims.RECORD_COLUMNS`): text, claimed, unit, scale, period, measure,
+(:data:`analysis.trade.evidence.RECORD_COLUMNS`): text, claimed, unit, scale, period, measure,
 partner, computed, band (half-width of the computed value from the precision of its inputs),
 computed_text ("33.0 % (±1.7)"), evidence (official table / ministry figure as reported / news /
-derived), status (provisional / final / revised by the rule of analysis.trade.claims),
+derived), status (provisional / final / revised by the rule of analysis.trade.evidence),
 verdict, verdict_text (the words a reader sees: "confirmed by official data", "consistent with
 figures as reported", "differs", "cannot check", "not checkable"), reason, source, sentence.
 """
@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from analysis.trade.claims import RECORD_COLUMNS, VERDICTS, check_claim, describe
+from analysis.trade.claims import check_claim
+from analysis.trade.evidence import RECORD_COLUMNS, VERDICTS, describe
 
 _FROM_DIPLOMACY = {"supported": "confirmed", "contradicted": "differs"}
 
@@ -29,7 +30,7 @@ _FROM_DIPLOMACY = {"supported": "confirmed", "contradicted": "differs"}
 def check_article(article, reporter: str = "IND") -> pd.DataFrame:
     """One row per checkable claim of ``article`` (an analysis.article.Article), in reading
     order for the figures, then the votes, then the stance and groupings. Columns
-    :data:`analysis.trade.claims.RECORD_COLUMNS`."""
+    :data:`analysis.trade.evidence.RECORD_COLUMNS`."""
     from analysis.diplomacy.claims import check_claims as diplomacy_claims
     from analysis.diplomacy.claims import check_votes
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from analysis.article import load_article
-from analysis.checks import VERDICTS, check_article, for_domain, summary_markdown, verdict_counts
-from analysis.trade.claims import RECORD_COLUMNS
+from analysis.checks import check_article, for_domain, summary_markdown, verdict_counts
+from analysis.trade.evidence import RECORD_COLUMNS, VERDICTS
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = Path(__file__).resolve().parents[1].parent / "shared" / "articles"

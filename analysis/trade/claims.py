@@ -5,37 +5,8 @@ reason: rounding, fiscal vs calendar year, preliminary vs revised figures) or ca
 
 Money in US$ million, growth in percent; periods are Indian fiscal years (``FY2023-24``).
 
-What a verdict rests on
------------------------
-Every check record (:data:`RECORD_COLUMNS`) says, beside the machine-readable ``verdict``
-(:data:`VERDICTS`), what the figure it was compared with rests on:
-
-* ``computed`` and its ``band``: the half-width of the computed value in the claim's unit, from
-  the precision of each input (``half_width_usd_mn`` of the series; a growth rate combines both
-  years' half-widths: the band is the larger distance from the computed rate to the rates the
-  two years' extreme values give). The claim's own written precision ("$65.7 billion" is
-  ±0.05 bn, "33 %" ±0.5) is allowed on top when the verdict is decided.
-* ``evidence``, one of :data:`EVIDENCE`: ``official table`` (a Department of Commerce table:
-  TradeStat / DGCI&S / EIDB / the TIA portal; for votes, the UN's roll-call record),
-  ``ministry figure as reported`` (a news report that says it quotes Commerce Ministry or
-  government data), ``news`` (any other report or statement) and ``derived`` (computed from
-  several figures: a growth rate, a share, a total from exports and imports).
-  :func:`source_kind` reads the ``kind`` each source states in its table's sidecar.
-* ``verdict_text``, the words a reader sees (:data:`VERDICT_TEXT`): ``confirmed by official
-  data`` only when every figure used comes from an official table; ``consistent with figures
-  as reported`` when a confirmation rests, wholly or in part, on reported figures; ``differs``;
-  ``cannot check``; ``not checkable``.
-* ``status`` of the figures used, by one rule (:func:`row_status`):
-
-  **A figure for a fiscal year is provisional until a year after that year ends.** The
-  Commerce Ministry's quick estimates (mid-April) and monthly releases are provisional and
-  DGCI&S revises them on late-received returns, so any figure for FY *t* published (for an
-  official table: retrieved) before 1 April of the year after FY *t* ended (FY2023-24 → before
-  1 April 2025) is ``provisional``, whatever its source calls it. A figure published later keeps
-  the status its source states (``final``, or ``revised`` for a restatement); a source's own
-  ``provisional``, ``unclear`` or ``disputed`` is never upgraded. A date known only to the
-  month or year counts from its first day (never later than the source could be). A derived
-  value takes the weakest status of its parts (provisional < final < revised).
+What each verdict rests on (evidence, band, status by the one rule, the words a reader sees)
+is analysis.trade.evidence; this module decides the verdicts.
 """
 
 from __future__ import annotations
@@ -50,6 +21,25 @@ import pandas as pd
 from analysis.countries import adjectives, in_text, name, text_names
 from analysis.datasets import load_table
 from analysis.fiscal import fiscal_mentions, fy_label, fy_start, is_fy_label
+from analysis.trade.evidence import (
+    ROUNDING_EPS,
+    combined_status,
+    describe,
+    evidence_of,
+    growth_band,
+    plus_minus,
+    rests_on,
+    rounding_agrees,
+    rounding_touch,
+    row_status,
+    series_status,
+    source_date,
+    source_ids,
+    source_kind,
+    source_name,
+    verdict_text,
+    weakest_status,
+)
 from analysis.trade.series import (
     HALF_WIDTH,
     available_fiscal_years,
@@ -57,141 +47,6 @@ from analysis.trade.series import (
     check_partner,
     stated_figures,
 )
-
-#: Machine-readable verdicts (``ties check --json`` keeps these words).
-VERDICTS = ("confirmed", "differs", "cannot check", "not checkable")
-#: Kinds of evidence a check can rest on, strongest first.
-EVIDENCE = ("official table", "ministry figure as reported", "news", "derived")
-#: The words a reader sees for each verdict; "confirmed" reads one way or the other by evidence.
-VERDICT_TEXT = {"official": "confirmed by official data",
-                "reported": "consistent with figures as reported",
-                "differs": "differs", "cannot check": "cannot check",
-                "not checkable": "not checkable"}
-STATUS_ORDER = ("provisional", "final", "revised")
-
-@lru_cache(maxsize=None)
-def _sources() -> dict[str, dict]:
-    """Every source of every table's sidecar by id."""
-    from analysis.datafiles import list_tables
-    from analysis.datasets import load_meta
-
-    out: dict[str, dict] = {}
-    for t in list_tables():
-        for src in load_meta(t).sources:
-            out.setdefault(src["id"], dict(src))
-    return out
-
-
-def source_kind(source_id: str) -> str:
-    """The kind of evidence one source is (one of :data:`EVIDENCE` but ``derived``), read from
-    the ``kind`` its sidecar entry states (:data:`analysis.datasets.SOURCE_KINDS`): an
-    ``official table`` is one; the UN's ``official record`` counts as an official table (the
-    UN's roll-call record); a ``dataset`` (a third party's compilation of official figures)
-    counts as ``ministry figure as reported``; ``ministry figure as reported`` is one;
-    ``news``, a ``reference work``, a source without a kind and an id no sidecar lists count as
-    ``news``."""
-    kind = (_sources().get(source_id) or {}).get("kind")
-    return {"official table": "official table", "official record": "official table",
-            "dataset": "ministry figure as reported",
-            "ministry figure as reported": "ministry figure as reported"}.get(kind, "news")
-
-
-def source_ids(source: str | None) -> list[str]:
-    """The ids in a record's ``source`` (joined with ``+``), in order, without repeats."""
-    return list(dict.fromkeys(i for i in str(source or "").split("+") if i))
-
-
-def evidence_of(source: str | None, derived: bool = False) -> str:
-    """The evidence a check rests on: ``derived`` when it used several figures (several ids,
-    or ``derived``), else the kind of its one source (empty when it used none)."""
-    ids = source_ids(source)
-    if not ids:
-        return ""
-    if derived or len(ids) > 1:
-        return "derived"
-    return source_kind(ids[0])
-
-
-def verdict_text(verdict: str, source: str | None) -> str:
-    """The words shown for ``verdict``: a confirmation reads "confirmed by official data" only
-    when every source used is an official table, else "consistent with figures as reported"."""
-    if verdict != "confirmed":
-        return VERDICT_TEXT.get(verdict, verdict)
-    kinds = {source_kind(i) for i in source_ids(source)}
-    return VERDICT_TEXT["official" if kinds == {"official table"} else "reported"]
-
-
-def _date_of(text):
-    """The first possible day of a date written "2024-05-12", "2024-05" or "2024"; None."""
-    from datetime import date
-
-    m = re.match(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(text or ""))
-    if not m:
-        return None
-    return date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
-
-
-def row_status(fiscal_year: str | None, source_id: str, stated: str | None) -> str | None:
-    """The status of one source's figure for ``fiscal_year`` by the module's rule: provisional
-    until a year after the fiscal year ends (by the source's publication date, or for an
-    official table its retrieval date); after that the source's own status. A source's own
-    provisional, unclear or disputed is kept."""
-    from datetime import date
-
-    if stated in ("provisional", "unclear", "disputed") or not fiscal_year or \
-            not is_fy_label(fiscal_year):
-        return stated
-    src = _sources().get(source_id, {})
-    when = _date_of(src.get("retrieved") if source_kind(source_id) == "official table"
-                    else src.get("published"))
-    if when is None:
-        return stated
-    return "provisional" if when < date(fy_start(fiscal_year) + 2, 4, 1) else stated
-
-
-def combined_status(parts: list[tuple[str | None, str, str | None]]) -> str | None:
-    """The weakest :func:`row_status` of several (fiscal_year, source_id, stated) figures:
-    unclear or disputed if any is, else the first of provisional < final < revised."""
-    got = [row_status(*p) for p in parts]
-    for bad in ("disputed", "unclear"):
-        if bad in got:
-            return bad
-    known = [g for g in got if g in STATUS_ORDER]
-    return min(known, key=STATUS_ORDER.index) if known else None
-
-
-def series_status(partner: str, reporter: str, fy: str, flow: str, source: str | None,
-                  stated: str | None = None) -> str | None:
-    """The status by the module's rule of the series value for (``fy``, ``flow``): the weakest
-    over the rows of each source behind it (for a derived value, every part)."""
-    rows = stated_figures(partner, reporter)
-    rows = rows[(rows["fiscal_year"] == fy) & rows["source_id"].isin(source_ids(source))
-                & (rows["status"] != "disputed")]
-    if rows.empty:
-        return row_status(fy, source_ids(source)[0], stated) if source_ids(source) else stated
-    if len(source_ids(source)) == 1:
-        rows = rows[rows["flow"] == flow] if (rows["flow"] == flow).any() else rows
-    return combined_status([(fy, r.source_id, r.status) for r in rows.itertuples()])
-
-
-def _weakest(*statuses: str | None) -> str | None:
-    """The weakest of several statuses already decided by the rule."""
-    for bad in ("disputed", "unclear"):
-        if bad in statuses:
-            return bad
-    known = [x for x in statuses if x in STATUS_ORDER]
-    return min(known, key=STATUS_ORDER.index) if known else None
-
-
-def growth_band(c: float, hc: float, b: float, hb: float) -> float:
-    """Half-width in percentage points of the growth from ``b`` to ``c`` (US$ mn) whose
-    half-widths are ``hb`` and ``hc``: the larger distance from the central rate to the rates
-    the extreme values give."""
-    g = (abs(c) / abs(b) - 1) * 100
-    hi = ((abs(c) + hc) / max(abs(b) - hb, 1e-9) - 1) * 100
-    lo = ((abs(c) - hc) / (abs(b) + hb) - 1) * 100
-    return max(hi - g, g - lo)
-
 
 CLAIM_COLUMNS = ["claim", "measure", "period", "unit", "value_claimed", "value_computed",
                  "band", "difference", "evidence", "status", "verdict", "verdict_text", "reason",
@@ -228,30 +83,6 @@ def _measure(sentence: str, figure: str = "") -> str:
         return "import" if any(f == "import" for _, f in flows) else "export"
     before = [f for pos, f in flows if pos < at]
     return before[-1] if before else flows[0][1]
-
-
-#: Floating point must not decide whether two roundings agree.
-_EPS = 1e-9
-
-
-def rounding_agrees(diff: float, tol_claim: float, half_data: float = 0.0) -> bool:
-    """Whether a written figure and a data value ``diff`` apart can be the same value.
-
-    A rounded figure stands for a half-open interval ("$118.2 billion" is 118.15 to just under
-    118.25), so two roundings agree only when their intervals overlap with positive length:
-    ``|diff| < tol_claim + half_data``; an exact touch (118.2 ±0.05 against 118.3 ±0.05) is
-    not agreement. An exact data value (``half_data`` 0) agrees when it lies in the claim's
-    interval, its lower end included (65.65 rounds to 65.7). ``diff`` is data − claim."""
-    scale = _EPS * max(1.0, abs(tol_claim) + abs(half_data), abs(diff))
-    if half_data > scale:
-        return abs(diff) < tol_claim + half_data - scale
-    return -tol_claim - scale <= diff < tol_claim - scale
-
-
-def rounding_touch(diff: float, tol_claim: float, half_data: float = 0.0) -> bool:
-    """The two intervals meet at one point only (see :func:`rounding_agrees`)."""
-    scale = _EPS * max(1.0, abs(tol_claim) + abs(half_data), abs(diff))
-    return abs(abs(diff) - (tol_claim + half_data)) <= scale
 
 
 def _touching(claim, claimed_mn: float, rows) -> tuple[float, str] | None:
@@ -377,7 +208,7 @@ def _check_growth(claim, partner, reporter, fy, measure) -> dict:
     kw.update(value_computed=g, difference=claim.value - g, source_ids=ids,
               band=growth_band(c["value_usd_mn"], c["half_width_usd_mn"], b["value_usd_mn"],
                                b["half_width_usd_mn"]),
-              status=_weakest(series_status(partner, reporter, fy, measure, c["source_id"],
+              status=weakest_status(series_status(partner, reporter, fy, measure, c["source_id"],
                                             c["status"]),
                               series_status(partner, reporter, prev, measure, b["source_id"],
                                             b["status"])))
@@ -434,13 +265,8 @@ def check_claims(article, partner: str = "RUS", reporter: str = "IND") -> pd.Dat
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
-
 # --- one claim at a time, any partner: what `ties check` uses ----------------------------------
 
-#: The columns of a check record (one per claim), shared with analysis.checks.
-RECORD_COLUMNS = ["text", "claimed", "unit", "scale", "period", "measure", "partner",
-                  "computed", "band", "computed_text", "evidence", "status", "verdict",
-                  "verdict_text", "reason", "source", "sentence"]
 TRADE_MEASURES = ("total_trade", "exports", "imports", "balance", "growth", "share", "rank",
                   "target", "price", "volume", "savings", "tariff")
 _FLOW_OF = {"total_trade": "total", "exports": "export", "imports": "import",
@@ -458,58 +284,6 @@ def _record(claim, verdict: str, reason: str, computed=None, source: str = "",
                      "partner": claim.partner, "computed": computed, "band": band,
                      "status": status, "verdict": verdict, "reason": reason,
                      "source": source, "sentence": claim.sentence}, derived=derived)
-
-
-def describe(record: dict, derived: bool = False) -> dict:
-    """``record`` with what its verdict rests on filled in where missing: ``evidence``
-    (:func:`evidence_of` its source), ``verdict_text`` (:func:`verdict_text`) and
-    ``computed_text`` (the computed value with its band, in the claim's unit: "33.0 % (±1.7)",
-    "US$ 65.70 billion (±0.05)"). Every key of :data:`RECORD_COLUMNS` is present."""
-    out = {k: record.get(k) for k in RECORD_COLUMNS}
-    if not out.get("evidence"):
-        out["evidence"] = evidence_of(out["source"], derived) if out["computed"] is not None \
-            else ""
-    if not out.get("verdict_text"):
-        out["verdict_text"] = verdict_text(out["verdict"], out["source"])
-    if not out.get("computed_text"):
-        out["computed_text"] = computed_text(out["computed"], out["band"], out["unit"],
-                                             out["scale"], out["measure"])
-    if out["band"] is not None and not pd.isna(out["band"]):
-        out["band"] = float(round(out["band"], 4))
-    return out
-
-
-def _digits(band) -> int:
-    """Decimals that show a band's first significant digit (0.05 → 2, 1.7 → 1, 600 → 0)."""
-    if not band or pd.isna(band):
-        return 2
-    return max(0, min(2, -int(np.floor(np.log10(abs(band))))))
-
-
-def computed_text(computed, band, unit, scale, measure) -> str:
-    """A computed value as a reader sees it, with its band when it has one."""
-    if computed is None or (isinstance(computed, float) and pd.isna(computed)):
-        return ""
-    if not isinstance(computed, (int, float, np.number)) or isinstance(computed, bool):
-        return str(computed)
-    has_band = band is not None and not pd.isna(band) and band > 0
-    d = _digits(band) if has_band else (0 if float(computed).is_integer() else 2)
-    if measure == "growth" and unit != "percent" or unit == "times":
-        num = f"×{computed:,.{max(d, 2)}f}"
-    elif unit in ("percent", "%") or measure in ("growth", "share"):
-        num = f"{computed:,.{max(d, 1)}f} %"
-    elif unit == "USD":
-        num = f"US$ {computed:,.{d}f} {scale or ''}".rstrip()
-    else:
-        num = f"{computed:,.{d}f}"
-    return f"{num} ({plus_minus(band, max(d, 1) if '%' in num else d)})" if has_band else num
-
-
-def plus_minus(band: float, decimals: int = 1) -> str:
-    """"±1.7"; a band too small to show at ``decimals`` reads "±<0.1" (never "±0.0")."""
-    if round(band, decimals) == 0:
-        return f"±<{10 ** -decimals:.{decimals}f}" if decimals else "±<1"
-    return f"±{band:,.{decimals}f}"
 
 
 def _tolerance(claim, claimed_mn: float) -> tuple[float, float]:
@@ -554,7 +328,7 @@ def _compare(claim, claimed_mn: float, value_mn: float, half_data: float) -> boo
     """The claim's interval and the data's overlap with positive length (an exact data value:
     lies in the claim's half-open interval); see :func:`rounding_agrees`."""
     low, high = _tolerance(claim, claimed_mn)
-    scale = _EPS * max(1.0, abs(value_mn), abs(half_data))
+    scale = ROUNDING_EPS * max(1.0, abs(value_mn), abs(half_data))
     if half_data > scale:
         return min(high, value_mn + half_data) - max(low, value_mn - half_data) > scale
     return low - scale <= value_mn < high - scale
@@ -608,16 +382,16 @@ def _check_money_claim(claim, reporter: str) -> dict:
             a_status = row_status(fy, a.source_id, a.status)
             if a_status == "provisional":
                 return _record(claim, "confirmed",
-                               f"agrees with the provisional figure of {_name(a.source_id)} "
+                               f"agrees with the provisional figure of {source_name(a.source_id)} "
                                f"({abs(a.value_usd_mn):,.0f} US$ mn); revised since to "
-                               f"{abs(r['value_usd_mn']):,.0f} ({_name(r['source_id'])}, "
+                               f"{abs(r['value_usd_mn']):,.0f} ({source_name(r['source_id'])}, "
                                f"{status})",
                                computed=round(_to_claim_scale(claim, abs(a.value_usd_mn)), 3),
                                source=a.source_id, period=fy, status=a_status,
                                band=_to_claim_scale(claim, HALF_WIDTH.get(a.precision, 0)))
-            return _record(claim, "differs", f"sources differ: matches {_name(a.source_id)} "
-                           f"({a_status}); the series uses {_name(r['source_id'])} ({status})",
-                           **base)
+            return _record(claim, "differs", f"sources differ: matches "
+                           f"{source_name(a.source_id)} ({a_status}); the series uses "
+                           f"{source_name(r['source_id'])} ({status})", **base)
     # Another flow of the same year (the article's label may be wrong).
     for other in ("total", "import", "export", "balance"):
         o = s[(s["fiscal_year"] == fy) & (s["flow"] == other)]
@@ -633,7 +407,7 @@ def _check_money_claim(claim, reporter: str) -> dict:
             if m.flow == flow and m.period == "full year" and _compare(
                     claim, claimed_mn, m.value_usd_mn, HALF_WIDTH.get(m.precision, 0)):
                 return _record(claim, "differs", f"fiscal vs calendar year: matches calendar "
-                               f"{m.calendar_year} ({_name(m.source_id)})", **base)
+                               f"{m.calendar_year} ({source_name(m.source_id)})", **base)
     gap = abs(abs(claimed_mn) - abs(r["value_usd_mn"])) / abs(r["value_usd_mn"])
     unit_mn = 2 * _half_unit(claim.value) * _SCALE_MN.get(claim.scale, 1e-6)
     off = abs(abs(claimed_mn) - abs(r["value_usd_mn"]))
@@ -645,8 +419,8 @@ def _check_money_claim(claim, reporter: str) -> dict:
         value, source = touching
         data_txt = f"{_to_claim_scale(claim, abs(value)):,.{_digits_of(claim.value)}f}"
         return _record(claim, "differs", f"rounding: {claim.text} and the data's {data_txt}"
-                       f"{' ' + claim.scale if claim.scale else ''} ({_name(source)}) cannot be "
-                       f"the same value: their rounding intervals only touch", **base)
+                       f"{' ' + claim.scale if claim.scale else ''} ({source_name(source)}) "
+                       f"cannot be the same value: their rounding intervals only touch", **base)
     why = ("rounding: " if off <= 2 * unit_mn and gap <= 0.02 else
            f"slightly ({gap:.1%}; a revised or differently compiled figure): "
            if gap <= 0.02 else "")
@@ -661,37 +435,6 @@ def _surplus_partners(reporter: str) -> frozenset:
     s = s[(s["reporter"] == reporter) & (s["flow"] == "balance")]
     last = s.sort_values("fiscal_year").groupby("partner").tail(1)
     return frozenset(last.loc[last["value_usd_mn"] > 0, "partner"])
-
-
-def _name(source_id: str) -> str:
-    """A source as a reader knows it: its short name ("Islamabad Herald (2024)")."""
-    from analysis.bibliography import short_name
-
-    src = _sources().get(source_id)
-    return short_name(src) if src else source_id
-
-
-def rests_on(source: str, fy: str, flow: str, partner: str, reporter: str = "IND") -> str:
-    """What the series value for (``fy``, ``flow``) rests on, in words: each source's short
-    name, kind and status by the module's rule ("Islamabad Herald (2024): news, provisional"),
-    and for a derived value the figures it was computed from."""
-    rows = stated_figures(partner, reporter)
-    rows = rows[(rows["fiscal_year"] == fy) & (rows["status"] != "disputed")]
-    parts = []
-    for sid in source_ids(source):
-        mine = rows[rows["source_id"] == sid]
-        if len(source_ids(source)) == 1 and (mine["flow"] == flow).any():
-            mine = mine[mine["flow"] == flow]
-        figs = ", ".join(f"{f.flow} {f.value_usd_mn:,.0f} ±{HALF_WIDTH[f.precision]:,g}"
-                         .replace("-", "−")
-                         for f in mine.itertuples())
-        st = combined_status([(fy, sid, x) for x in mine["status"]]) if len(mine) else None
-        parts.append(f"{_name(sid)}: {source_kind(sid)}{', ' + st if st else ''}"
-                     + (f" [{figs}]" if figs and (len(source_ids(source)) > 1
-                                                  or not (mine["flow"] == flow).all()) else ""))
-    derived = len(source_ids(source)) > 1 or not (rows[rows["source_id"].isin(
-        source_ids(source))]["flow"] == flow).any()
-    return (f"{flow} derived from " if derived else "") + "; ".join(parts)
 
 
 def _check_partial(claim, claimed_mn, partner, reporter, flow, fy, label) -> dict:
@@ -710,7 +453,7 @@ def _check_partial(claim, claimed_mn, partner, reporter, flow, fy, label) -> dic
     for r in rows.itertuples():
         if _compare(claim, claimed_mn, r.value_usd_mn, HALF_WIDTH.get(r.precision, 0)):
             return _record(claim, "confirmed", f"agrees with the {label} {fy} figure of "
-                           f"{_name(r.source_id)} ({source_kind(r.source_id)})",
+                           f"{source_name(r.source_id)} ({source_kind(r.source_id)})",
                            computed=_to_claim_scale(claim, abs(r.value_usd_mn)),
                            source=r.source_id, period=f"{fy} {label}",
                            band=_to_claim_scale(claim, HALF_WIDTH.get(r.precision, 0)),
@@ -723,8 +466,9 @@ def _check_partial(claim, claimed_mn, partner, reporter, flow, fy, label) -> dic
         data_txt = f"{_to_claim_scale(claim, abs(value)):,.{_digits_of(claim.value)}f}"
         return _record(claim, "differs", f"rounding: {claim.text} and the data's {data_txt}"
                        f"{' ' + claim.scale if claim.scale else ''} for {label} {fy} "
-                       f"({_name(source)}) cannot be the same value: their rounding intervals "
-                       "only touch", computed=_to_claim_scale(claim, abs(value)), source=source,
+                       f"({source_name(source)}) cannot be the same value: their rounding "
+                       "intervals only touch", computed=_to_claim_scale(claim, abs(value)),
+                       source=source,
                        period=f"{fy} {label}", status=row_status(fy, source, "final"),
                        band=_to_claim_scale(claim, HALF_WIDTH.get(
                            rows.loc[rows["source_id"] == source, "precision"].iloc[0], 0)))
@@ -741,11 +485,12 @@ def _check_calendar(claim, claimed_mn, partner, flow) -> dict:
 
     The band is the half-width of the matched statement's ``precision`` (:data:`HALF_WIDTH`),
     in the claim's unit; a ``lower_bound`` statement ("more than $11 billion") has no band: a
-    claim agrees with it when the claim is not below the bound. The status follows the module's
-    rule with the calendar year's end in place of the fiscal year's: a statement published (an
-    official table: retrieved) before 1 January two years after the year is ``provisional``,
-    a later one ``final``, one without a date has none. Where several statements agree, the
-    most precise is shown; where none does, the most precise is the computed value."""
+    claim agrees with it when the claim is not below the bound. The status follows the rule of
+    analysis.trade.evidence with the calendar year's end in place of the fiscal year's: a
+    statement published (an official table: retrieved) before 1 January two years after the
+    year is ``provisional``, a later one ``final``, one without a date has none. Where several
+    statements agree, the most precise is shown; where none does, the most precise is the
+    computed value."""
     from datetime import date
 
     if partner != "RUS":
@@ -760,9 +505,7 @@ def _check_calendar(claim, claimed_mn, partner, flow) -> dict:
     full = full.assign(half=full["precision"].map(HALF_WIDTH)).sort_values("half", kind="stable")
 
     def evidence(r) -> dict:
-        src = _sources().get(r.source_id, {})
-        when = _date_of(src.get("retrieved") if source_kind(r.source_id) == "official table"
-                        else src.get("published"))
+        when = source_date(r.source_id)
         status = None if when is None else \
             "provisional" if when < date(year + 2, 1, 1) else "final"
         bound = r.precision == "lower_bound"
@@ -795,8 +538,8 @@ def _check_product_value(claim, claimed_mn, reporter) -> dict:
 
     That table states no precision, so the band is half a unit of the figure's last
     significant digit as stored (46,500 → ±50, 31,000 → ±500 US$ mn): the widest the stated
-    figure allows. The status is the module's rule (:func:`row_status`) for the source's
-    figure, which its table gives as final."""
+    figure allows. The status is the rule of analysis.trade.evidence (:func:`row_status`) for
+    the source's figure, which its table gives as final."""
     t = load_table("trade/product_highlights")
     fy = _fy_of(claim.period)
     rows = t[(t["reporter"] == reporter) & (t["partner"] == claim.partner)
@@ -846,7 +589,8 @@ def _check_growth_claim(claim, reporter: str) -> dict:
         hb = HALF_WIDTH.get(prev["precision"].iloc[0], 0.005 * abs(b))
         status = combined_status([(span[0], cur["source_id"].iloc[0], "final"),
                                   (prev_fy, prev["source_id"].iloc[0], "final")])
-        rests = f"{_name(prev['source_id'].iloc[0])} and {_name(cur['source_id'].iloc[0])}"
+        rests = (f"{source_name(prev['source_id'].iloc[0])} and "
+                 f"{source_name(cur['source_id'].iloc[0])}")
     elif fy:
         at = claim.sentence.find(claim.text)
         before, after = claim.sentence[max(0, at - 40):at], claim.sentence[at:at + 80]
@@ -929,8 +673,9 @@ def _check_growth_claim(claim, reporter: str) -> dict:
                         about > 0 and abs(stated - g2) <= about):
                     sy, sx = row_status(prev_fy, y.source_id, y.status), row_status(
                         fy, x.source_id, x.status)
-                    return _record(claim, "confirmed", f"agrees using {_name(y.source_id)} "
-                                   f"({sy}, {abs(y.value_usd_mn):,.0f}) and {_name(x.source_id)} "
+                    return _record(claim, "confirmed", f"agrees using {source_name(y.source_id)} "
+                                   f"({sy}, {abs(y.value_usd_mn):,.0f}) and "
+                                   f"{source_name(x.source_id)} "
                                    f"({sx}, {abs(x.value_usd_mn):,.0f}): {g2:+.2f} %; the "
                                    f"chosen series gives {g:+.1f} % (provisional vs revised)",
                                    computed=round(g2, 2), source=f"{y.source_id}+{x.source_id}",
@@ -1004,7 +749,7 @@ def _check_share_claim(claim, reporter: str) -> dict:
                            f"{a.value:,.0f} of {w.value:,.0f} US$ mn",
                            computed=round(got, 2), source=f"{a.source_id}+{w.source_id}",
                            claimed=value, band=band, derived=True,
-                           status=_weakest(
+                           status=weakest_status(
                                series_status(claim.partner, reporter, fy, flow, a.source_id,
                                              a.status),
                                series_status("WLD", reporter, fy, flow, w.source_id, w.status)))
