@@ -38,7 +38,7 @@ A source's ``kind`` says what sort of evidence it is, one of :data:`SOURCE_KINDS
 * ``reference work`` — an encyclopedia or wiki.
 
 ``ties data build`` writes a kind for every source; a sidecar naming any other kind is refused.
-How a kind counts when a claim is checked is :func:`analysis.trade.claims.source_kind`'s business.
+How a kind counts when a claim is checked is :func:`analysis.trade.evidence.source_kind`'s business.
 
 Column types: ``str``, ``int``, ``float``, ``bool``, ``date`` (ISO), ``fiscal_year`` (FY2023-24),
 ``iso3``, ``category`` (with ``allowed``), ``source`` (an id listed under ``sources``).

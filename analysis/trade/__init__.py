@@ -6,6 +6,8 @@ Rooms, each one idea (imports point down this list):
   (the choice rule is in its docstring); balance, cover ratio, growth, CAGR, headline numbers;
 - ``rank``: every partner's total in a year, the partner's share of India's trade and its rank;
 - ``composition``: HS 2-digit chapters, the largest chapters, concentration (HHI);
+- ``evidence``: what a verdict rests on: verdict words, kinds of evidence, the one status
+  rule, uncertainty bands and rounding;
 - ``claims``: an article's trade claims checked against the chosen series;
 - ``report``: the report's wording, tables as shown and source notes;
 - ``charts``: the report's figures (imports matplotlib; not loaded by ``import analysis.trade``).
