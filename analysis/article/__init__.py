@@ -7,8 +7,11 @@ patterns (nothing here knows the seed's wording), every quantitative **claim** a
 
 * :mod:`~analysis.article.model` — the ``Claim``, ``Entity`` and ``Article`` records;
 * :mod:`~analysis.article.text` — finding and reading the file, its layout, its sentences;
+* :mod:`~analysis.article.periods` — which period each figure is of: the one stated beside it,
+  relative periods resolved against the publication date ("last fiscal", "a year ago"), a period
+  carried to the next sentence;
 * :mod:`~analysis.article.claims` — money, percentages, fiscal years, periods, dates, years,
-  ordinals, durations and counts, each with the period it refers to;
+  ordinals, durations and counts, each with its period from :mod:`~analysis.article.periods`;
 * :mod:`~analysis.article.entities` — countries (ISO alpha-3), people, groupings (the shared
   table in :mod:`analysis.groupings`) and events;
 * :mod:`~analysis.article.report` — the tables and Markdown the article brief shows.

@@ -6,33 +6,39 @@ Kinds: ``money`` (``$65.7 billion``, ``€3.4 bn``, ``Rs 1,200 crore``, ranges),
 ``between 2025 and 2027``, a twelve-month year ending in another month than March), ``date``
 (``February 2022``, ``9 July 2024``, a month alone such as ``June``), ``year`` (``2020``),
 ``ordinal`` (``third term``, ``22nd summit``), ``duration`` (``41 years``, ``two-day``,
-``a decade``) and ``count`` (``nine agreements``). Money, percent and count claims take the
-period stated nearest to them in the same clause (else the same sentence), so "rose 33% in the
-financial year ended March 2024, reaching $65.7 billion" gives both figures ``FY2023-24``.
+``a decade``) and ``count`` (``nine agreements``). More kinds: ``fraction`` ("a third",
+"two-thirds", "half"), ``multiplier`` ("doubled", "fivefold", "almost double"), ``quantity``
+("1.64 million barrels per day", "20 million tonnes") and ``rank`` ("second-largest", "biggest
+trading partner", "comes 2nd"); money may be per unit ("$60 a barrel" → unit ``USD/barrel``).
+Where matches overlap the earlier kind wins (a fiscal year over a date, money over a count).
 
 A month without a year ("in June") is a ``date`` claim whose ``value`` is the month number,
-unit ``month`` and period None; a day and month without a year likewise has unit ``day``.
-A bare ``$`` is taken as US dollars.
+unit ``month`` (the publication date gives it a year); a day and month without a year likewise
+has unit ``day``. A bare ``$`` is taken as US dollars.
 
-Given the article's publication date, relative periods are resolved against it: "last
-financial year", "the previous fiscal", "current fiscal", "this year", "a year ago", "the same
-period last year", month spans without a year ("the April–July period"), "the first six months
-of the current fiscal". A figure whose sentence states no period takes the main period of the
-sentence before ("It was $4 billion." after "… in FY2023-24."), marked ``period_from="carried"``.
-More kinds: ``fraction`` ("a third", "two-thirds", "half"), ``multiplier`` ("doubled",
-"fivefold", "almost double"), ``quantity`` ("1.64 million barrels per day", "20 million
-tonnes") and ``rank`` ("second-largest", "biggest trading partner", "comes 2nd"); money may be
-per unit ("$60 a barrel" → unit ``USD/barrel``).
+Which period each figure is of, relative periods ("last fiscal", "a year ago") and a period
+carried to the next sentence are :mod:`analysis.article.periods`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
 
 from analysis.article.model import Claim
-from analysis.fiscal import MONTH_PATTERN, MONTHS, fiscal_mentions, fy_label, fy_start, month_number
+from analysis.article.periods import (
+    Match,
+    apply_pair,
+    carry_periods,
+    continues,
+    from_to_pair,
+    latest_period,
+    main_period,
+    months_implied,
+    relative_periods,
+    resolve_periods,
+)
+from analysis.fiscal import MONTH_PATTERN, MONTHS, fiscal_mentions, month_number
 
 _WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -137,51 +143,28 @@ def _scale_word(text: str) -> str:
     return _SCALE_WORDS[words[0]]
 
 
-@dataclass
-class _Match:
-    kind: str
-    start: int
-    end: int
-    value: float
-    unit: str
-    scale: str | None = None
-    period: str | None = None
-    high: float | None = None
-    qualifier: str | None = None
-    shift: int = 0  # "a year ago": the sentence's period moved back this many years
-    period_from: str | None = None
-    relative: bool = False  # a period resolved against the publication date
-    newer: bool = False  # "X, up from Y in P": X is of a later period than Y's
-    last_year: bool = False  # "last year", which an article counting in fiscal years means as one
-    trailing: bool = False  # "over the past year": the twelve months before publication
-    base: bool = False  # "since 1980", "before February 2022": a base or limit, no figure's period
-    earlier: bool = False  # "last year", "the previous fiscal": one year before a reference
-    possessive: bool = False  # "last year's deficit of $X": the period of that figure only
-    chosen: object = None  # the period match a figure took its period from
-
-
-def _fiscal_claims(s: str) -> list[_Match]:
+def _fiscal_claims(s: str) -> list[Match]:
     found = []
     for m in fiscal_mentions(s):
         if m.label:
-            found.append(_Match("fiscal_year", m.start, m.end, m.year, "fiscal_year",
+            found.append(Match("fiscal_year", m.start, m.end, m.year, "fiscal_year",
                                 period=m.label))
         else:  # a twelve-month year ending in another month: not an Indian fiscal year
-            found.append(_Match("period", m.start, m.end, m.year, "months", period=m.period))
+            found.append(Match("period", m.start, m.end, m.year, "months", period=m.period))
     return found
 
 
-def _date_claims(s: str) -> list[_Match]:
+def _date_claims(s: str) -> list[Match]:
     found = []
     for m in _P_MONTH_RANGE.finditer(s):
         m1, m2, y2 = month_number(m["m1"]), month_number(m["m2"]), int(m["y2"])
         y1 = int(m["y1"]) if m["y1"] else (y2 if m1 <= m2 else y2 - 1)
-        found.append(_Match("period", m.start(), m.end(), y2, "months",
+        found.append(Match("period", m.start(), m.end(), y2, "months",
                             period=f"{y1}-{m1:02d}/{y2}-{m2:02d}"))
     for m in _P_YEAR_RANGE.finditer(s):
         first, last = int(m["a"] or m["b"] or m["c"]), int(m["end"] or m["end2"])
         if first < last:
-            found.append(_Match("period", m.start(), m.end(), first, "years",
+            found.append(Match("period", m.start(), m.end(), first, "years",
                                 period=f"{first}/{last}"))
     for m in _P_DAY_DATE.finditer(s):
         day = int(m["d1"] or m["d2"])
@@ -189,20 +172,20 @@ def _date_claims(s: str) -> list[_Match]:
         if not 1 <= day <= 31:
             continue
         if m["year"]:
-            found.append(_Match("date", m.start(), m.end(), int(m["year"]), "date",
+            found.append(Match("date", m.start(), m.end(), int(m["year"]), "date",
                                 period=f"{m['year']}-{month:02d}-{day:02d}"))
         else:
-            found.append(_Match("date", m.start(), m.end(), day, "day"))
+            found.append(Match("date", m.start(), m.end(), day, "day"))
     for m in _P_MONTH_YEAR.finditer(s):
-        found.append(_Match("date", m.start(), m.end(), int(m["year"]), "date",
+        found.append(Match("date", m.start(), m.end(), int(m["year"]), "date",
                             period=f"{m['year']}-{month_number(m['month']):02d}"))
     for m in _P_MONTH.finditer(s):
         key = "month" if m["month"] else "may"
-        found.append(_Match("date", m.start(key), m.end(key), month_number(m[key]), "month"))
+        found.append(Match("date", m.start(key), m.end(key), month_number(m[key]), "month"))
     return found
 
 
-def _money_claims(s: str) -> list[_Match]:
+def _money_claims(s: str) -> list[Match]:
     found = []
     for m in _P_MONEY.finditer(s):
         cur = (m["cur"] or m["word"] or m["word2"] or "").lower()
@@ -210,33 +193,33 @@ def _money_claims(s: str) -> list[_Match]:
             cur = m["word"].lower() if m["cur"] == "$" else m["cur"].lower()
         scale = m["scale"] or m["scale2"]
         num, high = m["num"] or m["num2"], m["high"] or m["high2"]
-        found.append(_Match(
+        found.append(Match(
             "money", m.start(), m.end(), _number(num), _CURRENCIES.get(cur, cur.upper()),
             scale=_scale_word(scale) if scale else None,
             high=_number(high) if high else None))
     return found
 
 
-def _percent_claims(s: str) -> list[_Match]:
+def _percent_claims(s: str) -> list[Match]:
     return [
-        _Match("percent", m.start(), m.end(), _number(m["num"]),
+        Match("percent", m.start(), m.end(), _number(m["num"]),
                "percentage_points" if m["points"] else "percent",
                high=_number(m["high"]) if m["high"] else None)
         for m in _P_PERCENT.finditer(s)
     ]
 
 
-def _duration_claims(s: str) -> list[_Match]:
+def _duration_claims(s: str) -> list[Match]:
     found = []
     for m in _P_DURATION.finditer(s):
         unit = m["unit"].lower().rstrip("s")
-        found.append(_Match("duration", m.start(), m.end(), _number(m["num"]),
+        found.append(Match("duration", m.start(), m.end(), _number(m["num"]),
                             _DURATION_UNITS[unit]))
     return found
 
 
-def _year_claims(s: str) -> list[_Match]:
-    found = [_Match("year", m.start(), m.end(), int(m["year"]), "decade", period=m.group())
+def _year_claims(s: str) -> list[Match]:
+    found = [Match("year", m.start(), m.end(), int(m["year"]), "decade", period=m.group())
              for m in _P_DECADE.finditer(s)]
     for m in _P_YEAR.finditer(s):
         counted = re.match(r"\s+[a-z]+s\b", s[m.end():])
@@ -244,20 +227,20 @@ def _year_claims(s: str) -> list[_Match]:
                           s[:m.start()])
         if counted and not dated:
             continue  # "2000 troops" counts troops; "the 2020 elections" is a year
-        found.append(_Match("year", m.start(), m.end(), int(m["year"]), "year",
+        found.append(Match("year", m.start(), m.end(), int(m["year"]), "year",
                             period=m["year"]))
     return found
 
 
-def _with_noun(m: re.Match, kind: str, value: float, unit: str, scale=None) -> _Match:
+def _with_noun(m: re.Match, kind: str, value: float, unit: str, scale=None) -> Match:
     noun = m["noun"]
     end = m.end() if noun and noun.lower() not in _STOP_WORDS else m.end(1)
     if scale:
         end = max(end, m.end("scale"))
-    return _Match(kind, m.start(), end, value, unit, scale=scale)
+    return Match(kind, m.start(), end, value, unit, scale=scale)
 
 
-def _ordinal_claims(s: str) -> list[_Match]:
+def _ordinal_claims(s: str) -> list[Match]:
     found = []
     for m in _P_ORDINAL.finditer(s):
         word = m["ord"].lower()
@@ -266,7 +249,7 @@ def _ordinal_claims(s: str) -> list[_Match]:
     return found
 
 
-def _count_claims(s: str) -> list[_Match]:
+def _count_claims(s: str) -> list[Match]:
     found = []
     for m in _P_COUNT.finditer(s):
         noun = (m["noun"] or "").lower()
@@ -277,11 +260,11 @@ def _count_claims(s: str) -> list[_Match]:
                              r"[A-Z][a-z]+)){0,3}?\s+[a-z]+[^s\W]?s\b", s[m.end(1):])
             if noun in ("against", "opposed", "abstained") and re.search(
                     r"\bvot|\bfavou?r\b|abstention", s, re.I):
-                found.append(_Match("count", m.start(), m.end(), _number(m["num"]), "count"))
+                found.append(Match("count", m.start(), m.end(), _number(m["num"]), "count"))
                 continue  # "140 votes in favour, five against": a tally's count
             if not ahead or noun in ("to", "or", "and", "times", "per"):
                 continue  # "two of", "ten to one": a number word must count something plural
-            found.append(_Match("count", m.start(), m.end(1), _number(m["num"]), "count"))
+            found.append(Match("count", m.start(), m.end(1), _number(m["num"]), "count"))
             continue
         scale = m["scale"].lower() if m["scale"] else None
         found.append(_with_noun(m, "count", _number(m["num"]), "count", scale))
@@ -359,38 +342,38 @@ _P_TALLY2 = re.compile(r"(?<![\w.,-])(?P<y>\d{2,3})\s?[-–]\s?(?P<n>\d{1,3})(?!
                        r"(?=\s+(?:vote|votes|margin|in\s+favou?r)\b)", re.IGNORECASE)
 
 
-def _tally_claims(s: str) -> list[_Match]:
+def _tally_claims(s: str) -> list[Match]:
     """A vote tally written yes-no-abstain ("141-5-35"): one count claim, value the yes votes,
     unit ``tally``. Written yes-no ("the 141-7 vote"): two counts, the votes for and against."""
     if not re.search(r"vot|resolution|adopted|Assembly|Council", s, re.IGNORECASE):
         return []
-    found = [_Match("count", m.start(), m.end(), int(m["y"]), "tally")
+    found = [Match("count", m.start(), m.end(), int(m["y"]), "tally")
              for m in _P_TALLY.finditer(s)]
     for m in _P_TALLY2.finditer(s):
-        found.append(_Match("count", m.start("y"), m.end("y"), int(m["y"]), "count"))
-        found.append(_Match("count", m.start("n"), m.end("n"), int(m["n"]), "count"))
+        found.append(Match("count", m.start("y"), m.end("y"), int(m["y"]), "count"))
+        found.append(Match("count", m.start("n"), m.end("n"), int(m["n"]), "count"))
     return found
 
 
-def _fraction_claims(s: str) -> list[_Match]:
+def _fraction_claims(s: str) -> list[Match]:
     found = []
     for m in _P_FRACTION.finditer(s):
         if m["half"]:
-            found.append(_Match("fraction", m.start("half"), m.end("half"), 0.5, "share"))
+            found.append(Match("fraction", m.start("half"), m.end("half"), 0.5, "share"))
             continue
         if m["n"]:  # "a 2/3 majority", "1/4 of the total"
-            found.append(_Match("fraction", m.start(), m.end(), int(m["n"]) / int(m["d"]),
+            found.append(Match("fraction", m.start(), m.end(), int(m["n"]) / int(m["d"]),
                                 "share"))
             continue
         den = m["den"].lower().rstrip("s")
         num = _number(m["num"])
         if den == "half" and num != 1:
             continue
-        found.append(_Match("fraction", m.start(), m.end(), num * _FRACTIONS[den], "share"))
+        found.append(Match("fraction", m.start(), m.end(), num * _FRACTIONS[den], "share"))
     return found
 
 
-def _multiplier_claims(s: str) -> list[_Match]:
+def _multiplier_claims(s: str) -> list[Match]:
     found = []
     for m in _P_MULTIPLIER.finditer(s):
         value = _number(m["num"]) if m["num"] else _MULTIPLIERS[m["word"].lower()]
@@ -398,42 +381,42 @@ def _multiplier_claims(s: str) -> list[_Match]:
                 r"(?:almost|nearly|more\s+than|over|about)\s+$", s[:m.start()], re.IGNORECASE):
             if not re.match(r"\s+(?:to|in|from|over|since)\b", s[m.end():]):
                 continue  # "double taxation" is not a multiplier
-        found.append(_Match("multiplier", m.start(), m.end(), value, "times"))
+        found.append(Match("multiplier", m.start(), m.end(), value, "times"))
     return found
 
 
-def _quantity_claims(s: str) -> list[_Match]:
+def _quantity_claims(s: str) -> list[Match]:
     found = []
     for m in _P_QUANTITY.finditer(s):
         unit_text = m["unit"]
         unit = next(u for pat, u in _QUANTITY_UNITS if re.fullmatch(pat, unit_text, re.I))
         scale = _scale_word(m["scale"]) if m["scale"] else None
-        found.append(_Match("quantity", m.start(), m.end(), _number(m["num"]), unit, scale=scale))
+        found.append(Match("quantity", m.start(), m.end(), _number(m["num"]), unit, scale=scale))
     return found
 
 
 _SET_OF = re.compile(r"(?:\b(?:of|among)\s+(?:the\s+)?|[\w.]+['’]s\s+)$", re.IGNORECASE)
 
 
-def _rank_claims(s: str) -> list[_Match]:
+def _rank_claims(s: str) -> list[Match]:
     found = []
     for m in _P_RANK.finditer(s):
         if m["topn"]:  # "among the top five partners": a rank of at most five
-            found.append(_Match("rank", m.start(), m.end(), _number(m["topn"]), "rank"))
+            found.append(Match("rank", m.start(), m.end(), _number(m["topn"]), "rank"))
             continue
         if m["sup1"] and m.group().lower().endswith("s") and _SET_OF.search(s[:m.start()]):
             continue  # "one of the largest partners", "India's top partners": a set, no rank
         if m["no"]:  # "No.1 supplier", "number one partner"
-            found.append(_Match("rank", m.start(), m.end(), _number(m["no"]), "rank"))
+            found.append(Match("rank", m.start(), m.end(), _number(m["no"]), "rank"))
             continue
         word = (m["ord"] or m["ord2"] or m["ord3"] or m["ord4"] or "").lower()
         value = (_ORDINAL_WORDS.get(word) or int(re.match(r"\d+", word).group())) if word else 1
         start = m.start("ord2") if m["ord2"] else m.start()
-        found.append(_Match("rank", start, m.end(), value, "rank"))
+        found.append(Match("rank", start, m.end(), value, "rank"))
     return found
 
 
-def _per_unit(s: str, taken: list[_Match]) -> None:
+def _per_unit(s: str, taken: list[Match]) -> None:
     """Money followed by "a barrel" / "per tonne" becomes a price per unit (USD/barrel)."""
     for m in taken:
         if m.kind == "money":
@@ -445,7 +428,7 @@ def _per_unit(s: str, taken: list[_Match]) -> None:
                 m.end = per.end()
 
 
-def _qualify(s: str, taken: list[_Match]) -> None:
+def _qualify(s: str, taken: list[Match]) -> None:
     for m in taken:
         if m.kind in ("money", "percent", "quantity", "count", "fraction", "multiplier"):
             before = s[max(0, m.start - 30):m.start]
@@ -455,381 +438,21 @@ def _qualify(s: str, taken: list[_Match]) -> None:
                     break
 
 
-# --- periods relative to the publication date --------------------------------------------------
-
-_REL_FY = re.compile(
-    r"\b(?:(?P<which>last|previous|past|current|this|present|next|coming|same)\s+"
-    r"(?:(?:incomplete|ongoing|running|unfinished)\s+)?(?:(?P<fin>financial|fiscal)(?:\s+year)?|FY)"
-    r"(?:\s+(?:that\s+)?(?:ended|ending)\s+(?:in\s+)?March(?:\s+31)?)?)\b"
-    r"|\b(?P<that>that|the)\s+(?:financial|fiscal)\s+year\b(?!\s+(?:ended|ending|\d))",
-    re.IGNORECASE)
-_REL_YEAR = re.compile(
-    r"\b(?P<which>last|previous|past|this|current|next|coming)\s+year\b"
-    r"|\bwithin\s+(?P<within>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b"
-    r"|\b(?P<ago>(?:a|one|the)\s+year[\s-]+(?:ago|earlier|before)|year[\s-]ago(?:\s+period)?"
-    r"|(?:the\s+)?same\s+(?:period|month|quarter)\s+(?:of\s+)?(?:last|the\s+previous|a\s+year\s+ago"
-    r"|(?:the\s+)?(?:previous|last)\s+(?:fiscal|financial\s+year|year))(?:\s+year)?)",
-    re.IGNORECASE)
-_NUM_WORDS_MONTHS = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
-_REL_FIRST_MONTHS = re.compile(
-    rf"\b(?:the\s+)?first\s+(?:{_NUM_WORDS_MONTHS}\s+months|(?P<half>half)|(?P<q>quarter))\s+of\s+"
-    r"(?:(?P<which>the\s+current|this|the\s+last|last|the\s+previous|the\s+present|the)\s+"
-    r"(?:financial|fiscal)(?:\s+year)?|(?:the\s+)?(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?|\d{4}-\d{2}))\b",
-    re.IGNORECASE)
-#: "the first four months of the year", "first six months of 2023": calendar months from January,
-#: unless the sentence speaks of a fiscal year ("... compared to the same period last fiscal"),
-#: when they are the fiscal year's, from April.
-_FIRST_MONTHS_OF_YEAR = re.compile(
-    rf"\b(?:the\s+)?first\s+{_NUM_WORDS_MONTHS}\s+months\s+of\s+(?:(?P<this>the|this)\s+year\b"
-    r"|(?P<year>(?:19|20)\d{2})\b)", re.IGNORECASE)
-#: "from January to April this year": a span of months written with from … to.
-_FROM_MONTH_TO = re.compile(
-    rf"\bfrom\s+(?P<m1>{MONTH_PATTERN})\s+to\s+(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d)"
-    r"(?:\s+(?P<which>this|last)\s+year\b)?")
-_MONTH_SPAN = re.compile(
-    rf"\b(?P<m1>{MONTH_PATTERN})\s?[-–—]\s?(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d{{4}})"
-    r"(?:\s+(?:period|quarter))?"
-    r"(?:\s+(?:(?:of|in)\s+)?(?:the\s+)?(?P<which>current|this|last|previous|present)\s+"
-    r"(?:financial|fiscal)(?:\s+year)?|\s+(?P<cal>last|this)\s+year\b)?", re.IGNORECASE)
-#: "April, May and June" (three months written as a list): the span from the first to the last.
-_MONTH_LIST = re.compile(
-    rf"\b(?P<m1>{MONTH_PATTERN}),\s+(?P<m2>{MONTH_PATTERN}),?\s+and\s+(?P<m3>{MONTH_PATTERN})\b"
-    r"(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b|\s+(?P<which>this|last)\s+year\b)?")
-#: "so far this fiscal", "this fiscal so far", "till date this fiscal": the months of a fiscal
-#: year under way that have been reported by the publication date.
-_SO_FAR = re.compile(
-    r"\b(?:so\s+far|till\s+date|to\s+date|until\s+now)\s+(?:in\s+)?(?:this|the\s+current)\s+"
-    r"(?:fiscal|financial\s+year)(?:\s+year)?\b"
-    r"|\b(?:this|the\s+current)\s+(?:fiscal|financial\s+year)(?:\s+year)?\s+(?:so\s+far|till\s+date|"
-    r"to\s+date)\b"
-    r"|\b(?:fiscal|financial)[\s-]+year[\s-]+to[\s-]+date\b", re.IGNORECASE)
-_BETWEEN_MONTHS = re.compile(
-    rf"\b(?:(?:between|from|(?:fiscal|financial)\s+year)\s+)?(?P<m1>{MONTH_PATTERN})\s+"
-    rf"(?P<y1>\d{{4}})\s*(?:and|to|until|through|-|–)\s*(?P<m2>{MONTH_PATTERN}),?\s+"
-    rf"(?P<y2>\d{{4}})\b")
-_BETWEEN_MONTHS_NO_YEAR = re.compile(
-    rf"\bbetween\s+(?P<m1>{MONTH_PATTERN})\s+and\s+(?P<m2>{MONTH_PATTERN})\b"
-    r"(?:\s+(?P<which>this|last)\s+year)?(?!\s*,?\s*\d)")
-_BY_YEAR = re.compile(r"(?<=-by-)(?:19|20)\d{2}\b")
-_FY_EXTRA = re.compile(
-    r"\b(?:the\s+)?(?P<a>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>(?:19|20)\d{2})\s+(?:fiscal|financial)"
-    r"(?:\s+year)?\b|\b(?:fiscal|financial)\s+year\s+(?P<c>(?:19|20)\d{2})\s?[-–/]\s?"
-    r"(?P<d>(?:19|20)\d{2})\b|\b(?:the\s+)?(?P<e>\d{2})/(?P<f>\d{2})\s+(?:fiscal|financial)"
-    r"(?:\s+year)?\b", re.IGNORECASE)
-_QUARTER = re.compile(
-    r"\b(?:Q(?P<q>[1-4])|(?P<qw>first|second|third|fourth)\s+quarter\s+of)\s*"
-    r"(?:(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?)|(?P<year>(?:19|20)\d{2})|(?:the\s+)?(?P<which>current|"
-    r"this|last|previous)\s+(?:financial|fiscal)(?:\s+year)?)", re.IGNORECASE)
-_MONTH_THIS_YEAR = re.compile(
-    rf"\b(?P<month>{MONTH_PATTERN})\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b")
-_FIRST_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
-
-
-_FORWARD = re.compile(r"\b(?:expect\w*|target\w*|forecast\w*|project\w*|estimat\w*|will|would|"
-                      r"could|may|aims?|likely|set\s+to|budget\w*)\b", re.IGNORECASE)
-
-
-def year_to_date(published: dt.date) -> str | None:
-    """The months of the fiscal year under way on ``published`` for which figures are out:
-    India's trade figures for a month are released around the 15th of the month after, so an
-    article of 15 November 2023 can speak of April-October (``2023-04/2023-10``). None before
-    the first month of the year is out (then "this fiscal" is the year just closed)."""
-    if _before_first_data(published):
-        return None
-    last = dt.date(published.year, published.month, 1) - dt.timedelta(days=1)
-    if published.day < 15:
-        last = dt.date(last.year, last.month, 1) - dt.timedelta(days=1)
-    start = _fy_start_of(published)
-    if (last.year, last.month) < (start, 4):
-        return None
-    return _months_span(start, 4, last.year, last.month)
-
-
-def _before_first_data(published: dt.date) -> bool:
-    """India's trade figures for a month come out in the middle of the month after: until
-    mid-May no figure of the fiscal year begun in April exists, so a figure "in the current
-    fiscal" stated then (and not a forecast) is of the year that has just closed."""
-    return published.month == 4 or (published.month == 5 and published.day < 15)
-
-
-def _fy_start_of(date: dt.date) -> int:
-    return date.year if date.month >= 4 else date.year - 1
-
-
-def _which_offset(which: str | None) -> int:
-    w = (which or "").lower().replace("the ", "").strip()
-    return {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(w, 0)
-
-
-def _months_span(y1: int, m1: int, y2: int, m2: int) -> str:
-    if m1 == 4 and m2 == 3 and y2 == y1 + 1:
-        return fy_label(y1)
-    return f"{y1}-{m1:02d}/{y2}-{m2:02d}"
-
-
-def _fy_from_text(text: str) -> int | None:
-    mentions = [m for m in fiscal_mentions(text) if m.label]
-    return fy_start(mentions[0].label) if mentions else None
-
-
-_SAME_PERIOD = re.compile(
-    r"\b(?:during|in|for|over)\s+the\s+(?:period(?:\s+under\s+review)?|month|year|quarter|"
-    r"same\s+period)(?!\s+(?:of|ended|ending|to|from(?!\s+(?:US\$|\$|USD|Rs|₹))|\d|last|"
-    r"a\s+year))\b", re.IGNORECASE)
-_SINCE_MONTH = re.compile(rf"\bsince\s+(?P<month>{MONTH_PATTERN})(?!\s*,?\s*\d)")
-#: "This month, Russia supplied …": the month of publication.
-_THIS_MONTH = re.compile(r"\b(?:this|the\s+current)\s+month\b", re.IGNORECASE)
-#: "That month, imports from Iraq were …": the month (or year) the sentence before spoke of.
-_THAT_PERIOD = re.compile(r"\b(?:that|the\s+same)\s+(?:month|year|quarter)\b"
-                          r"(?!\s+(?:of|last|a\s+year|ago|earlier|before))", re.IGNORECASE)
-#: "in the fiscal years 2021-22 and 2022-23", "during 2021-22 and 2022-23": two fiscal years in
-#: a row, one span of months.
-_FY_PAIR = re.compile(
-    r"\b(?:(?:fiscal|financial)\s+years?\s+)?(?:FY\s?)?(?P<a>(?:19|20)\d{2})\s?[-–/]\s?(?P<a2>\d{2})"
-    r"\s+and\s+(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?:FY\s?)?(?P<b>(?:19|20)\d{2})\s?[-–/]\s?"
-    r"(?P<b2>\d{2})\b", re.IGNORECASE)
-
-
-def _relative_claims(s: str, published: dt.date | None) -> list[_Match]:
-    """Periods named relative to the publication date, and forms fiscal.py does not read."""
-    found = []
-    for m in _SAME_PERIOD.finditer(s):  # resolved in _assign_periods: the period in force
-        found.append(_Match("period", m.start(), m.end(), 0, "months", relative=True,
-                            period_from="same"))
-    for m in _SINCE_MONTH.finditer(s):
-        if published:
-            month = month_number(m["month"])
-            year = published.year if month <= published.month else published.year - 1
-            found.append(_Match("period", m.start(), m.end(), year, "months", relative=True,
-                                period=f"{year}-{month:02d}/{published.year}-"
-                                       f"{published.month:02d}"))
-    pub_fy = _fy_start_of(published) if published else None
-    for m in _FY_PAIR.finditer(s):
-        a, b = int(m["a"]), int(m["b"])
-        if b == a + 1 and int(m["a2"]) == (a + 1) % 100 and int(m["b2"]) == (b + 1) % 100:
-            found.append(_Match("period", m.start(), m.end(), a, "months",
-                                period=f"{a}-04/{b + 1}-03"))
-    for m in _THIS_MONTH.finditer(s):
-        if published:
-            found.append(_Match("date", m.start(), m.end(), published.year, "date",
-                                period=f"{published.year}-{published.month:02d}", relative=True))
-    for m in _THAT_PERIOD.finditer(s):  # resolved in _assign_periods: the period in force
-        found.append(_Match("period", m.start(), m.end(), 0, "months", relative=True,
-                            period_from="same"))
-    for m in _FY_EXTRA.finditer(s):
-        if m["e"]:
-            a, b = 2000 + int(m["e"]), 2000 + int(m["f"])
-        else:
-            a, b = int(m["a"] or m["c"]), int(m["b"] or m["d"])
-        if b == a + 1:
-            found.append(_Match("fiscal_year", m.start(), m.end(), a, "fiscal_year",
-                                period=fy_label(a)))
-    for m in _BETWEEN_MONTHS.finditer(s):
-        y1, y2 = int(m["y1"]), int(m["y2"])
-        period = _months_span(y1, month_number(m["m1"]), y2, month_number(m["m2"]))
-        kind = "fiscal_year" if period.startswith("FY") else "period"
-        found.append(_Match(kind, m.start(), m.end(), y1, kind if kind == "fiscal_year" else
-                            "months", period=period))
-    for m in _BETWEEN_MONTHS_NO_YEAR.finditer(s):
-        if published is None:
-            continue
-        m1, m2 = month_number(m["m1"]), month_number(m["m2"])
-        if m["which"]:
-            y2 = published.year + _which_offset(m["which"])
-        else:
-            y2 = published.year if m2 < published.month else published.year - 1
-        y1 = y2 if m1 <= m2 else y2 - 1
-        found.append(_Match("period", m.start(), m.end(), y1, "months",
-                            period=_months_span(y1, m1, y2, m2), relative=True))
-    for m in _BY_YEAR.finditer(s):  # "$30-billion-by-2025"
-        found.append(_Match("year", m.start(), m.end(), int(m.group()), "year",
-                            period=m.group()))
-    for m in _QUARTER.finditer(s):
-        q = int(m["q"]) if m["q"] else _FIRST_WORDS[m["qw"].lower()]
-        if m["year"]:
-            y, first = int(m["year"]), 3 * q - 2
-            period = f"{y}-{first:02d}/{y}-{first + 2:02d}"
-        else:
-            start = _fy_from_text(m["fy"]) if m["fy"] else (
-                pub_fy + _which_offset(m["which"]) if pub_fy is not None else None)
-            if start is None:
-                found.append(_Match("period", m.start(), m.end(), 0, "months", relative=True))
-                continue
-            first = 4 + 3 * (q - 1)
-            y = start + (first - 1) // 12
-            first = (first - 1) % 12 + 1
-            period = f"{y}-{first:02d}/{y}-{first + 2:02d}"
-        found.append(_Match("period", m.start(), m.end(), int(period[:4]), "months",
-                            period=period, relative=not m["year"] and not m["fy"]))
-    for m in _REL_FIRST_MONTHS.finditer(s):
-        n = 6 if m["half"] else 3 if m["q"] else int(_number(m["n"]))
-        start = _fy_from_text(m["fy"]) if m["fy"] else (
-            pub_fy + _which_offset(m["which"]) if pub_fy is not None else None)
-        period = None
-        if start is not None:
-            end_month = 3 + n
-            y2 = start + (end_month - 1) // 12
-            period = f"{start}-04/{y2}-{(end_month - 1) % 12 + 1:02d}"
-        found.append(_Match("period", m.start(), m.end(), start or 0, "months", period=period,
-                            relative=not m["fy"]))
-    for m in _FIRST_MONTHS_OF_YEAR.finditer(s):
-        n = int(_number(m["n"]))
-        fiscal = re.search(r"\bfiscal\b|\bfinancial\s+year\b", s, re.IGNORECASE) or re.match(
-            r"\s+that\s+(?:started|began|begins|starts)\s+(?:on\s+|in\s+)?April", s[m.end():],
-            re.IGNORECASE)
-        if m["year"]:
-            year = int(m["year"])
-        elif published is not None:
-            year = pub_fy if fiscal else published.year
-        else:
-            continue
-        if not 1 <= n <= 11:
-            continue
-        first = 4 if fiscal else 1
-        last = first + n - 1
-        y2 = year + (last - 1) // 12
-        if not m["year"] and (y2, (last - 1) % 12 + 1) >= (published.year, published.month):
-            year, y2 = year - 1, y2 - 1  # those months are not over yet: the year before's
-        found.append(_Match("period", m.start(), m.end(), year, "months",
-                            period=f"{year}-{first:02d}/{y2}-{(last - 1) % 12 + 1:02d}",
-                            relative=not m["year"]))
-    for m in _FROM_MONTH_TO.finditer(s):
-        if published is None:
-            continue
-        m1, m2 = month_number(m["m1"]), month_number(m["m2"])
-        if m["which"]:
-            y2 = published.year + _which_offset(m["which"])
-        else:
-            y2 = published.year if m2 < published.month else published.year - 1
-        y1 = y2 if m1 <= m2 else y2 - 1
-        found.append(_Match("period", m.start(), m.end(), y1, "months",
-                            period=_months_span(y1, m1, y2, m2), relative=True))
-    for m in _MONTH_SPAN.finditer(s):
-        m1, m2 = month_number(m["m1"]), month_number(m["m2"])
-        period = None
-        if m["which"] and pub_fy is not None:
-            fy0 = pub_fy + _which_offset(m["which"])
-            y1 = fy0 if m1 >= 4 else fy0 + 1
-            y2 = fy0 if m2 >= 4 else fy0 + 1
-            period = _months_span(y1, m1, y2, m2)
-        elif published is not None:  # the latest such span ending before publication
-            y2 = published.year if m2 < published.month else published.year - 1
-            if m["cal"] and m["cal"].lower() == "last":  # "April-September last year"
-                y2 = published.year - 1
-            elif m["cal"]:
-                y2 = published.year
-            y1 = y2 if m1 <= m2 else y2 - 1
-            period = _months_span(y1, m1, y2, m2)
-        found.append(_Match("period", m.start(), m.end(), 0, "months", period=period,
-                            relative=True))
-    for m in _MONTH_LIST.finditer(s):
-        ms = [month_number(m[k]) for k in ("m1", "m2", "m3")]
-        if [(x - ms[0]) % 12 for x in ms] != [0, 1, 2]:
-            continue  # not three months in a row: a list of single months
-        if m["year"]:
-            y2 = int(m["year"])
-        elif m["which"] and published is not None:
-            y2 = published.year + _which_offset(m["which"])
-        elif published is not None:
-            y2 = published.year if ms[2] < published.month else published.year - 1
-        else:
-            continue
-        y1 = y2 if ms[0] <= ms[2] else y2 - 1
-        found.append(_Match("period", m.start(), m.end(), y1, "months",
-                            period=_months_span(y1, ms[0], y2, ms[2]),
-                            relative=not m["year"]))
-    for m in _SO_FAR.finditer(s):
-        if published is None:
-            continue
-        found.append(_Match("period", m.start(), m.end(), pub_fy, "months",
-                            period=year_to_date(published), relative=True))
-    for m in _REL_FY.finditer(s):
-        if m["that"]:
-            found.append(_Match("fiscal_year", m.start(), m.end(), 0, "fiscal_year", shift=0,
-                                relative=True, period=None, period_from="same"))
-            continue
-        if m["which"].lower() == "same":
-            continue
-        offset = _which_offset(m["which"])
-        if offset == 0 and published is not None and _before_first_data(published) \
-                and not _FORWARD.search(s):
-            offset = -1  # no figure of the new fiscal year is out yet: the one just closed
-        period = fy_label(pub_fy + offset) if pub_fy is not None else None
-        if offset == 0 and published is not None and not _FORWARD.search(s) \
-                and year_to_date(published):
-            # a figure of the fiscal year under way, not a forecast: the months reported so far
-            found.append(_Match("period", m.start(), m.end(), pub_fy, "months",
-                                period=year_to_date(published), relative=True))
-            continue
-        found.append(_Match("fiscal_year", m.start(), m.end(), 0, "fiscal_year", period=period,
-                            relative=True, earlier=offset == -1))
-    for m in _MONTH_THIS_YEAR.finditer(s):
-        if published:
-            year = published.year + _which_offset(m["which"])
-            found.append(_Match("date", m.start(), m.end(), year, "date",
-                                period=f"{year}-{month_number(m['month']):02d}", relative=True))
-    for m in _REL_YEAR.finditer(s):
-        if m["ago"]:
-            found.append(_Match("period", m.start(), m.end(), 0, "shift", shift=1, relative=True))
-            continue
-        if m["within"]:
-            if published:
-                year = published.year + int(_number(m["within"]))
-                found.append(_Match("year", m.start(), m.end(), year, "year", period=str(year),
-                                    relative=True))
-            continue
-        period = (str(published.year + _which_offset(m["which"])) if published else None)
-        found.append(_Match("year", m.start(), m.end(), 0, "year", period=period, relative=True,
-                            last_year=_which_offset(m["which"]) == -1,
-                            earlier=_which_offset(m["which"]) == -1,
-                            possessive=bool(re.match(r"['’]s\b", s[m.end():])),
-                            trailing=m["which"].lower() == "past"))
-    return found
-
-
-def _resolve_months(taken: list[_Match], published: dt.date | None) -> None:
-    """A month named without a year ("in November", "since February") is the latest such month
-    on or before the publication date; with "this year" / "last year" nearby, that year's."""
-    if published is None:
-        return
-    for m in taken:
-        if m.kind == "date" and m.unit == "month" and m.period is None:
-            month = int(m.value)
-            year = published.year if month <= published.month else published.year - 1
-            m.period = f"{year}-{month:02d}"
-
-
-def _shift(period: str | None, years: int) -> str | None:
-    """``period`` moved back ``years`` years (FY2024-25 → FY2023-24; 2025-03 → 2024-03)."""
-    if not period:
-        return None
-    if period.startswith("FY"):
-        return fy_label(fy_start(period) - years)
-    return re.sub(r"(?:19|20)\d{2}", lambda y: str(int(y.group()) - years), period)
-
-
 # Extractors in priority order: where matches overlap, the earlier extractor wins
 # ("financial year ended March 2024" is a fiscal year, not a date; "$65.7 billion" money, not a
 # count). Within one extractor the longer match wins.
 _EXTRACTORS = (_fiscal_claims, _money_claims, _percent_claims, _tally_claims, _quantity_claims,
                _fraction_claims, _multiplier_claims, _rank_claims, _date_claims,
                _duration_claims, _year_claims, _ordinal_claims, _count_claims)
-_PERIOD_KINDS = ("fiscal_year", "period", "date", "year")
-_TAKES_PERIOD = ("money", "percent", "count", "quantity", "fraction", "multiplier", "rank")
-_CARRIES = ("money", "percent", "fraction", "multiplier")  # take the sentence before's period
-_CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|:|,\s+(?:while|whereas|but|noting|saying|adding)\b"
-                           r"|,\s+(?:the\s+\w+\s+)?said\b")
-_LINKED_AFTER = re.compile(r"^[\s,]*(?:(?:in|during|for|of|over|by|till|until|through)\s+)?"
-                           r"(?:the\s+)?$", re.IGNORECASE)
 
 
 def _sentence_claims(sentence: str, published: dt.date | None = None,
                      carried: str | None = None, topic: str | None = None,
-                     latest: str | None = None) -> list[_Match]:
-    taken: list[_Match] = []
+                     latest: str | None = None) -> list[Match]:
+    taken: list[Match] = []
     # Fiscal years in every form, absolute or relative, compete first (the longer match wins:
     # "Q1 FY24" over "FY24"), then the other extractors in their order.
-    groups = [lambda s: _fiscal_claims(s) + _relative_claims(s, published), *_EXTRACTORS[1:]]
+    groups = [lambda s: _fiscal_claims(s) + relative_periods(s, published), *_EXTRACTORS[1:]]
     for extract in groups:
         found = extract(sentence)
         if extract is groups[0]:
@@ -843,25 +466,12 @@ def _sentence_claims(sentence: str, published: dt.date | None = None,
     taken.sort(key=lambda m: m.start)
     _per_unit(sentence, taken)
     _qualify(sentence, taken)
-    _resolve_months(taken, published)
-    if published and latest and _in_progress_fy(latest, published):
-        for m in taken:  # "up from 25th last year" in an article on this fiscal year so far
-            if m.last_year:
-                m.period = fy_label(_fy_start_of(published) - 1)
-    if published and latest and _in_progress_fy(latest, published) \
-            and re.search(r"\bthe\s+(?:same\s+)?period\b", sentence, re.IGNORECASE):
-        topic = latest  # "during the period" is the article's months of this fiscal so far
-    if published and latest and _just_closed_year(latest, published):
-        for m in taken:  # "over the past year" in an article on the year just closed
-            if m.trailing:
-                m.period = latest
-    _inherit_scale(taken)
-    _assign_periods(sentence, taken, carried, topic)
-    _compared_earlier(sentence, taken, carried)
+    _inherit_scale(taken)  # the scale only: independent of the periods resolved next
+    resolve_periods(sentence, taken, published, carried, topic, latest)
     return taken
 
 
-def _is_reference(sentence: str, m: _Match) -> bool:
+def _is_reference(sentence: str, m: Match) -> bool:
     """"two countries", "the two foreign ministers", "the two Asian neighbours": a count that
     names the parties, not a figure."""
     if m.kind != "count" or m.value != 2:
@@ -871,7 +481,7 @@ def _is_reference(sentence: str, m: _Match) -> bool:
                for i in range(1, len(words.split())))
 
 
-def _inherit_scale(taken: list[_Match]) -> None:
+def _inherit_scale(taken: list[Match]) -> None:
     """"$9.6 billion from $7.7 a year ago": a bare figure beside a scaled one in the same
     currency takes its scale when they are of the same order."""
     money = [m for m in taken if m.kind == "money"]
@@ -881,199 +491,6 @@ def _inherit_scale(taken: list[_Match]) -> None:
                      and 0.1 <= m.value / p.value <= 10]
             if peers:
                 m.scale = min(peers, key=lambda p: abs(p.start - m.start)).scale
-
-
-def _assign_periods(sentence: str, taken: list[_Match], carried: str | None = None,
-                    topic: str | None = None) -> None:
-    """Give each figure its period. ``carried`` is the period in force from the sentence
-    before (same paragraph); ``topic`` the last one stated anywhere before, which "during the
-    period under review" refers to."""
-    periods = [m for m in taken if m.kind in _PERIOD_KINDS and (m.period or m.shift
-                                                                  or m.period_from == "same")]
-    clause_of = _clause_index(sentence)
-    for p in periods:
-        if p.period_from == "same" and p.kind == "period":  # "during the period under review"
-            others = [o for o in periods if o.period and not o.shift and o is not p
-                      and o.period_from != "same"]
-            p.period = carried or topic or (others[0].period if others else None)
-            p.period_from = "relative"
-        elif p.shift or p.period_from == "same":
-            others = [o for o in periods if o.period and not o.shift and o is not p]
-            # "a year ago" beside no other period: the one in force (the sentence before's, or
-            # the last one the article stated)
-            ref = (min(others, key=lambda o: abs(o.start - p.start)).period if others
-                   else carried or topic)
-            p.period = _shift(ref, p.shift) if ref else None
-            p.period_from = "relative"
-        elif p.relative:
-            p.period_from = "relative"
-    # "fourfold since 1980", "less than 1 per cent before February 2022": a base or a limit,
-    # not the period the figure is of
-    for p in periods:
-        p.base = bool(_BASE_BEFORE.search(sentence[:p.start])) or (
-            p.kind == "date" and bool(_SINCE_CLAUSE.search(sentence[:p.start])))
-    usable = [p for p in periods if p.period and not p.base]
-    figures = [m for m in taken if m.kind in _TAKES_PERIOD]
-    owner = {}  # "$X in FY2019": the period right after a figure belongs to it
-    for m in figures:
-        after = [p for p in usable if p.start >= m.end
-                 and _LINKED_AFTER.match(sentence[m.end:p.start])]
-        if after:
-            owner[id(after[0])] = m
-        before = [p for p in usable if p.possessive and p.end <= m.start
-                  and _POSSESSIVE_OF.match(sentence[p.end:m.start])]
-        if before:  # "the last year's deficit of $X"
-            owner[id(before[-1])] = m
-    main = next((p for p in usable if not p.shift and not p.possessive), None)
-    for i, m in enumerate(figures[:-1]):  # "double the two-way commerce to $500 billion by 2030"
-        nxt = figures[i + 1]
-        if m.kind == "multiplier" and nxt.kind == "money" and _TO_TARGET.match(
-                sentence[m.end:nxt.start]):
-            target = next((p for p in usable if owner.get(id(p)) is nxt), None)
-            if target is not None:
-                owner[id(target)] = m
-                owner[id(target), "also"] = nxt
-    for i, m in enumerate(figures[:-1]):  # "X, up from Y in P": P is Y's, not X's
-        if _COMPARED.match(sentence[m.end:figures[i + 1].start]):
-            m.newer = True
-    for m in figures:
-        if not usable:
-            continue
-        if m.newer and not any(owner.get(id(p)) is m or id(p) not in owner for p in usable):
-            continue  # every period is the compared figure's: the article's latest, later
-        mine = [p for p in usable if owner.get(id(p)) is m or owner.get((id(p), "also")) is m]
-        if mine:
-            chosen, how = mine[0], "stated"
-        else:
-            free = [p for p in usable if id(p) not in owner and not p.possessive]
-            if not free:  # every period belongs to another figure: follow the one it leads to
-                if m.kind == "rank":
-                    continue
-                later = [p for p in usable if p.start >= m.end and not p.shift
-                         and not p.possessive]
-                if not later and main is None:
-                    continue  # left for the sentence before to supply
-                free = later[:1] or [main]
-            same = [p for p in free if clause_of(p.start) == clause_of(m.start)]
-            if same:
-                chosen = min(same, key=lambda p: (max(p.start - m.end, m.start - p.end),
-                                                  p.start < m.start))
-                how = "stated"
-            elif m.kind == "rank":
-                continue  # a rank takes a period from its own clause only
-            else:
-                chosen, how = main or free[0], "sentence"
-        m.period = chosen.period
-        m.chosen = chosen
-        m.period_from = "relative" if chosen.period_from == "relative" else how
-
-
-def _compared_earlier(sentence: str, taken: list[_Match], carried: str | None) -> None:
-    """"rose to $127.7 billion in 2024-25 from $118.4 billion in the last year", "widened to
-    $41.18 billion from $35.32 billion in the last fiscal year", "up 17 per cent from the last
-    year's deficit of $85.07 billion": the older side of a comparison named "last year" is the
-    year before the newer side's fiscal year (or the one in force), not the year before the
-    publication date."""
-    figures = [m for m in taken if m.kind in _TAKES_PERIOD]
-    for m in figures:
-        p = m.chosen
-        if p is None or not p.earlier or not m.period:
-            continue
-        if not (p.possessive or _FROM_BEFORE.search(sentence[:m.start])):
-            continue
-        ref = next((f.period for f in figures if f is not m and f.period
-                    and _is_fiscal(f.period) and f.chosen is not p), None)
-        if ref is None and carried and _is_fiscal(carried):
-            ref = carried
-        if ref is None:
-            continue
-        if m.period == ref or (not _is_fiscal(m.period) and ref.startswith("FY")):
-            m.period = _shift(ref, 1)
-
-
-_TO_TARGET = re.compile(r"^\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}to\s+$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+|its\s+)?$", re.IGNORECASE)
-_POSSESSIVE_OF = re.compile(r"^['’]s(?:\s+[\w-]+){1,3}\s+(?:of|at)\s+$", re.IGNORECASE)
-#: "since Russia sent troops … on February 24, 2022": a date in a since-clause is a start.
-_SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:]*$", re.IGNORECASE)
-_BASE_BEFORE = re.compile(r"\b(?:before|since|prior\s+to|after|(?:starting|beginning)"
-                          r"(?:\s+(?:on|from))?|effective(?:\s+from)?|with\s+effect\s+from)\s+$",
-                          re.IGNORECASE)
-_COMPARED = re.compile(r"^[\s,]*(?:(?:which\s+is\s+)?(?:up|down|rising|falling|increasing|"
-                       r"decreasing|higher|lower)\s+)?(?:from|compared\s+(?:with|to)|against|"
-                       r"as\s+against|versus|vs\.?)\s+(?:its\s+|the\s+|a\s+)?$", re.IGNORECASE)
-_IN_MONTHS = re.compile(r"^\s*in\s+(?:just\s+|the\s+(?:first|last|past)\s+)?\S+\s+months$",
-                        re.IGNORECASE)
-_NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.IGNORECASE)
-
-
-def _is_fiscal(period: str) -> bool:
-    """A fiscal year, or a span of months within one that starts in April."""
-    return period.startswith("FY") or bool(re.fullmatch(r"\d{4}-04/\d{4}-\d{2}", period))
-
-
-def _in_progress_fy(period: str, published: dt.date) -> bool:
-    """``period`` is the months so far of the fiscal year under way at publication
-    (``2022-04/2022-08`` in October 2022)."""
-    return (bool(re.fullmatch(r"\d{4}-04/\d{4}-\d{2}", period))
-            and int(period[:4]) == _fy_start_of(published))
-
-
-def _just_closed_year(period: str, published: dt.date) -> bool:
-    """``period`` is twelve months that ended in the three months before publication (the
-    fiscal year just closed, for an article of April to June)."""
-    a, b = _bounds(period)
-    months = (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7]) + 1
-    gap = (published.year - int(b[:4])) * 12 + published.month - int(b[5:7])
-    return months == 12 and 1 <= gap <= 3
-
-
-def _bounds(period: str) -> tuple[str, str]:
-    """First and last month of a period, as ``YYYY-MM`` strings that sort in time."""
-    if period.startswith("FY"):
-        y = fy_start(period)
-        return f"{y}-04", f"{y + 1}-03"
-    a, _, b = period.partition("/")
-    b = b or a
-    return (a[:7] if len(a) >= 7 else f"{a[:4]}-01"), (b[:7] if len(b) >= 7 else f"{b[:4]}-12")
-
-
-def _latest(periods: list[str]) -> str | None:
-    """The period that ends last (the longest of those that end together): what "now" and
-    the newer side of "X, up from Y in P" refer to in an article."""
-    if not periods:
-        return None
-
-    def key(p):
-        a, b = _bounds(p)
-        return b, -int(a[:4]) * 12 - int(a[5:7])
-    return max(periods, key=key)
-
-
-def _clause_index(sentence: str):
-    breaks = [b.start() for b in _CLAUSE_BREAK.finditer(sentence)]
-    return lambda pos: sum(1 for b in breaks if b < pos)
-
-
-def _value_from_period(m: _Match) -> None:
-    """A relative period's value and unit once resolved: the fiscal year's first calendar year
-    (``fiscal_year``), a span's first year (``months``), a month's year (``date``), or the
-    year."""
-    if m.period.startswith("FY"):
-        m.kind, m.value, m.unit = "fiscal_year", fy_start(m.period), "fiscal_year"
-    elif "/" in m.period:
-        m.kind, m.value, m.unit = "period", int(m.period[:4]), "months"
-    elif len(m.period) >= 7:  # a month (2024-03) or a day
-        m.kind, m.value, m.unit = "date", int(m.period[:4]), "date"
-    else:
-        m.value, m.unit = int(m.period[:4]), "year"
-
-
-def _main_period(matches: list[_Match]) -> str | None:
-    for m in matches:
-        if m.kind in _PERIOD_KINDS and m.period and not m.shift and not m.base:
-            return m.period
-    return None
 
 
 def extract_claims(text: str, sentence_spans, published: dt.date | None = None
@@ -1095,36 +512,15 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
         if "\n" in text[last_end:s0]:
             # a period carries within a paragraph only, unless the paragraph goes on from the
             # one before ("Imports from the neighbouring country rose …"): the last one stated
-            carried = topic if _continues(sentence) else None
+            carried = topic if continues(sentence) else None
         last_end = s1
         matches = _sentence_claims(sentence, published, carried, topic, latest)
-        own = _main_period(matches)
+        own = main_period(matches)
         if pair and index - pair[2] <= 2:
-            _apply_pair(sentence, matches, pair)
-        pair = _from_to_pair(sentence, matches, index) or pair
-        used_carried = False
-        for m in matches:  # carried first, so that a rank can follow the sentence's figure
-            if m.kind in _CARRIES and m.period is None and carried:
-                m.period, m.period_from = carried, "carried"
-                used_carried = True
-        for m in matches:  # "…, making Russia the third-largest supplier": the figure's period
-            if m.kind == "rank" and m.period is None:
-                m.period, m.period_from = next(
-                    ((f.period, "sentence") for f in matches if f.kind in _CARRIES and f.period
-                     and not f.newer), (None, None))
+            apply_pair(sentence, matches, pair)
+        pair = from_to_pair(sentence, matches, index) or pair
+        used_carried = carry_periods(sentence, matches, published, carried, latest)
         for m in matches:
-            if m.kind in _TAKES_PERIOD and m.period is None and latest and (m.newer or (
-                    _NOW.search(sentence) and published
-                    and _in_progress_fy(latest, published))):
-                # "X, up from Y in P"; "has now become" in an article on this fiscal year so far
-                m.period, m.period_from = latest, "carried"
-            if m.kind in _CARRIES and m.period is None and carried:
-                m.period, m.period_from = carried, "carried"
-                used_carried = True
-            elif m.kind in _PERIOD_KINDS and m.period and m.period_from is None:
-                m.period_from = "stated"
-            if m.kind in _PERIOD_KINDS and m.period and (m.value == 0 or m.unit == "shift"):
-                _value_from_period(m)  # "a year ago", "last fiscal": what they resolved to
             claims.append(Claim(
                 kind=m.kind, value=float(m.value), unit=m.unit, scale=m.scale, period=m.period,
                 text=sentence[m.start:m.end], sentence=sentence,
@@ -1133,83 +529,5 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
             ))
         carried = own or (carried if used_carried else None)
         topic = own or topic
-        latest = _latest([p for p in (latest, *(m.period for m in matches
-                                                if m.kind in _TAKES_PERIOD)) if p])
-    return _months_implied(claims, text)
-
-
-_CONTINUES = re.compile(r"^(?:Imports|Exports|Trade|The\s+(?:imports|exports|trade|deficit))\s+"
-                        r"(?:from|to|with)\s+(?:the|that|this)\s+(?:neighbouring|neighboring|same|"
-                        r"other)?\s*(?:country|nation|neighbour|neighbor)\b", re.IGNORECASE)
-
-
-#: "This is an increase of …", "As a result, …": a paragraph that opens by pointing back.
-_POINTS_BACK = re.compile(r"^(?:(?:This|That)\s+(?:is|was|marks|marked|represents|represented|"
-                          r"means|meant|resulted|led|took|pushed|brought)\b|As\s+a\s+result\b)")
-
-
-def _continues(sentence: str) -> bool:
-    """A paragraph that names its partner by reference to the one before ("Imports from the
-    neighbouring country …"), or opens by pointing back to it ("This is an increase of …",
-    "As a result, …"), continues that paragraph's period."""
-    s = sentence.lstrip()
-    return bool(_CONTINUES.match(s) or _POINTS_BACK.match(s))
-
-
-_FROM_TO = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)
-_TO = re.compile(r"^\s*(?:in\s+\S+\s+)?to\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _from_to_pair(sentence: str, matches: list[_Match], index: int):
-    """"from fiscal year 2019 to FY2024" in a sentence that states no figure: the two ends the
-    next sentences' "from $X to $Y" refer to, as (start period, end period, sentence index)."""
-    if any(m.kind in _CARRIES for m in matches):
-        return None
-    ends = [m for m in matches if m.kind in _PERIOD_KINDS and m.period and not m.shift]
-    for a, b in zip(ends, ends[1:]):
-        if _FROM_TO.search(sentence[:a.start]) and re.fullmatch(r"\s*to\s+",
-                                                                 sentence[a.end:b.start]):
-            return a.period, b.period, index
-    return None
-
-
-def _apply_pair(sentence: str, matches: list[_Match], pair) -> None:
-    """"…declined by 0.6 per cent, from $16.75 billion to $16.66 billion" after a sentence
-    naming "from FY2019 to FY2024": the first figure of each from/to is of the start, the
-    second and the change of the end."""
-    start, end, _ = pair
-    figures = [m for m in matches if m.kind in _TAKES_PERIOD and m.period is None]
-    for i, m in enumerate(figures):
-        if m.kind != "money" or not _FROM_TO.search(sentence[:m.start]):
-            continue
-        m.period, m.period_from = start, "carried"
-        nxt = figures[i + 1] if i + 1 < len(figures) else None
-        if nxt is not None and nxt.kind == "money" and _TO.match(sentence[m.end:nxt.start]):
-            nxt.period, nxt.period_from = end, "carried"
-    for m in figures:
-        if m.kind in ("percent", "multiplier") and m.period is None:
-            m.period, m.period_from = end, "carried"
-
-
-def _months_implied(claims: list[Claim], text: str) -> tuple[Claim, ...]:
-    """"$18 billion in five months" (a headline or lead that names a length, not the months):
-    the figure takes the span of that many months the article states elsewhere
-    ("April–August")."""
-    spans = [c.period for c in claims if c.period and "/" in c.period]
-
-    def months(p):
-        a, b = _bounds(p)
-        return (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7]) + 1
-    out = []
-    for c in claims:
-        if c.period is None and c.kind in _TAKES_PERIOD:
-            n = [d.value for d in claims if d.kind == "duration" and d.unit == "months"
-                 and d.sentence_index == c.sentence_index
-                 and _IN_MONTHS.search(text[c.span[1]:d.span[1]])]
-            match = [p for p in spans if n and months(p) == n[0]]
-            if match:
-                c = replace(c, period=match[0], period_from="carried")
-        out.append(c)
-    return tuple(out)
-
-
+        latest = latest_period(latest, matches)
+    return months_implied(claims, text)
