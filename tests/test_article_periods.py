@@ -348,3 +348,23 @@ def test_a_multiplier_towards_a_target_takes_the_target_year():
     got = periods_of("The two sides want to more than double trade to $200 billion by 2030 and "
                      "sign a pact by fall of 2025.", dt.date(2025, 3, 1))
     assert got == [("double", "2030"), ("$200 billion", "2030")]
+
+
+def test_first_half_of_a_year_the_current_calendar_year_and_a_month_span_with_to():
+    pub = dt.date(2022, 11, 24)
+    assert periods_of("Peru's copper sales to India reached $4 billion in the first half of "
+                      "2021.", pub) == [("$4 billion", "2021-01/2021-06")]
+    # "calendar" keeps the months from January even in a sentence that speaks of a fiscal year
+    assert periods_of("Trade with Chile passed $20 billion in the first nine months of the "
+                      "current calendar year, more than in any fiscal year.", pub) == [
+        ("$20 billion", "2022-01/2022-09")]
+    assert periods_of("Trade with Peru touched $7.5 billion in the January to June period.",
+                      dt.date(2022, 7, 19)) == [("$7.5 billion", "2022-01/2022-06")]
+
+
+def test_in_five_years_looks_ahead_only_in_a_plan():
+    pub = dt.date(2021, 9, 23)
+    assert periods_of("The two sides hope to achieve $50 billion of trade in five years.",
+                      pub) == [("$50 billion", "2026")]
+    assert periods_of("Exports to Peru grew to $5 billion in five years.", pub) == [
+        ("$5 billion", None)]

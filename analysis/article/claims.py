@@ -330,7 +330,8 @@ _QUALIFIERS = (
 )
 #: "two countries", "the two leaders": a reference to the parties, not a figure.
 _PARTIES = re.compile(r"(?:countries|nations|leaders|sides|neighbours|neighbors|ministers|"
-                      r"advisers|advisors|governments|economies|powers|states|delegations)$",
+                      r"advisers|advisors|governments|economies|powers|states|delegations|"
+                      r"partners)$",
                       re.IGNORECASE)
 
 
@@ -471,9 +472,16 @@ def _sentence_claims(sentence: str, published: dt.date | None = None,
     return taken
 
 
+#: "Article 2 (4) of the Charter", "Section 5": the numbers of a provision, not counts.
+_PROVISION = re.compile(r"\b(?:Article|Art\.|Section|Chapter|Clause|Paragraph|Rule)\s+"
+                        r"(?:\d+[A-Za-z]?\s*)?\(?$")
+
+
 def _is_reference(sentence: str, m: Match) -> bool:
     """"two countries", "the two foreign ministers", "the two Asian neighbours": a count that
-    names the parties, not a figure."""
+    names the parties, not a figure; "Article 2 (4)": the number of a provision."""
+    if m.kind == "count" and _PROVISION.search(sentence[max(0, m.start - 30):m.start]):
+        return True
     if m.kind != "count" or m.value != 2:
         return False
     words = re.match(r"[\w-]+(?:\s+[\w-]+){0,3}", sentence[m.start:]).group()

@@ -86,7 +86,8 @@ _REL_FY = re.compile(
     re.IGNORECASE)
 _REL_YEAR = re.compile(
     r"\b(?P<which>last|previous|past|this|current|next|coming)\s+year\b"
-    r"|\bwithin\s+(?P<within>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b"
+    r"|\b(?P<in>within|in)\s+(?P<within>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+years\b"
     r"|\b(?P<ago>(?:a|one|the)\s+year[\s-]+(?:ago|earlier|before)|year[\s-]ago(?:\s+period)?"
     r"|(?:the\s+)?same\s+(?:period|month|quarter)\s+(?:of\s+)?(?:last|the\s+previous|a\s+year\s+ago"
     r"|(?:the\s+)?(?:previous|last)\s+(?:fiscal|financial\s+year|year))(?:\s+year)?)",
@@ -101,11 +102,14 @@ _REL_FIRST_MONTHS = re.compile(
 #: unless the sentence speaks of a fiscal year ("... compared to the same period last fiscal"),
 #: when they are the fiscal year's, from April.
 _FIRST_MONTHS_OF_YEAR = re.compile(
-    rf"\b(?:the\s+)?first\s+{_NUM_WORDS_MONTHS}\s+months\s+of\s+(?:(?P<this>the|this)\s+year\b"
-    r"|(?P<year>(?:19|20)\d{2})\b)", re.IGNORECASE)
-#: "from January to April this year": a span of months written with from … to.
+    rf"\b(?:the\s+)?first\s+(?:{_NUM_WORDS_MONTHS}\s+months|(?P<half>half))\s+of\s+"
+    r"(?:(?P<this>the\s+current|the|this)\s+(?:calendar\s+)?year\b|(?P<year>(?:19|20)\d{2})\b)",
+    re.IGNORECASE)
+#: "from January to April this year", "the January to June period": a span of months written
+#: with from … to.
 _FROM_MONTH_TO = re.compile(
-    rf"\bfrom\s+(?P<m1>{MONTH_PATTERN})\s+to\s+(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d)"
+    rf"\b(?:from|(?P<the>the)(?=\s+\w+\s+to\s+\w+\s+(?:period|months?|quarter)\b))\s+"
+    rf"(?P<m1>{MONTH_PATTERN})\s+to\s+(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d)"
     r"(?:\s+(?P<which>this|last)\s+year\b)?")
 _MONTH_SPAN = re.compile(
     rf"\b(?P<m1>{MONTH_PATTERN})\s?[-–—]\s?(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d{{4}})"
@@ -211,6 +215,11 @@ _FY_PAIR = re.compile(
     r"(?P<b2>\d{2})\b", re.IGNORECASE)
 
 
+#: "in five years" counts ahead only in a sentence about a plan or an aim.
+_PLANNED = re.compile(r"\b(?:plan\w*|aim\w*|hope\w*|achiev\w*|target\w*|goal|expect\w*|will|"
+                      r"to\s+reach|seek\w*)\b", re.IGNORECASE)
+
+
 def relative_periods(s: str, published: dt.date | None) -> list[Match]:
     """Periods named relative to the publication date, and forms fiscal.py does not read."""
     found = []
@@ -294,10 +303,12 @@ def relative_periods(s: str, published: dt.date | None) -> list[Match]:
         found.append(Match("period", m.start(), m.end(), start or 0, "months", period=period,
                             relative=not m["fy"]))
     for m in _FIRST_MONTHS_OF_YEAR.finditer(s):
-        n = int(_small_number(m["n"]))
-        fiscal = re.search(r"\bfiscal\b|\bfinancial\s+year\b", s, re.IGNORECASE) or re.match(
-            r"\s+that\s+(?:started|began|begins|starts)\s+(?:on\s+|in\s+)?April", s[m.end():],
-            re.IGNORECASE)
+        n = 6 if m["half"] else int(_small_number(m["n"]))
+        calendar = "calendar" in m.group().lower()
+        fiscal = not calendar and (
+            re.search(r"\bfiscal\b|\bfinancial\s+year\b", s, re.IGNORECASE) or re.match(
+                r"\s+that\s+(?:started|began|begins|starts)\s+(?:on\s+|in\s+)?April",
+                s[m.end():], re.IGNORECASE))
         if m["year"]:
             year = int(m["year"])
         elif published is not None:
@@ -394,6 +405,13 @@ def relative_periods(s: str, published: dt.date | None) -> list[Match]:
             found.append(Match("period", m.start(), m.end(), 0, "shift", shift=1, relative=True))
             continue
         if m["within"]:
+            if m["in"].lower() == "in" and (
+                    not _PLANNED.search(s) or _small_number(m["within"]) > 10
+                    or re.search(r"\b(?:first|last|since)\b[\w\s-]{0,30}$", s[:m.start()],
+                                 re.IGNORECASE)):
+                # "doubled in five years", "the first visit in 41 years" look back; "to
+                # achieve … in five years" looks ahead
+                continue
             if published:
                 year = published.year + int(_small_number(m["within"]))
                 found.append(Match("year", m.start(), m.end(), year, "year", period=str(year),
