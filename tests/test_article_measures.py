@@ -152,3 +152,12 @@ def test_a_plan_an_aim_and_a_projection_are_targets_but_not_the_figure_after_the
     assert [figure(a, t).measure for t in ("$90 billion", "$70 billion", "$60 billion",
                                            "$40 billion")] == ["target"] * 4
     assert figure(a, "$19.5 billion").measure != "target"
+
+
+def test_can_reach_boost_to_and_feasible_are_targets(tmp_path):
+    a = article_from(tmp_path, "Lima and Delhi can reach $40 billion in trade.\n\n"
+                               "They are working to boost trade with Peru to $45 billion.\n\n"
+                               "It appears feasible to bring trade with Peru to the mark of $50 "
+                               "billion.")
+    assert [figure(a, t).measure for t in ("$40 billion", "$45 billion", "$50 billion")] == [
+        "target"] * 3

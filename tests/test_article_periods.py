@@ -368,3 +368,23 @@ def test_in_five_years_looks_ahead_only_in_a_plan():
                       pub) == [("$50 billion", "2026")]
     assert periods_of("Exports to Peru grew to $5 billion in five years.", pub) == [
         ("$5 billion", None)]
+
+
+def test_a_fiscal_year_narrowed_by_its_months_and_this_period():
+    got = periods_of("During FY22 (April-December), trade with Peru was worth $9.28 billion.  "
+                     "During this period, imports from Peru were $2.65 billion.",
+                     dt.date(2022, 9, 11))
+    assert got == [("$9.28 billion", "2021-04/2021-12"), ("$2.65 billion", "2021-04/2021-12")]
+
+
+def test_according_to_the_data_carries_past_a_paragraph_of_deadlines():
+    text = ("Peru was the top market for copper in April-December this fiscal at $5.9 billion."
+            "\n\nThe steps include a scheme extended till March 31 next year."
+            "\n\nAccording to the data, Peru was followed by Chile ($2.31 billion).")
+    spans, start = [], 0
+    for part in text.split("\n\n"):
+        spans.append((start, start + len(part)))
+        start += len(part) + 2
+    got = [(c.text, c.period) for c in extract_claims(text, spans, dt.date(2023, 2, 3))
+           if c.kind == "money"]
+    assert got == [("$5.9 billion", "2022-04/2022-12"), ("$2.31 billion", "2022-04/2022-12")]

@@ -501,6 +501,9 @@ def _inherit_scale(taken: list[Match]) -> None:
                 m.scale = min(peers, key=lambda p: abs(p.start - m.start)).scale
 
 
+_FIGURE_KINDS = ("money", "percent", "count", "quantity", "fraction", "multiplier", "rank")
+
+
 def extract_claims(text: str, sentence_spans, published: dt.date | None = None
                    ) -> tuple[Claim, ...]:
     """Every quantitative claim in the given sentences of ``text``, in reading order.
@@ -536,6 +539,7 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
                 qualifier=m.qualifier, period_from=m.period_from,
             ))
         carried = own or (carried if used_carried else None)
-        topic = own or topic
+        if any(m.kind in _FIGURE_KINDS for m in matches):
+            topic = own or topic  # deadlines in a sentence without figures ("till March 31")
         latest = latest_period(latest, matches)
     return months_implied(claims, text)

@@ -205,7 +205,7 @@ _SINCE_MONTH = re.compile(rf"\bsince\s+(?P<month>{MONTH_PATTERN})(?!\s*,?\s*\d)"
 #: "This month, Russia supplied …": the month of publication.
 _THIS_MONTH = re.compile(r"\b(?:this|the\s+current)\s+month\b", re.IGNORECASE)
 #: "That month, imports from Iraq were …": the month (or year) the sentence before spoke of.
-_THAT_PERIOD = re.compile(r"\b(?:that|the\s+same)\s+(?:month|year|quarter)\b"
+_THAT_PERIOD = re.compile(r"\b(?:that|the\s+same)\s+(?:month|year|quarter)\b|\b(?:this|that)\s+period\b"
                           r"(?!\s+(?:of|last|a\s+year|ago|earlier|before))", re.IGNORECASE)
 #: "in the fiscal years 2021-22 and 2022-23", "during 2021-22 and 2022-23": two fiscal years in
 #: a row, one span of months.
@@ -695,9 +695,14 @@ def _value_from_period(m: Match) -> None:
 
 def main_period(matches: list[Match]) -> str | None:
     """The first period ``matches`` state outright (not "a year ago", not a base such as
-    "since 1980"): what a figure in the next sentence without one takes."""
-    for m in matches:
+    "since 1980"): what a figure in the next sentence without one takes. A fiscal year narrowed
+    at once by its months ("FY22 (April-December)") states those months."""
+    for i, m in enumerate(matches):
         if m.kind in _PERIOD_KINDS and m.period and not m.shift and not m.base:
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            if (m.kind == "fiscal_year" and nxt is not None and nxt.kind == "period"
+                    and nxt.period and "/" in nxt.period and 0 <= nxt.start - m.end <= 3):
+                return nxt.period
             return m.period
     return None
 
@@ -709,9 +714,12 @@ _CONTINUES = re.compile(r"^(?:Imports|Exports|Trade|The\s+(?:imports|exports|tra
                         r"other)?\s*(?:country|nation|neighbour|neighbor)\b", re.IGNORECASE)
 
 
-#: "This is an increase of …", "As a result, …": a paragraph that opens by pointing back.
+#: "This is an increase of …", "As a result, …", "According to the data …": a paragraph that
+#: opens by pointing back.
 _POINTS_BACK = re.compile(r"^(?:(?:This|That)\s+(?:is|was|marks|marked|represents|represented|"
-                          r"means|meant|resulted|led|took|pushed|brought)\b|As\s+a\s+result\b)")
+                          r"means|meant|resulted|led|took|pushed|brought)\b|As\s+a\s+result\b"
+                          # "According to the data provided …": the data just spoken of
+                          r"|According\s+to\s+(?:the|these|this)\s+(?:data|figures)\b)")
 
 
 def continues(sentence: str) -> bool:
