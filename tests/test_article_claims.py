@@ -262,3 +262,8 @@ def test_the_two_partners_and_the_numbers_of_a_provision_are_not_counts():
     got = kinds_of("The two partners cited Article 2 (4) of the Charter and Section 5 of the "
                    "pact; 9 members voted against.")
     assert got == [("count", "9 members", 9.0, "count", None)]
+
+
+def test_a_capital_b_after_a_dollar_figure_is_billions():
+    got = kinds_of("Lima and Delhi can reach $40B in trade, by 2030.")
+    assert ("money", "$40B", 40.0, "USD", "billion") in got

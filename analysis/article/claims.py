@@ -66,7 +66,7 @@ _SCALE_WORDS = {
     "thousand": "thousand", "k": "thousand", "lakh": "lakh", "lakhs": "lakh",
     "million": "million", "mn": "million", "mln": "million", "m": "million",
     "crore": "crore", "crores": "crore", "cr": "crore", "billion": "billion", "bn": "billion",
-    "trillion": "trillion", "tn": "trillion",
+    "trillion": "trillion", "tn": "trillion", "b": "billion",  # "$100B"
 }
 _DURATION_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days",
                    "hour": "hours", "decade": "decades", "century": "centuries",
@@ -82,7 +82,7 @@ _NUMWORD = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _DASH = r"\s*(?:-|–|—|to)\s*"
 _CUR_PRE = r"US\$|A\$|C\$|S\$|\$|₹|Rs\.?|INR|USD|EUR|GBP|JPY|€|£|¥"
 _CUR_WORD = r"US dollars|dollars?|euros?|rupees?|pounds?|yen|yuan|renminbi|roubles?|rubles?"
-_SCALE = r"trillion|billion|million|thousand|lakh\s+crores?|crores?|lakhs?|tn|bn|mn|mln|cr|m|k"
+_SCALE = r"trillion|billion|million|thousand|lakh\s+crores?|crores?|lakhs?|tn|bn|mn|mln|cr|m|k|b"
 
 _P_MONTH_RANGE = re.compile(
     rf"\b(?P<m1>{MONTH_PATTERN})(?:\s+(?P<y1>\d{{4}}))?{_DASH}"
