@@ -388,3 +388,10 @@ def test_according_to_the_data_carries_past_a_paragraph_of_deadlines():
     got = [(c.text, c.period) for c in extract_claims(text, spans, dt.date(2023, 2, 3))
            if c.kind == "money"]
     assert got == [("$5.9 billion", "2022-04/2022-12"), ("$2.31 billion", "2022-04/2022-12")]
+
+
+def test_a_multiplier_after_a_from_to_pair_takes_the_newer_side():
+    got = periods_of("The deficit with Peru went from $4 billion in 2014-15 to $6 billion in "
+                     "2021-22 (1.5 times).", dt.date(2022, 7, 19))
+    assert got == [("$4 billion", "FY2014-15"), ("$6 billion", "FY2021-22"),
+                   ("1.5 times", "FY2021-22")]

@@ -574,6 +574,12 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
                          and not p.possessive]
                 if not later and main is None:
                     continue  # left for the sentence before to supply
+                earlier = [p for p in usable if p.end <= m.start and not p.shift
+                           and not p.possessive]
+                if not later and m.kind in ("multiplier", "percent") and earlier:
+                    # "from $48 billion in 2014-15 to $73 billion in 2021-22 (1.5 times)": the
+                    # change reaches the newer side's period
+                    later = [max(earlier, key=lambda p: p.start)]
                 free = later[:1] or [main]
             same = [p for p in free if clause_of(p.start) == clause_of(m.start)]
             if same:
