@@ -256,3 +256,14 @@ def test_up_to_after_a_rise_is_where_it_rose_to_not_a_bound():
     assert [c.qualifier for c in rose if c.kind == "money"] == [None]
     cap = extract_claims("Loans of up to $2 billion were offered.", [(0, 39)], PUB)
     assert [c.qualifier for c in cap if c.kind == "money"] == ["under"]
+
+
+def test_the_two_partners_and_the_numbers_of_a_provision_are_not_counts():
+    got = kinds_of("The two partners cited Article 2 (4) of the Charter and Section 5 of the "
+                   "pact; 9 members voted against.")
+    assert got == [("count", "9 members", 9.0, "count", None)]
+
+
+def test_a_capital_b_after_a_dollar_figure_is_billions():
+    got = kinds_of("Lima and Delhi can reach $40B in trade, by 2030.")
+    assert ("money", "$40B", 40.0, "USD", "billion") in got

@@ -154,3 +154,15 @@ def test_secretaries_and_a_title_with_its_acronym():
     people = [n for n, _, _ in named("Talks were held with US Trade Representative (USTR) Jane "
                                      "Doerr and US Commerce Secretary Carl Mendes.", "person")]
     assert people == ["Jane Doerr", "Carl Mendes"]
+
+
+def test_a_minister_of_state_for_a_portfolio_is_a_title():
+    people = [n for n, _, _ in named("Talks were held with Peru's minister of state for trade "
+                                     "Luis Ortega Vargas in Lima.", "person")]
+    assert people == ["Luis Ortega Vargas"]
+
+
+def test_a_conflict_named_by_its_country_is_the_war_there():
+    events = [n for n, _, _ in named("Oil flows shifted amid the conflict in Ukraine; the "
+                                     "Ukraine conflict entered its third year.", "event")]
+    assert events == ["War in Ukraine"]

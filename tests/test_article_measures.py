@@ -140,3 +140,24 @@ def test_a_two_number_tally_and_opposed_votes(tmp_path):
     votes = {(c.text, c.span[0]): c.measure for c in a.claims if c.kind == "count"}
     assert sorted(set(votes.values()) - {"count"}) == ["votes_abstain", "votes_no", "votes_yes"]
     assert [m for (t, _), m in votes.items() if t == "nine opposed"] == ["votes_no"]
+
+
+def test_a_plan_an_aim_and_a_projection_are_targets_but_not_the_figure_after_them(tmp_path):
+    a = article_from(tmp_path, "A plan for $90 billion of trade with Peru was drawn up.\n\n"
+                               "Both hope to achieve over $70 billion of trade with Peru.\n\n"
+                               "They see the possibility of crossing the first goal of $60 "
+                               "billion.\n\n"
+                               "Trade with Peru is on course to hit $40 billion this year, "
+                               "touching $19.5 billion in the first half.")
+    assert [figure(a, t).measure for t in ("$90 billion", "$70 billion", "$60 billion",
+                                           "$40 billion")] == ["target"] * 4
+    assert figure(a, "$19.5 billion").measure != "target"
+
+
+def test_can_reach_boost_to_and_feasible_are_targets(tmp_path):
+    a = article_from(tmp_path, "Lima and Delhi can reach $40 billion in trade.\n\n"
+                               "They are working to boost trade with Peru to $45 billion.\n\n"
+                               "It appears feasible to bring trade with Peru to the mark of $50 "
+                               "billion.")
+    assert [figure(a, t).measure for t in ("$40 billion", "$45 billion", "$50 billion")] == [
+        "target"] * 3

@@ -348,3 +348,50 @@ def test_a_multiplier_towards_a_target_takes_the_target_year():
     got = periods_of("The two sides want to more than double trade to $200 billion by 2030 and "
                      "sign a pact by fall of 2025.", dt.date(2025, 3, 1))
     assert got == [("double", "2030"), ("$200 billion", "2030")]
+
+
+def test_first_half_of_a_year_the_current_calendar_year_and_a_month_span_with_to():
+    pub = dt.date(2022, 11, 24)
+    assert periods_of("Peru's copper sales to India reached $4 billion in the first half of "
+                      "2021.", pub) == [("$4 billion", "2021-01/2021-06")]
+    # "calendar" keeps the months from January even in a sentence that speaks of a fiscal year
+    assert periods_of("Trade with Chile passed $20 billion in the first nine months of the "
+                      "current calendar year, more than in any fiscal year.", pub) == [
+        ("$20 billion", "2022-01/2022-09")]
+    assert periods_of("Trade with Peru touched $7.5 billion in the January to June period.",
+                      dt.date(2022, 7, 19)) == [("$7.5 billion", "2022-01/2022-06")]
+
+
+def test_in_five_years_looks_ahead_only_in_a_plan():
+    pub = dt.date(2021, 9, 23)
+    assert periods_of("The two sides hope to achieve $50 billion of trade in five years.",
+                      pub) == [("$50 billion", "2026")]
+    assert periods_of("Exports to Peru grew to $5 billion in five years.", pub) == [
+        ("$5 billion", None)]
+
+
+def test_a_fiscal_year_narrowed_by_its_months_and_this_period():
+    got = periods_of("During FY22 (April-December), trade with Peru was worth $9.28 billion.  "
+                     "During this period, imports from Peru were $2.65 billion.",
+                     dt.date(2022, 9, 11))
+    assert got == [("$9.28 billion", "2021-04/2021-12"), ("$2.65 billion", "2021-04/2021-12")]
+
+
+def test_according_to_the_data_carries_past_a_paragraph_of_deadlines():
+    text = ("Peru was the top market for copper in April-December this fiscal at $5.9 billion."
+            "\n\nThe steps include a scheme extended till March 31 next year."
+            "\n\nAccording to the data, Peru was followed by Chile ($2.31 billion).")
+    spans, start = [], 0
+    for part in text.split("\n\n"):
+        spans.append((start, start + len(part)))
+        start += len(part) + 2
+    got = [(c.text, c.period) for c in extract_claims(text, spans, dt.date(2023, 2, 3))
+           if c.kind == "money"]
+    assert got == [("$5.9 billion", "2022-04/2022-12"), ("$2.31 billion", "2022-04/2022-12")]
+
+
+def test_a_multiplier_after_a_from_to_pair_takes_the_newer_side():
+    got = periods_of("The deficit with Peru went from $4 billion in 2014-15 to $6 billion in "
+                     "2021-22 (1.5 times).", dt.date(2022, 7, 19))
+    assert got == [("$4 billion", "FY2014-15"), ("$6 billion", "FY2021-22"),
+                   ("1.5 times", "FY2021-22")]

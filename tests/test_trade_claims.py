@@ -461,3 +461,12 @@ def test_a_partial_period_figure_that_only_touches_the_data_differs_by_rounding(
     near = check_claim(fig("$32.8 billion", 32.8, period="2022-04/2022-12", measure="imports",
                            flow="import"))
     assert near["verdict"] == "confirmed"
+
+
+def test_a_multiplier_after_a_from_to_pair_is_measured_from_the_from_year():
+    # the base year named on the from side (not in the data) is not replaced by the year before
+    span = check_claim(fig("1.8 times", 1.8, kind="multiplier", unit="times", scale=None,
+                           period="FY2021-22", measure="growth", flow="balance", partner="CHN",
+                           sentence="The deficit with China went from $40 billion in 2013-14 "
+                                    "to $72.9 billion in 2021-22 (1.8 times)."))
+    assert span["verdict"] == "cannot check" and "FY2013-14" in span["reason"]

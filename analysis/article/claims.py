@@ -66,7 +66,7 @@ _SCALE_WORDS = {
     "thousand": "thousand", "k": "thousand", "lakh": "lakh", "lakhs": "lakh",
     "million": "million", "mn": "million", "mln": "million", "m": "million",
     "crore": "crore", "crores": "crore", "cr": "crore", "billion": "billion", "bn": "billion",
-    "trillion": "trillion", "tn": "trillion",
+    "trillion": "trillion", "tn": "trillion", "b": "billion",  # "$100B"
 }
 _DURATION_UNITS = {"year": "years", "month": "months", "week": "weeks", "day": "days",
                    "hour": "hours", "decade": "decades", "century": "centuries",
@@ -82,7 +82,7 @@ _NUMWORD = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
 _DASH = r"\s*(?:-|–|—|to)\s*"
 _CUR_PRE = r"US\$|A\$|C\$|S\$|\$|₹|Rs\.?|INR|USD|EUR|GBP|JPY|€|£|¥"
 _CUR_WORD = r"US dollars|dollars?|euros?|rupees?|pounds?|yen|yuan|renminbi|roubles?|rubles?"
-_SCALE = r"trillion|billion|million|thousand|lakh\s+crores?|crores?|lakhs?|tn|bn|mn|mln|cr|m|k"
+_SCALE = r"trillion|billion|million|thousand|lakh\s+crores?|crores?|lakhs?|tn|bn|mn|mln|cr|m|k|b"
 
 _P_MONTH_RANGE = re.compile(
     rf"\b(?P<m1>{MONTH_PATTERN})(?:\s+(?P<y1>\d{{4}}))?{_DASH}"
@@ -330,7 +330,8 @@ _QUALIFIERS = (
 )
 #: "two countries", "the two leaders": a reference to the parties, not a figure.
 _PARTIES = re.compile(r"(?:countries|nations|leaders|sides|neighbours|neighbors|ministers|"
-                      r"advisers|advisors|governments|economies|powers|states|delegations)$",
+                      r"advisers|advisors|governments|economies|powers|states|delegations|"
+                      r"partners)$",
                       re.IGNORECASE)
 
 
@@ -471,9 +472,16 @@ def _sentence_claims(sentence: str, published: dt.date | None = None,
     return taken
 
 
+#: "Article 2 (4) of the Charter", "Section 5": the numbers of a provision, not counts.
+_PROVISION = re.compile(r"\b(?:Article|Art\.|Section|Chapter|Clause|Paragraph|Rule)\s+"
+                        r"(?:\d+[A-Za-z]?\s*)?\(?$")
+
+
 def _is_reference(sentence: str, m: Match) -> bool:
     """"two countries", "the two foreign ministers", "the two Asian neighbours": a count that
-    names the parties, not a figure."""
+    names the parties, not a figure; "Article 2 (4)": the number of a provision."""
+    if m.kind == "count" and _PROVISION.search(sentence[max(0, m.start - 30):m.start]):
+        return True
     if m.kind != "count" or m.value != 2:
         return False
     words = re.match(r"[\w-]+(?:\s+[\w-]+){0,3}", sentence[m.start:]).group()
@@ -491,6 +499,9 @@ def _inherit_scale(taken: list[Match]) -> None:
                      and 0.1 <= m.value / p.value <= 10]
             if peers:
                 m.scale = min(peers, key=lambda p: abs(p.start - m.start)).scale
+
+
+_FIGURE_KINDS = ("money", "percent", "count", "quantity", "fraction", "multiplier", "rank")
 
 
 def extract_claims(text: str, sentence_spans, published: dt.date | None = None
@@ -528,6 +539,7 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
                 qualifier=m.qualifier, period_from=m.period_from,
             ))
         carried = own or (carried if used_carried else None)
-        topic = own or topic
+        if any(m.kind in _FIGURE_KINDS for m in matches):
+            topic = own or topic  # deadlines in a sentence without figures ("till March 31")
         latest = latest_period(latest, matches)
     return months_implied(claims, text)

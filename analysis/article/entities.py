@@ -57,6 +57,7 @@ _NAME_WORD = r"[A-Z][a-z’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{1,2}(?=\s[A-Z][a-z
 _P_PERSON = re.compile(
     rf"(?i:\b(?:{'|'.join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))}))"
     r"(?:\s+to\s+(?:the\s+)?(?:UN|United\s+Nations)\b)?"  # "permanent representative to the UN"
+    r"(?:\s+of\s+state)?(?:\s+for\s+[a-z]+(?:\s+and\s+[a-z]+)?)?"  # "minister of state for trade"
     r"(?:\s+\([A-Z]{2,6}\))?"  # "US Trade Representative (USTR) Jamieson Greer"
     r"(?:,\s+|\s+)"
     rf"(?P<name>(?:{_NAME_WORD})(?:\s(?:{_NAME_WORD})){{0,2}})")
@@ -68,7 +69,8 @@ _EVENT_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"(?P<c>{C})\s+invasion", "Invasion of {c}"),
     (r"(?P<a>{C})\s?[-–]\s?(?P<b>{C})\s+(?i:conflict|war|crisis)", "{a}–{b} conflict"),
     (r"(?i:war\s+(?:in|on|against))\s+(?P<c>{C})", "War in {c}"),
-    (r"(?P<c>{C})\s+(?i:war)\b", "War in {c}"),
+    (r"(?P<c>{C})\s+(?i:war|conflict)\b", "War in {c}"),
+    (r"(?i:conflict\s+in)\s+(?P<c>{C})", "War in {c}"),
     (r"(?i:aggression\s+(?:against|on|in))\s+(?P<c>{C})", "War in {c}"),
     (r"(?i:special\s+military\s+operation\s+(?:in|against))\s+(?P<c>{C})", "War in {c}"),
     (r"(?i:emergency\s+special\s+session)", "UN General Assembly emergency special session"),

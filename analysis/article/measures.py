@@ -55,7 +55,10 @@ _FLOWS = (
 _TARGET = re.compile(
     r"target|goal|\baim|push\w*|lift\w*|enhanc\w*|expect\w*|will\s+(?:reach|touch|cross|hit)|"
     r"to\s+reach|to\s+grow|plans?\s+to|seeks?|wants?\s+to|forecast|projected|would\s+reach|"
-    r"(?:could|may|might|would)\s+(?:hit|touch|cross|reach|top|exceed)",
+    r"(?:could|can|may|might|would)\s+(?:hit|touch|cross|reach|top|exceed)|boost\w*|feasib\w*|"
+    # these mark the figure right after them only ("on course to hit $100 billion, touching …")
+    r"(?:plans?\s+for|to\s+achieve(?:\s+\w+)?|on\s+(?:course|track)\s+to\s+\w+|"
+    r"possibility\s+of\s+\w+(?:\s+\w+){0,4})\s*$",
     re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"^[\s-]*(?:by|within|in\s+the\s+next|over\s+the\s+next)[\s-]+"
                            r"(?:(?:19|20)\d{2}|\w+\s+years)|^[\w-]*\s+(?:target|goal)\b",

@@ -86,7 +86,8 @@ _REL_FY = re.compile(
     re.IGNORECASE)
 _REL_YEAR = re.compile(
     r"\b(?P<which>last|previous|past|this|current|next|coming)\s+year\b"
-    r"|\bwithin\s+(?P<within>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+years\b"
+    r"|\b(?P<in>within|in)\s+(?P<within>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+years\b"
     r"|\b(?P<ago>(?:a|one|the)\s+year[\s-]+(?:ago|earlier|before)|year[\s-]ago(?:\s+period)?"
     r"|(?:the\s+)?same\s+(?:period|month|quarter)\s+(?:of\s+)?(?:last|the\s+previous|a\s+year\s+ago"
     r"|(?:the\s+)?(?:previous|last)\s+(?:fiscal|financial\s+year|year))(?:\s+year)?)",
@@ -101,11 +102,14 @@ _REL_FIRST_MONTHS = re.compile(
 #: unless the sentence speaks of a fiscal year ("... compared to the same period last fiscal"),
 #: when they are the fiscal year's, from April.
 _FIRST_MONTHS_OF_YEAR = re.compile(
-    rf"\b(?:the\s+)?first\s+{_NUM_WORDS_MONTHS}\s+months\s+of\s+(?:(?P<this>the|this)\s+year\b"
-    r"|(?P<year>(?:19|20)\d{2})\b)", re.IGNORECASE)
-#: "from January to April this year": a span of months written with from … to.
+    rf"\b(?:the\s+)?first\s+(?:{_NUM_WORDS_MONTHS}\s+months|(?P<half>half))\s+of\s+"
+    r"(?:(?P<this>the\s+current|the|this)\s+(?:calendar\s+)?year\b|(?P<year>(?:19|20)\d{2})\b)",
+    re.IGNORECASE)
+#: "from January to April this year", "the January to June period": a span of months written
+#: with from … to.
 _FROM_MONTH_TO = re.compile(
-    rf"\bfrom\s+(?P<m1>{MONTH_PATTERN})\s+to\s+(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d)"
+    rf"\b(?:from|(?P<the>the)(?=\s+\w+\s+to\s+\w+\s+(?:period|months?|quarter)\b))\s+"
+    rf"(?P<m1>{MONTH_PATTERN})\s+to\s+(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d)"
     r"(?:\s+(?P<which>this|last)\s+year\b)?")
 _MONTH_SPAN = re.compile(
     rf"\b(?P<m1>{MONTH_PATTERN})\s?[-–—]\s?(?P<m2>{MONTH_PATTERN})\b(?!\s*,?\s*\d{{4}})"
@@ -201,7 +205,7 @@ _SINCE_MONTH = re.compile(rf"\bsince\s+(?P<month>{MONTH_PATTERN})(?!\s*,?\s*\d)"
 #: "This month, Russia supplied …": the month of publication.
 _THIS_MONTH = re.compile(r"\b(?:this|the\s+current)\s+month\b", re.IGNORECASE)
 #: "That month, imports from Iraq were …": the month (or year) the sentence before spoke of.
-_THAT_PERIOD = re.compile(r"\b(?:that|the\s+same)\s+(?:month|year|quarter)\b"
+_THAT_PERIOD = re.compile(r"\b(?:that|the\s+same)\s+(?:month|year|quarter)\b|\b(?:this|that)\s+period\b"
                           r"(?!\s+(?:of|last|a\s+year|ago|earlier|before))", re.IGNORECASE)
 #: "in the fiscal years 2021-22 and 2022-23", "during 2021-22 and 2022-23": two fiscal years in
 #: a row, one span of months.
@@ -209,6 +213,11 @@ _FY_PAIR = re.compile(
     r"\b(?:(?:fiscal|financial)\s+years?\s+)?(?:FY\s?)?(?P<a>(?:19|20)\d{2})\s?[-–/]\s?(?P<a2>\d{2})"
     r"\s+and\s+(?:(?:fiscal|financial)\s+(?:year\s+)?)?(?:FY\s?)?(?P<b>(?:19|20)\d{2})\s?[-–/]\s?"
     r"(?P<b2>\d{2})\b", re.IGNORECASE)
+
+
+#: "in five years" counts ahead only in a sentence about a plan or an aim.
+_PLANNED = re.compile(r"\b(?:plan\w*|aim\w*|hope\w*|achiev\w*|target\w*|goal|expect\w*|will|"
+                      r"to\s+reach|seek\w*)\b", re.IGNORECASE)
 
 
 def relative_periods(s: str, published: dt.date | None) -> list[Match]:
@@ -294,10 +303,12 @@ def relative_periods(s: str, published: dt.date | None) -> list[Match]:
         found.append(Match("period", m.start(), m.end(), start or 0, "months", period=period,
                             relative=not m["fy"]))
     for m in _FIRST_MONTHS_OF_YEAR.finditer(s):
-        n = int(_small_number(m["n"]))
-        fiscal = re.search(r"\bfiscal\b|\bfinancial\s+year\b", s, re.IGNORECASE) or re.match(
-            r"\s+that\s+(?:started|began|begins|starts)\s+(?:on\s+|in\s+)?April", s[m.end():],
-            re.IGNORECASE)
+        n = 6 if m["half"] else int(_small_number(m["n"]))
+        calendar = "calendar" in m.group().lower()
+        fiscal = not calendar and (
+            re.search(r"\bfiscal\b|\bfinancial\s+year\b", s, re.IGNORECASE) or re.match(
+                r"\s+that\s+(?:started|began|begins|starts)\s+(?:on\s+|in\s+)?April",
+                s[m.end():], re.IGNORECASE))
         if m["year"]:
             year = int(m["year"])
         elif published is not None:
@@ -394,6 +405,13 @@ def relative_periods(s: str, published: dt.date | None) -> list[Match]:
             found.append(Match("period", m.start(), m.end(), 0, "shift", shift=1, relative=True))
             continue
         if m["within"]:
+            if m["in"].lower() == "in" and (
+                    not _PLANNED.search(s) or _small_number(m["within"]) > 10
+                    or re.search(r"\b(?:first|last|since)\b[\w\s-]{0,30}$", s[:m.start()],
+                                 re.IGNORECASE)):
+                # "doubled in five years", "the first visit in 41 years" look back; "to
+                # achieve … in five years" looks ahead
+                continue
             if published:
                 year = published.year + int(_small_number(m["within"]))
                 found.append(Match("year", m.start(), m.end(), year, "year", period=str(year),
@@ -556,6 +574,12 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
                          and not p.possessive]
                 if not later and main is None:
                     continue  # left for the sentence before to supply
+                earlier = [p for p in usable if p.end <= m.start and not p.shift
+                           and not p.possessive]
+                if not later and m.kind in ("multiplier", "percent") and earlier:
+                    # "from $48 billion in 2014-15 to $73 billion in 2021-22 (1.5 times)": the
+                    # change reaches the newer side's period
+                    later = [max(earlier, key=lambda p: p.start)]
                 free = later[:1] or [main]
             same = [p for p in free if clause_of(p.start) == clause_of(m.start)]
             if same:
@@ -677,9 +701,14 @@ def _value_from_period(m: Match) -> None:
 
 def main_period(matches: list[Match]) -> str | None:
     """The first period ``matches`` state outright (not "a year ago", not a base such as
-    "since 1980"): what a figure in the next sentence without one takes."""
-    for m in matches:
+    "since 1980"): what a figure in the next sentence without one takes. A fiscal year narrowed
+    at once by its months ("FY22 (April-December)") states those months."""
+    for i, m in enumerate(matches):
         if m.kind in _PERIOD_KINDS and m.period and not m.shift and not m.base:
+            nxt = matches[i + 1] if i + 1 < len(matches) else None
+            if (m.kind == "fiscal_year" and nxt is not None and nxt.kind == "period"
+                    and nxt.period and "/" in nxt.period and 0 <= nxt.start - m.end <= 3):
+                return nxt.period
             return m.period
     return None
 
@@ -691,9 +720,12 @@ _CONTINUES = re.compile(r"^(?:Imports|Exports|Trade|The\s+(?:imports|exports|tra
                         r"other)?\s*(?:country|nation|neighbour|neighbor)\b", re.IGNORECASE)
 
 
-#: "This is an increase of …", "As a result, …": a paragraph that opens by pointing back.
+#: "This is an increase of …", "As a result, …", "According to the data …": a paragraph that
+#: opens by pointing back.
 _POINTS_BACK = re.compile(r"^(?:(?:This|That)\s+(?:is|was|marks|marked|represents|represented|"
-                          r"means|meant|resulted|led|took|pushed|brought)\b|As\s+a\s+result\b)")
+                          r"means|meant|resulted|led|took|pushed|brought)\b|As\s+a\s+result\b"
+                          # "According to the data provided …": the data just spoken of
+                          r"|According\s+to\s+(?:the|these|this)\s+(?:data|figures)\b)")
 
 
 def continues(sentence: str) -> bool:

@@ -604,7 +604,13 @@ def _check_growth_claim(claim, reporter: str) -> dict:
                      "eight": 8, "nine": 9, "ten": 10}
             back = words.get(span.group(1).lower()) or (
                 int(span.group(1)) if span.group(1).isdigit() else 1)
-        prev_fy = _base_year(after, partner, reporter, flow, fy) or fy_label(fy_start(fy) - back)
+        stated = _FROM_FY.findall(claim.sentence[:at])
+        earlier = [fy_label(int(y)) for y, yy in stated
+                   if int(yy) == (int(y) + 1) % 100 and fy_label(int(y)) < fy]
+        # "from $48 billion in 2014-15 to $73 billion in 2021-22 (1.5 times)": the base is the
+        # year the sentence names on the from side
+        prev_fy = (earlier[-1] if earlier else None) or _base_year(
+            after, partner, reporter, flow, fy) or fy_label(fy_start(fy) - back)
         s = bilateral_series(partner, reporter)
         cur = s[(s["fiscal_year"] == fy) & (s["flow"] == flow)]
         prev = s[(s["fiscal_year"] == prev_fy) & (s["flow"] == flow)]
@@ -699,6 +705,10 @@ def _about_tolerance(claim) -> float:
 
 _FROM_FIGURE = re.compile(r"\bfrom\s+(?:USD|US\$|\$)\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s?"
                           r"(?P<scale>billion|bn|million|mn)\b", re.IGNORECASE)
+
+
+_FROM_FY = re.compile(r"\bfrom\s+(?:US\$|\$|USD|Rs\.?|₹)\s?[\d.,]+\s*(?:billion|bn|million|mn|"
+                      r"crore)?\s+in\s+(?:FY\s?)?((?:19|20)\d{2})[-–](\d{2})\b", re.IGNORECASE)
 
 
 def _base_year(after: str, partner: str, reporter: str, flow: str, fy: str) -> str | None:
