@@ -220,6 +220,19 @@ _PLANNED = re.compile(r"\b(?:plan\w*|aim\w*|hope\w*|achiev\w*|target\w*|goal|exp
                       r"to\s+reach|seek\w*)\b", re.IGNORECASE)
 
 
+def _months_without_year(m: re.Match, published: dt.date) -> Match:
+    """The span of months "between April and June" / "from April to June" names with no year
+    ("this"/"last" year when stated, else the latest such span over by ``published``)."""
+    m1, m2 = month_number(m["m1"]), month_number(m["m2"])
+    if m["which"]:
+        y2 = published.year + _which_offset(m["which"])
+    else:
+        y2 = published.year if m2 < published.month else published.year - 1
+    y1 = y2 if m1 <= m2 else y2 - 1
+    return Match("period", m.start(), m.end(), y1, "months",
+                 period=_months_span(y1, m1, y2, m2), relative=True)
+
+
 def relative_periods(s: str, published: dt.date | None) -> list[Match]:
     """Periods named relative to the publication date, and forms fiscal.py does not read."""
     found = []
@@ -261,16 +274,8 @@ def relative_periods(s: str, published: dt.date | None) -> list[Match]:
         found.append(Match(kind, m.start(), m.end(), y1, kind if kind == "fiscal_year" else
                             "months", period=period))
     for m in _BETWEEN_MONTHS_NO_YEAR.finditer(s):
-        if published is None:
-            continue
-        m1, m2 = month_number(m["m1"]), month_number(m["m2"])
-        if m["which"]:
-            y2 = published.year + _which_offset(m["which"])
-        else:
-            y2 = published.year if m2 < published.month else published.year - 1
-        y1 = y2 if m1 <= m2 else y2 - 1
-        found.append(Match("period", m.start(), m.end(), y1, "months",
-                            period=_months_span(y1, m1, y2, m2), relative=True))
+        if published is not None:
+            found.append(_months_without_year(m, published))
     for m in _BY_YEAR.finditer(s):  # "$30-billion-by-2025"
         found.append(Match("year", m.start(), m.end(), int(m.group()), "year",
                             period=m.group()))
@@ -326,16 +331,8 @@ def relative_periods(s: str, published: dt.date | None) -> list[Match]:
                             period=f"{year}-{first:02d}/{y2}-{(last - 1) % 12 + 1:02d}",
                             relative=not m["year"]))
     for m in _FROM_MONTH_TO.finditer(s):
-        if published is None:
-            continue
-        m1, m2 = month_number(m["m1"]), month_number(m["m2"])
-        if m["which"]:
-            y2 = published.year + _which_offset(m["which"])
-        else:
-            y2 = published.year if m2 < published.month else published.year - 1
-        y1 = y2 if m1 <= m2 else y2 - 1
-        found.append(Match("period", m.start(), m.end(), y1, "months",
-                            period=_months_span(y1, m1, y2, m2), relative=True))
+        if published is not None:
+            found.append(_months_without_year(m, published))
     for m in _MONTH_SPAN.finditer(s):
         m1, m2 = month_number(m["m1"]), month_number(m["m2"])
         period = None
