@@ -42,6 +42,29 @@ KINDS = ("new period", "revised", "added", "removed")
 MAX_LINE_ITEMS = 3  # changes named in one batch line before "and N more"
 
 
+KEY_FIGURES_MIME = "application/vnd.ties.key-figures+json"  # a report's figures, for the renderer
+
+
+def key_figures_output(figures: list[dict]) -> dict[str, Any]:
+    """The display bundle by which a notebook hands its key figures to the renderer (shown
+    nowhere: the exporters drop it): ``display(key_figures_output(figs), raw=True)``. The
+    figures are those the kernel computed from the data it read, so the renderer computes
+    nothing again."""
+    return {KEY_FIGURES_MIME: {"figures": list(figures)}}
+
+
+def key_figures_in(nb) -> list[dict]:
+    """The key figures an executed notebook handed over (the last such output), [] when it
+    handed none."""
+    found: list[dict] = []
+    for cell in nb.get("cells", []):
+        for out in cell.get("outputs", []) if cell.get("cell_type") == "code" else ():
+            held = (out.get("data") or {}).get(KEY_FIGURES_MIME)
+            if isinstance(held, dict) and isinstance(held.get("figures"), list):
+                found = held["figures"]
+    return found
+
+
 def figure(key: str, label: str, value: Any, unit: str, text: str, *, status: str | None = None,
            period: str | None = None) -> dict[str, Any]:
     """One key figure: ``key`` (unique and stable between runs, e.g. ``"total:FY2025-26"``),

@@ -39,6 +39,7 @@ TEMPLATES = Path(__file__).with_name("templates")
 TEMPLATE = "ties_report"
 KICKER = "ties briefing"
 TABLES_MIME = "application/vnd.ties.tables+json"  # analysis.bibliography.TABLES_MIME
+KEY_FIGURES_MIME = "application/vnd.ties.key-figures+json"  # analysis.changes.KEY_FIGURES_MIME
 _TOC_MARK = "<!--TIES-TOC-->"
 _HEADING = re.compile(r"<h([1-6])([^>]*)>(.*?)</h\1>", re.S)
 _ID = re.compile(r'\sid="([^"]*)"')
@@ -93,10 +94,11 @@ class TiesHTMLExporter(HTMLExporter):
         resources = dict(resources or {})
         resources["ties"] = report_info(nb, resources.get("ties"),
                                         (resources.get("metadata") or {}).get("name"))
-        for cell in nb.cells:  # the note on tables read is for the page, not shown
+        for cell in nb.cells:  # the notes on tables read and key figures are not shown
             if cell.cell_type == "code":
                 for out in cell.get("outputs", []):
                     (out.get("data") or {}).pop(TABLES_MIME, None)
+                    (out.get("data") or {}).pop(KEY_FIGURES_MIME, None)
                 cell.outputs = [o for o in cell.get("outputs", [])
                                 if o.get("output_type") not in ("display_data", "execute_result")
                                 or o.get("data")]

@@ -14,8 +14,9 @@ What a report depends on is gathered by analysis.provenance; the folder lock, st
 atomic move, the manifest and failure notes are analysis.publish's.
 
 Each report's key figures (the domain rooms' ``key_figures``: the latest fiscal year and its
-totals, agreement rates, votes, verdicts) are computed here, in the render process, once the
-notebook has run, and recorded in the manifest. They are compared with those of the report's
+totals, agreement rates, votes, verdicts) are computed by the notebook's kernel from the data it
+read and handed over in an output the pages never show (analysis.changes.key_figures_output);
+they are read from the executed notebook and recorded in the manifest. They are compared with those of the report's
 last good manifest (analysis.changes); when any moved, a short "What changed since the last
 report" Markdown cell goes into the executed notebook at the end of the first section after the
 key-findings box, before HTML and PDF are written. A first report, or one whose figures did not move, has no such cell.
@@ -169,8 +170,7 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
                 report.files["notebook"] = executed.name
                 step = "key figures"
                 t = time.perf_counter()
-                fresh_data(inputs.get("data"))
-                report.figures = key_figures(name, values)
+                report.figures = changes.key_figures_in(_read_notebook(executed))
                 report.changes = changes.compare(previous.get("key_figures"), report.figures)
                 section = changes.markdown(report.changes, previous.get("started"))
                 if section:
@@ -235,47 +235,10 @@ def render(notebook: str | Path, params: dict[str, Any] | None = None, formats=F
 
 # --- key figures and what changed ---------------------------------------------------------------
 
-def key_figures(name: str, values: dict[str, Any]) -> list[dict]:
-    """The key figures of report ``name`` for its typed parameters ``values``, computed the way
-    its notebook computes its key findings (analysis.trade.report.key_figures and its
-    siblings); [] for a notebook that declares none."""
-    if name not in ("trade_imbalance", "diplomatic_positioning", "article_brief"):
-        return []
-    from analysis.article import load_article, locate
-    from analysis.checks import check_article, for_domain
+def _read_notebook(path: Path):
+    import nbformat
 
-    if name == "trade_imbalance":
-        from analysis.trade.report import key_figures as trade_figures
-
-        claims = for_domain(check_article(load_article(locate(values["article"]))), "trade")
-        return trade_figures(values["partner"], values["reporter"], values["fy_from"],
-                             values["fy_to"], claims)
-    if name == "diplomatic_positioning":
-        from analysis.diplomacy import counterparts_for
-        from analysis.diplomacy.report import key_figures as diplomacy_figures
-
-        country = values["country"]
-        claims = for_domain(check_article(load_article(locate(values["article"]))), "diplomacy")
-        return diplomacy_figures(country, counterparts_for(country, values["counterparts"]),
-                                 values["year_from"], values["year_to"], claims)
-    from analysis.article.report import key_figures as article_figures
-
-    return article_figures(load_article(locate(values["article"])))
-
-
-_DATA_READ: Any = None  # the data checksums this process's table caches were read under
-
-
-def fresh_data(versions: Any) -> None:
-    """Empty this process's caches of data tables when the data checksums ``versions`` differ
-    from those they were read under, so the key figures come from the data the kernel read
-    (a long-lived process, or a worker of a batch, renders again after data/ moved)."""
-    global _DATA_READ
-    if versions != _DATA_READ:
-        from analysis.datasets import clear_cache
-
-        clear_cache()
-        _DATA_READ = versions
+    return nbformat.read(path, as_version=4)
 
 
 def insert_after_key_findings(executed: Path, markdown: str) -> int:

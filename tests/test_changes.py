@@ -207,3 +207,28 @@ def test_the_verdicts_figure_counts_the_words_a_reader_sees():
         "1 differs")
     assert changes.verdicts_figure(checked.iloc[0:0], "none") is None
     assert changes.verdicts_figure(None, "none") is None
+
+
+def test_key_figures_in_reads_the_last_handover_and_nothing_else():
+    import nbformat
+
+    def nb_with(*bundles):
+        cell = nbformat.v4.new_code_cell("display(...)")
+        cell.outputs = [nbformat.v4.new_output("display_data", data=b) for b in bundles]
+        return nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T"), cell])
+
+    old = [changes.figure("latest_fy", "latest fiscal year covered", "FY2024-25", "period",
+                          "FY2024-25")]
+    new = [changes.figure("latest_fy", "latest fiscal year covered", "FY2025-26", "period",
+                          "FY2025-26")]
+    nb = nb_with(changes.key_figures_output(old), {"text/plain": "x"},
+                 changes.key_figures_output(new))
+    assert changes.key_figures_in(nb) == new
+    assert changes.key_figures_in(nb_with({"text/plain": "x"})) == []
+    assert changes.key_figures_in(nb_with({changes.KEY_FIGURES_MIME: {"figures": "junk"}})) == []
+
+
+def test_the_exporters_name_the_same_handover_type():
+    from analysis import exporters
+
+    assert exporters.KEY_FIGURES_MIME == changes.KEY_FIGURES_MIME

@@ -285,26 +285,20 @@ def test_the_what_changed_cell_closes_the_first_section_after_the_key_findings(t
         assert nb.cells[at + 1].source.startswith("## Composition")
 
 
-def test_key_figures_are_read_from_the_data_the_kernel_read(tmp_path, monkeypatch):
-    """A process that renders again after data/ moved reads the tables again (and only then)."""
-    import analysis.datasets as datasets
-    from analysis.render import fresh_data, key_figures
+def test_key_figures_are_those_the_kernel_handed_over_and_never_shown(tmp_path):
+    """The manifest's figures are the ones the notebook computed from the data its kernel read
+    (the executed notebook carries them in an output the pages drop); the renderer computes
+    nothing again."""
+    import nbformat
 
-    data = tmp_path / "data"
-    shutil.copytree(ROOT / "data", data)
-    table = data / "trade" / "bilateral_fy.csv"
-    table.write_text("".join(line for line in table.read_text().splitlines(keepends=True)
-                             if not line.startswith("IND,RUS,FY2025-26,")))
-    values = {"partner": "RUS", "reporter": "IND", "fy_from": "FY2017-18",
-              "fy_to": "FY2025-26", "article": None}
-    fresh_data({"trade/bilateral_fy": "real"})
-    assert key_figures("trade_imbalance", values)[0]["value"] == "FY2025-26"
-    monkeypatch.setattr(datasets, "DATA_DIR", data)
-    try:
-        fresh_data({"trade/bilateral_fy": "real"})  # same checksums: the tables read stay
-        assert key_figures("trade_imbalance", values)[0]["value"] == "FY2025-26"
-        fresh_data({"trade/bilateral_fy": "without FY2025-26"})
-        assert key_figures("trade_imbalance", values)[0]["value"] == "FY2024-25"
-    finally:
-        monkeypatch.undo()
-        datasets.clear_cache()
+    from analysis.changes import KEY_FIGURES_MIME, key_figures_in
+
+    report = render("trade_imbalance", {"partner": "CHN"}, formats="html", out=tmp_path)
+    assert report.ok, report.error
+    nb = nbformat.read(report.folder / report.files["notebook"], as_version=4)
+    handed = key_figures_in(nb)
+    manifest = json.loads((report.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert handed and manifest["key_figures"] == handed
+    assert {f["key"]: f["text"] for f in handed}["latest_fy"] == "FY2025-26"
+    page = (report.folder / report.files["html"]).read_text(encoding="utf-8")
+    assert KEY_FIGURES_MIME not in page and '"latest_fy"' not in page
