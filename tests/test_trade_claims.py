@@ -22,11 +22,17 @@ def article(*claims):
 
 # ---- claims
 
-def test_check_claims_confirms_seed_figures():
-    res = trade.check_claims(article(
+@pytest.fixture(scope="module")
+def seed_checked():
+    """The seed's two trade figures through the seed-era table of check_claims."""
+    return trade.check_claims(article(
         claim("money", 65.7, "USD", "billion", text="$65.7 billion"),
         claim("percent", 33, "percent", text="33%"),
     )).set_index("claim")
+
+
+def test_check_claims_confirms_seed_figures(seed_checked):
+    res = seed_checked
     assert res.loc["$65.7 billion", "verdict"] == "confirmed"
     assert res.loc["$65.7 billion", "value_computed"] == 65700
     assert res.loc["33%", "verdict"] == "confirmed"
@@ -311,11 +317,8 @@ def test_news_figure_reads_as_reported_and_other_verdicts_keep_their_words():
                                           "consistent with figures as reported"}
 
 
-def test_check_claims_table_carries_the_same_evidence_and_words():
-    res = trade.check_claims(article(
-        claim("money", 65.7, "USD", "billion", text="$65.7 billion"),
-        claim("percent", 33, "percent", text="33%"),
-    )).set_index("claim")
+def test_check_claims_table_carries_the_same_evidence_and_words(seed_checked):
+    res = seed_checked
     assert res.loc["33%", "verdict_text"] == "consistent with figures as reported"
     assert res.loc["33%", "evidence"] == "derived"
     assert res.loc["33%", "band"] == pytest.approx(1.74, abs=0.02)
