@@ -267,3 +267,12 @@ def test_the_two_partners_and_the_numbers_of_a_provision_are_not_counts():
 def test_a_capital_b_after_a_dollar_figure_is_billions():
     got = kinds_of("Lima and Delhi can reach $40B in trade, by 2030.")
     assert ("money", "$40B", 40.0, "USD", "billion") in got
+
+
+def test_a_figure_without_a_period_records_the_period_in_force():
+    text = ("Trade with Peru reached $9.1 billion in FY2022-23.\n\n"
+            "Copper made up $2.2 billion of the goods.")
+    spans = [(0, text.index("\n")), (text.index("Copper"), len(text))]
+    got = [(c.text, c.period, c.period_in_force)
+           for c in extract_claims(text, spans, dt.date(2023, 6, 1)) if c.kind == "money"]
+    assert got == [("$9.1 billion", "FY2022-23", None), ("$2.2 billion", None, "FY2022-23")]

@@ -395,3 +395,29 @@ def test_a_multiplier_after_a_from_to_pair_takes_the_newer_side():
                      "2021-22 (1.5 times).", dt.date(2022, 7, 19))
     assert got == [("$4 billion", "FY2014-15"), ("$6 billion", "FY2021-22"),
                    ("1.5 times", "FY2021-22")]
+
+
+def test_data_from_an_agency_showed_continues_the_paragraph_before():
+    text = ("Trade between Peru and Chile passed $60 billion in the first eight months of the "
+            "current calendar year."
+            "\n\nData from Chile's customs agency showed that its exports to Peru stood at "
+            "$41.2 billion and imports at $9.8 billion."
+            "\n\nThe two sides plan to reach $90 billion.")
+    got = paragraphs_of(text, dt.date(2022, 10, 2), kinds=("money",))
+    assert got == [("$60 billion", "2022-01/2022-08"), ("$41.2 billion", "2022-01/2022-08"),
+                   ("$9.8 billion", "2022-01/2022-08"), ("$90 billion", None)]
+
+
+def test_then_refers_to_the_last_period_the_sentence_before_named():
+    got = periods_of("So far this year the gap with Peru has already passed the one of all 2021.  "
+                     "Peru's exports then were $8.2 billion.  "
+                     "Chile's exports were $3.1 billion.", dt.date(2022, 10, 2))
+    assert got == [("$8.2 billion", "2021"), ("$3.1 billion", None)]
+
+
+def test_and_then_is_not_a_back_reference():
+    # a new paragraph: only a back-reference would carry 2021 into it
+    got = paragraphs_of("Trade with Peru was $5 billion in 2021.\n\n"
+                        "Firms add value and then were able to export $2 billion of it.",
+                        dt.date(2022, 10, 2), kinds=("money",))
+    assert got == [("$5 billion", "2021"), ("$2 billion", None)]

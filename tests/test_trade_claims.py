@@ -473,3 +473,25 @@ def test_a_multiplier_after_a_from_to_pair_is_measured_from_the_from_year():
                            sentence="The deficit with China went from $40 billion in 2013-14 "
                                     "to $72.9 billion in 2021-22 (1.8 times)."))
     assert span["verdict"] == "cannot check" and "FY2013-14" in span["reason"]
+
+
+def test_a_figure_without_a_period_is_confirmed_by_the_period_in_force_never_refuted():
+    from dataclasses import replace
+
+    # "Exports to the US came to $86.51 billion." in a paragraph after a lead on 2024-25
+    ok = check_claim(replace(fig("$86.51 billion", 86.51, period=None, measure="exports",
+                                 flow="export", partner="USA"), period_in_force="FY2024-25"))
+    assert ok["verdict"] == "confirmed" and ok["period"] == "FY2024-25"
+    assert ok["reason"].startswith("no period stated for the figure; read as FY2024-25")
+    # a figure the period in force does not bear out is not called different on its strength
+    off = check_claim(replace(fig("$80 billion", 80, period=None, measure="exports",
+                                  flow="export", partner="USA"), period_in_force="FY2024-25"))
+    assert off["verdict"] == "cannot check" and off["period"] is None
+    assert "for FY2024-25" in off["reason"] and "86.51" in off["reason"]
+    # without a period in force, or for a change (whose base a period alone does not fix)
+    assert check_claim(fig("$86.51 billion", 86.51, period=None, measure="exports",
+                           flow="export", partner="USA"))["verdict"] == "cannot check"
+    growth = check_claim(replace(fig("11.6 per cent", 11.6, kind="percent", unit="percent",
+                                     scale=None, period=None, measure="growth", flow="export",
+                                     partner="USA"), period_in_force="FY2024-25"))
+    assert growth["verdict"] == "cannot check"

@@ -37,6 +37,8 @@ from analysis.article.periods import (
     months_implied,
     relative_periods,
     resolve_periods,
+    take_then,
+    then_period,
 )
 from analysis.fiscal import MONTH_PATTERN, MONTHS, fiscal_mentions, month_number
 
@@ -517,6 +519,7 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
     topic: str | None = None
     latest: str | None = None
     pair: tuple | None = None
+    previous: list = []  # the sentence before's matches
     last_end = 0
     for index, (s0, s1) in enumerate(sentence_spans):
         sentence = text[s0:s1]
@@ -530,13 +533,16 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
         if pair and index - pair[2] <= 2:
             apply_pair(sentence, matches, pair)
         pair = from_to_pair(sentence, matches, index) or pair
+        take_then(matches, then_period(sentence, previous))
         used_carried = carry_periods(sentence, matches, published, carried, latest)
+        previous = matches
         for m in matches:
             claims.append(Claim(
                 kind=m.kind, value=float(m.value), unit=m.unit, scale=m.scale, period=m.period,
                 text=sentence[m.start:m.end], sentence=sentence,
                 span=(s0 + m.start, s0 + m.end), high=m.high, sentence_index=index,
                 qualifier=m.qualifier, period_from=m.period_from,
+                period_in_force=topic if m.period is None and m.kind in _FIGURE_KINDS else None,
             ))
         carried = own or (carried if used_carried else None)
         if any(m.kind in _FIGURE_KINDS for m in matches):

@@ -48,6 +48,11 @@ class Claim:
     #: sentence), "carried" (the sentence before), "relative" (resolved against the
     #: publication date), or None when there is no period.
     period_from: str | None = None
+    #: For a figure whose sentence and paragraph state no period: the period the article was
+    #: last speaking of before it (the title, the lead or an earlier paragraph), else None.
+    #: Never the figure's ``period``: the checker may confirm a figure against it, never call
+    #: the figure different on its strength.
+    period_in_force: str | None = None
     #: What the figure measures (see :mod:`analysis.article.measures`): total_trade, exports,
     #: imports, balance, growth, share, rank, target, price, volume, tariff, savings, votes,
     #: members … or None; ``flow`` total/export/import/balance; ``reporter``/``partner`` ISO

@@ -712,6 +712,34 @@ def main_period(matches: list[Match]) -> str | None:
 
 # --- periods carried from sentence to sentence ------------------------------------------------
 
+#: "China's exports then were $X", "stood then at", "at that time": the time the sentence
+#: before ended on, not the one it opened with.
+_THEN = re.compile(r"(?<!\band\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\btill\s)(?<!\bby\s)"
+                   r"(?<!\bjust\s)\bthen\s+(?:were|was|stood|amounted|totalled|totaled|had\s+been)\b"
+                   r"|\b(?:were|was|stood|amounted\s+to|totalled|totaled)\s+then\b"
+                   r"|\bat\s+(?:that|the)\s+time\b", re.IGNORECASE)
+
+
+def then_period(sentence: str, previous: list[Match]) -> str | None:
+    """The period a sentence saying "then" or "at that time" refers to: the last one the
+    sentence before stated outright (``previous``, its matches in reading order), else None."""
+    if not _THEN.search(sentence):
+        return None
+    stated = [m.period for m in previous if m.kind in _PERIOD_KINDS and m.period
+              and not m.shift and not m.base]
+    return stated[-1] if stated else None
+
+
+def take_then(matches: list[Match], period: str | None) -> None:
+    """Figures of a "then" sentence that state no period take ``period`` (see
+    :func:`then_period`)."""
+    if not period:
+        return
+    for m in matches:
+        if m.kind in _CARRIES and m.period is None:
+            m.period, m.period_from = period, "carried"
+
+
 _CONTINUES = re.compile(r"^(?:Imports|Exports|Trade|The\s+(?:imports|exports|trade|deficit))\s+"
                         r"(?:from|to|with)\s+(?:the|that|this)\s+(?:neighbouring|neighboring|same|"
                         r"other)?\s*(?:country|nation|neighbour|neighbor)\b", re.IGNORECASE)
@@ -722,7 +750,13 @@ _CONTINUES = re.compile(r"^(?:Imports|Exports|Trade|The\s+(?:imports|exports|tra
 _POINTS_BACK = re.compile(r"^(?:(?:This|That)\s+(?:is|was|marks|marked|represents|represented|"
                           r"means|meant|resulted|led|took|pushed|brought)\b|As\s+a\s+result\b"
                           # "According to the data provided …": the data just spoken of
-                          r"|According\s+to\s+(?:the|these|this)\s+(?:data|figures)\b)")
+                          r"|According\s+to\s+(?:the|these|this)\s+(?:data|figures)\b"
+                          # "Data from the customs showed that …": figures behind the ones just
+                          # given, with no time of their own
+                          r"|(?:(?:The|Official|Customs|Trade|Latest)\s+)?(?:data|figures|"
+                          r"statistics)\s+(?:from|of|released\s+by|published\s+by|by)\s+"
+                          r"[^.;:]{0,80}?\b(?:show|shows|showed|shown|reveal(?:s|ed)?)\b)",
+                          re.IGNORECASE)
 
 
 def continues(sentence: str) -> bool:

@@ -34,7 +34,7 @@ def claims_table(article: Article) -> pd.DataFrame:
 
 
 CLAIM_FIELDS = ["kind", "text", "value", "unit", "scale", "period", "start", "end", "sentence",
-                "high", "qualifier", "period_from", "measure", "flow", "reporter", "partner",
+                "high", "qualifier", "period_from", "period_in_force", "measure", "flow", "reporter", "partner",
                 "product"]
 
 
@@ -53,7 +53,8 @@ def article_record(article: Article) -> dict:
     claims = [{"kind": c.kind, "text": c.text, "value": c.value, "unit": c.unit,
                "scale": c.scale, "period": c.period, "start": c.span[0], "end": c.span[1],
                "sentence": c.sentence_index, "high": c.high, "qualifier": c.qualifier,
-               "period_from": c.period_from, "measure": c.measure, "flow": c.flow,
+               "period_from": c.period_from, "period_in_force": c.period_in_force,
+               "measure": c.measure, "flow": c.flow,
                "reporter": c.reporter, "partner": c.partner, "product": c.product}
               for c in article.claims]
     entities = [{"kind": e.kind, "name": e.name, "code": e.code, "mentions": e.mentions,

@@ -862,6 +862,39 @@ def check_claim(claim, reporter: str = "IND") -> dict | None:
         return _record(claim, "cannot check", "no trade partner the data cover is named for "
                        "the figure" if not claim.partner else
                        f"no trade data for {in_text(claim.partner)}")
+    if claim.period is None and getattr(claim, "period_in_force", None) \
+            and measure in _IN_FORCE_MEASURES:
+        return _check_in_force(claim, reporter)
+    return _check_stated(claim, reporter)
+
+
+#: Figures a period in force may confirm: levels, shares and ranks (not growth, whose base
+#: the period alone does not fix).
+_IN_FORCE_MEASURES = ("total_trade", "exports", "imports", "balance", "share", "rank")
+
+
+def _check_in_force(claim, reporter: str) -> dict:
+    """A figure whose own paragraph states no period, checked against the period the article
+    was speaking of before it: confirmed when the data for that period agree (an analyst
+    reads "exports were $X" after a lead on FY2024-25 as FY2024-25), else cannot check — a
+    period the text does not state is never grounds for "differs"."""
+    in_force = claim.period_in_force
+    trial = _check_stated(replace(claim, period=in_force, period_from="in force"), reporter)
+    if trial is not None and trial["verdict"] == "confirmed":
+        trial["reason"] = (f"no period stated for the figure; read as {in_force}, the period "
+                           f"the article speaks of before it: {trial['reason']}")
+        return trial
+    found = ""
+    if claim.kind == "money" and trial is not None and trial.get("computed") is not None \
+            and not pd.isna(trial["computed"]):
+        found = f" (for {in_force}, which the article speaks of before it, the data give " \
+                f"{trial['computed']:,.2f}{' ' + claim.scale if claim.scale else ''})"
+    return _record(claim, "cannot check", f"no period stated for the figure{found}")
+
+
+def _check_stated(claim, reporter: str) -> dict:
+    """The verdict for a figure read with the period it has (see :func:`check_claim`)."""
+    measure = claim.measure
     if measure == "share":
         return _check_share_claim(claim, reporter)
     if measure == "growth":
