@@ -63,7 +63,8 @@ MONTH_PATTERN = (rf"(?:{'|'.join(m.capitalize() for m in MONTHS)}"
                  r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)")
 
 _P_FY_ENDED = re.compile(
-    rf"\b(?:(?:financial|fiscal)\s+)?year\s+(?:that\s+)?(?:ended|ending|ends|to|through)\s+"
+    rf"\b(?:(?:(?:financial|fiscal)\s+)?year|fiscal|(?:12|twelve)\s+months)\s+(?:that\s+)?"
+    rf"(?:ended|ending|ends|to|through)\s+"
     rf"(?:(?:on\s+)?\d{{1,2}}\s+)?(?P<month>{MONTH_PATTERN})\s+(?:\d{{1,2}},?\s+)?"
     rf"(?P<year>\d{{4}})\b")
 _P_FY_LABEL = re.compile(

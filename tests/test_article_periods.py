@@ -421,3 +421,32 @@ def test_and_then_is_not_a_back_reference():
                         "Firms add value and then were able to export $2 billion of it.",
                         dt.date(2022, 10, 2), kinds=("money",))
     assert got == [("$5 billion", "2021"), ("$2 billion", None)]
+
+
+@pytest.mark.parametrize("words, period", [
+    ("in H1 2023", "2023-01/2023-06"),
+    ("in H2 FY24", "2023-10/2024-03"),
+    ("in the second half of 2023", "2023-07/2023-12"),
+    ("in CY23", "2023"),
+    ("in calendar 2023", "2023"),
+    ("in the 12 months to March 2024", "FY2023-24"),
+    ("in 2023-2024", "FY2023-24"),
+    ("last month", "2024-07"),
+    ("in the June quarter", "2024-04/2024-06"),
+    ("in the September quarter of 2023", "2023-07/2023-09"),
+    ("in the December quarter of FY24", "2023-10/2023-12"),
+    ("in the quarter ended June 30, 2024", "2024-04/2024-06"),
+    ("in the fiscal year that ended in March", "FY2023-24"),
+    ("in the fiscal ended March 2024", "FY2023-24"),
+    ("till July this fiscal", "2024-04/2024-07"),
+])
+def test_halves_calendar_years_quarters_by_month_and_fiscal_years_without_a_label(words, period):
+    """Forms common in trade reporting, in an article of 20 August 2024."""
+    got = periods_of(f"Exports to Peru were $5.1 billion {words}.", dt.date(2024, 8, 20))
+    assert got == [("$5.1 billion", period)]
+
+
+def test_a_quarter_named_by_its_month_early_in_the_year_is_last_years():
+    got = periods_of("Exports to Peru were $5.1 billion in the September quarter.",
+                     dt.date(2024, 2, 10))
+    assert got == [("$5.1 billion", "2023-07/2023-09")]

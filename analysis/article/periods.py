@@ -148,6 +148,36 @@ _QUARTER = re.compile(
 _MONTH_THIS_YEAR = re.compile(
     rf"\b(?P<month>{MONTH_PATTERN})\s+(?:of\s+)?(?P<which>this|last|next)\s+year\b")
 _FIRST_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+#: "H1 2023" (January–June), "H2 FY24" / "the second half of FY24" (October–March), "the
+#: second half of 2023".
+_HALF = re.compile(
+    r"\b(?:H(?P<h>[12])|(?:the\s+)?(?P<hw>first|second)\s+half\s+of)\s*(?:(?P<fy>FY\s?'?\d{2,4}"
+    r"(?:-\d{2})?)|(?:CY\s?)?(?P<year>(?:19|20)\d{2})\b)", re.IGNORECASE)
+#: "CY23", "CY2023", "calendar 2023": a calendar year.
+_CALENDAR = re.compile(r"\bCY\s?'?(?:(?P<y2>\d{2})(?!\d)|(?P<y4>(?:19|20)\d{2})\b)"
+                       r"|\bcalendar\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
+#: "last month": the calendar month before the publication date's.
+_LAST_MONTH = re.compile(r"\blast\s+month\b", re.IGNORECASE)
+#: "the June quarter", "the September quarter of 2023", "the quarter ended June 30, 2024": the
+#: three months ending in the month named.
+_MONTH_QUARTER = re.compile(
+    r"\b(?P<m>March|June|September|December|Mar|Jun|Sept?|Dec)\.?\s+quarter\b"
+    r"(?:\s+of\s+(?:(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?)|(?P<year>(?:19|20)\d{2})\b))?"
+    rf"|\bquarter\s+(?:that\s+)?(?:ended|ending|to)\s+(?:(?:on\s+)?\d{{1,2}}\s+)?"
+    rf"(?P<m2>{MONTH_PATTERN})(?:\s+\d{{1,2}}\b)?(?:,?\s+(?P<year2>(?:19|20)\d{{2}})\b)?")
+#: "the fiscal year that ended in March", "the fiscal ended March 31" (no year): the last
+#: fiscal year closed by the publication date.
+_FY_ENDED_MARCH = re.compile(
+    r"\b(?:financial|fiscal)(?:\s+year)?\s+(?:that\s+)?(?:ended|ending)\s+(?:in\s+|on\s+)?"
+    r"(?:31\s+)?March(?:\s+31)?\b(?!,?\s*\d{4})", re.IGNORECASE)
+#: "till July this fiscal", "up to September of the current fiscal year": April to that month.
+_TILL_MONTH_FISCAL = re.compile(
+    rf"\b(?:till|until|up\s*to|through)\s+(?P<m>{MONTH_PATTERN})\s+(?:of\s+)?(?:this|the\s+current)"
+    r"\s+(?:fiscal|financial\s+year)(?:\s+year)?\b", re.IGNORECASE)
+#: "in 2023-2024": two consecutive years written in full after in/during/for, the fiscal year.
+_FY_FULL_YEARS = re.compile(r"\b(?:in|during|for|of)\s+(?:the\s+)?(?P<span>(?P<a>(?:19|20)\d{2})"
+                            r"\s?[-–]\s?(?P<b>(?:19|20)\d{2}))\b(?!\s*[-–/]?\d)",
+                            re.IGNORECASE)
 
 
 _FORWARD = re.compile(r"\b(?:expect\w*|target\w*|forecast\w*|project\w*|estimat\w*|will|would|"
@@ -296,6 +326,60 @@ def relative_periods(s: str, published: dt.date | None) -> list[Match]:
             period = f"{y}-{first:02d}/{y}-{first + 2:02d}"
         found.append(Match("period", m.start(), m.end(), int(period[:4]), "months",
                             period=period, relative=not m["year"] and not m["fy"]))
+    for m in _HALF.finditer(s):
+        second = m["h"] == "2" or (m["hw"] or "").lower() == "second"
+        if m["fy"]:
+            y = _fy_from_text(m["fy"])
+            if y is None:
+                continue
+            period = f"{y}-10/{y + 1}-03" if second else f"{y}-04/{y}-09"
+        else:
+            y = int(m["year"])
+            period = f"{y}-07/{y}-12" if second else f"{y}-01/{y}-06"
+        found.append(Match("period", m.start(), m.end(), int(period[:4]), "months",
+                            period=period))
+    for m in _CALENDAR.finditer(s):
+        y = int(m["y4"] or m["y"]) if (m["y4"] or m["y"]) else 2000 + int(m["y2"])
+        found.append(Match("year", m.start(), m.end(), y, "year", period=str(y)))
+    for m in _LAST_MONTH.finditer(s):
+        if published:
+            y, mo = (published.year, published.month - 1) if published.month > 1 else (
+                published.year - 1, 12)
+            found.append(Match("date", m.start(), m.end(), y, "date", period=f"{y}-{mo:02d}",
+                                relative=True))
+    for m in _MONTH_QUARTER.finditer(s):
+        end = month_number(m["m"] or m["m2"])
+        year = m["year"] or m["year2"]
+        if year:
+            y = int(year)
+        elif m["fy"]:
+            start = _fy_from_text(m["fy"])
+            if start is None:
+                continue
+            y = start if end >= 4 else start + 1
+        elif published:
+            y = published.year if end < published.month else published.year - 1
+        else:
+            continue
+        found.append(Match("period", m.start(), m.end(), y, "months",
+                            period=f"{y}-{end - 2:02d}/{y}-{end:02d}",
+                            relative=not (year or m["fy"])))
+    for m in _FY_ENDED_MARCH.finditer(s):
+        if published:
+            start = published.year - 1 if published.month >= 4 else published.year - 2
+            found.append(Match("fiscal_year", m.start(), m.end(), start, "fiscal_year",
+                                period=fy_label(start), relative=True))
+    for m in _TILL_MONTH_FISCAL.finditer(s):
+        if pub_fy is not None:
+            mo = month_number(m["m"])
+            y2 = pub_fy if mo >= 4 else pub_fy + 1
+            found.append(Match("period", m.start(), m.end(), pub_fy, "months",
+                                period=_months_span(pub_fy, 4, y2, mo), relative=True))
+    for m in _FY_FULL_YEARS.finditer(s):
+        a, b = int(m["a"]), int(m["b"])
+        if b == a + 1:
+            found.append(Match("fiscal_year", m.start("span"), m.end("span"), a,
+                                "fiscal_year", period=fy_label(a)))
     for m in _REL_FIRST_MONTHS.finditer(s):
         n = 6 if m["half"] else 3 if m["q"] else int(_small_number(m["n"]))
         start = _fy_from_text(m["fy"]) if m["fy"] else (
