@@ -450,3 +450,26 @@ def test_a_quarter_named_by_its_month_early_in_the_year_is_last_years():
     got = periods_of("Exports to Peru were $5.1 billion in the September quarter.",
                      dt.date(2024, 2, 10))
     assert got == [("$5.1 billion", "2023-07/2023-09")]
+
+
+@pytest.mark.parametrize("words", [
+    "the corresponding period of the previous year", "the corresponding period last fiscal",
+    "the like period of the preceding year", "the same period last year"])
+def test_the_corresponding_period_is_the_same_months_a_year_before(words):
+    got = periods_of(f"Exports to Peru were $5.1 billion in April-July, against $4.2 billion in "
+                     f"{words}.", dt.date(2024, 8, 20))
+    assert got == [("$5.1 billion", "2024-04/2024-07"), ("$4.2 billion", "2023-04/2023-07")]
+
+
+@pytest.mark.parametrize("link", ["compared with", "against", "as against"])
+def test_the_preceding_year_of_a_comparison_is_the_fiscal_year_before(link):
+    got = periods_of(f"Exports to Peru were $5.1 billion in FY2023-24, {link} $4.2 billion in "
+                     "the preceding year.", dt.date(2024, 8, 20))
+    assert got == [("$5.1 billion", "FY2023-24"), ("$4.2 billion", "FY2022-23")]
+
+
+def test_a_year_opening_a_sentence_before_as_is_a_year_not_a_count():
+    assert periods_of("In 2021 as a whole, exports to Peru were $5.1 billion.",
+                      dt.date(2024, 8, 20)) == [("$5.1 billion", "2021")]
+    assert [c.kind for c in extract_claims("Some 2000 soldiers were sent.", [(0, 29)])] \
+        == ["count"]

@@ -224,9 +224,10 @@ def _year_claims(s: str) -> list[Match]:
     found = [Match("year", m.start(), m.end(), int(m["year"]), "decade", period=m.group())
              for m in _P_DECADE.finditer(s)]
     for m in _P_YEAR.finditer(s):
-        counted = re.match(r"\s+[a-z]+s\b", s[m.end():])
+        counted = re.match(r"\s+(?!(?:as|was|is|has|its|this|thus|plus)\b)[a-z]+s\b",
+                           s[m.end():])
         dated = re.search(r"\b(?:in|since|by|from|until|of|the|and|to|before|after)\s+$",
-                          s[:m.start()])
+                          s[:m.start()], re.IGNORECASE)
         if counted and not dated:
             continue  # "2000 troops" counts troops; "the 2020 elections" is a year
         found.append(Match("year", m.start(), m.end(), int(m["year"]), "year",

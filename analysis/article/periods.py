@@ -79,18 +79,20 @@ _LINKED_AFTER = re.compile(r"^[\s,]*(?:(?:in|during|for|of|over|by|till|until|th
 # --- periods relative to the publication date --------------------------------------------------
 
 _REL_FY = re.compile(
-    r"\b(?:(?P<which>last|previous|past|current|this|present|next|coming|same)\s+"
+    r"\b(?:(?P<which>last|previous|preceding|past|current|this|present|next|coming|same)\s+"
     r"(?:(?:incomplete|ongoing|running|unfinished)\s+)?(?:(?P<fin>financial|fiscal)(?:\s+year)?|FY)"
     r"(?:\s+(?:that\s+)?(?:ended|ending)\s+(?:in\s+)?March(?:\s+31)?)?)\b"
     r"|\b(?P<that>that|the)\s+(?:financial|fiscal)\s+year\b(?!\s+(?:ended|ending|\d))",
     re.IGNORECASE)
 _REL_YEAR = re.compile(
-    r"\b(?P<which>last|previous|past|this|current|next|coming)\s+year\b"
+    r"\b(?P<which>last|previous|preceding|past|this|current|next|coming)\s+year\b"
     r"|\b(?P<in>within|in)\s+(?P<within>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+years\b"
     r"|\b(?P<ago>(?:a|one|the)\s+year[\s-]+(?:ago|earlier|before)|year[\s-]ago(?:\s+period)?"
-    r"|(?:the\s+)?same\s+(?:period|month|quarter)\s+(?:of\s+)?(?:last|the\s+previous|a\s+year\s+ago"
-    r"|(?:the\s+)?(?:previous|last)\s+(?:fiscal|financial\s+year|year))(?:\s+year)?)",
+    r"|(?:the\s+)?(?:same|corresponding|like|comparable)\s+(?:period|months?|quarter)\s+"
+    r"(?:(?:of|in)\s+)?(?:last|the\s+previous|the\s+preceding|a\s+year\s+ago"
+    r"|(?:the\s+)?(?:previous|preceding|last)\s+(?:fiscal|financial\s+year|year))"
+    r"(?:\s+year)?)",
     re.IGNORECASE)
 _NUM_WORDS_MONTHS = r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven)"
 _REL_FIRST_MONTHS = re.compile(
@@ -213,7 +215,8 @@ def _fy_start_of(date: dt.date) -> int:
 
 def _which_offset(which: str | None) -> int:
     w = (which or "").lower().replace("the ", "").strip()
-    return {"last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}.get(w, 0)
+    return {"last": -1, "previous": -1, "preceding": -1, "past": -1, "next": 1,
+            "coming": 1}.get(w, 0)
 
 
 def _months_span(y1: int, m1: int, y2: int, m2: int) -> str:
@@ -700,7 +703,8 @@ def _compared_earlier(sentence: str, taken: list[Match], carried: str | None) ->
 
 
 _TO_TARGET = re.compile(r"^\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}to\s+$", re.IGNORECASE)
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+|a\s+|its\s+)?$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\b(?:from|compared\s+(?:with|to)|against|versus|vs\.?|"
+                          r"as\s+against)\s+(?:the\s+|a\s+|its\s+)?$", re.IGNORECASE)
 _POSSESSIVE_OF = re.compile(r"^['’]s(?:\s+[\w-]+){1,3}\s+(?:of|at)\s+$", re.IGNORECASE)
 #: "since Russia sent troops … on February 24, 2022": a date in a since-clause is a start.
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:]*$", re.IGNORECASE)
