@@ -161,3 +161,14 @@ def test_can_reach_boost_to_and_feasible_are_targets(tmp_path):
                                "billion.")
     assert [figure(a, t).measure for t in ("$40 billion", "$45 billion", "$50 billion")] == [
         "target"] * 3
+
+
+def test_a_country_named_once_in_passing_is_not_every_figures_partner(tmp_path):
+    body = ("India's crude oil import bill fell 15% to $130.2 billion in FY2023-24.\n\n"
+            "Refiners bought more cargoes after Chile's mines cut output.")
+    c = figure(article_from(tmp_path, body, title="Crude Import Bill Dips"), "$130.2 billion")
+    assert c.partner is None
+    # named twice (or in the title), the country is the article's partner
+    c = figure(article_from(tmp_path, body, title="Chile Cargoes Lift Crude Bill"),
+               "$130.2 billion")
+    assert c.partner == "CHL"

@@ -473,3 +473,18 @@ def test_a_year_opening_a_sentence_before_as_is_a_year_not_a_count():
                       dt.date(2024, 8, 20)) == [("$5.1 billion", "2021")]
     assert [c.kind for c in extract_claims("Some 2000 soldiers were sent.", [(0, 29)])] \
         == ["count"]
+
+
+def test_a_period_right_after_from_in_a_change_is_its_base_not_its_period():
+    got = periods_of("Peru's exports to Chile were $20.1 billion in 2018; up 12.5% ($2.2 billion) "
+                     "from 2017, and up 80.2% from 2008.", dt.date(2020, 2, 25))
+    assert got == [("$20.1 billion", "2018"), ("12.5%", "2018"), ("$2.2 billion", "2018"),
+                   ("80.2%", "2018")]
+    got = periods_of("Exports to Peru fell 11.5 per cent to $1.2 billion in March from a year "
+                     "earlier.", dt.date(2025, 4, 16))
+    assert got == [("11.5 per cent", "2025-03"), ("$1.2 billion", "2025-03")]
+    # "from the last year's deficit of $X": a period that owns the figure after it stays its own
+    got = periods_of("The deficit with Peru was $9.9 billion in 2024-25, up by 10 per cent from "
+                     "the last year's deficit of $9 billion.", dt.date(2025, 4, 16))
+    assert got == [("$9.9 billion", "FY2024-25"), ("10 per cent", "FY2024-25"),
+                   ("$9 billion", "FY2023-24")]

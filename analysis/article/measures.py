@@ -117,7 +117,8 @@ def countries_in(text: str) -> list[tuple[int, int, str]]:
 def main_partner(entities: tuple[Entity, ...], title: str = "", reporter: str = "IND"
                  ) -> str | None:
     """The country other than ``reporter`` the article names most (title mentions count
-    double), or None when it names no other."""
+    double), or None when it names no other, or names it only once outside the title (a
+    country mentioned in passing is not what the article's figures are about)."""
     counts: Counter = Counter()
     for e in entities:
         if e.kind == "country" and e.code and e.code != reporter:
@@ -125,7 +126,10 @@ def main_partner(entities: tuple[Entity, ...], title: str = "", reporter: str = 
     for _, _, code in countries_in(title):
         if code != reporter:
             counts[code] += 2
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    code, n = counts.most_common(1)[0]
+    return code if n >= 2 else None
 
 
 def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:

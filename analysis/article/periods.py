@@ -614,9 +614,15 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
             p.period_from = "relative"
     # "fourfold since 1980", "less than 1 per cent before February 2022": a base or a limit,
     # not the period the figure is of
+    changes = [m for m in taken if m.kind in ("percent", "multiplier")]
     for p in periods:
         p.base = bool(_BASE_BEFORE.search(sentence[:p.start])) or (
-            p.kind == "date" and bool(_SINCE_CLAUSE.search(sentence[:p.start])))
+            p.kind == "date" and bool(_SINCE_CLAUSE.search(sentence[:p.start]))) or (
+            # "up 30.6% ($7.9 billion) from 2017", "fell 14.5 per cent to $1.5 billion in
+            # March from a year earlier": what the change is measured from
+            not p.possessive and bool(_FROM_BASE.search(sentence[:p.start]))
+            and any(c.end <= p.start and clause_of(c.start) == clause_of(p.start)
+                    for c in changes))
     usable = [p for p in periods if p.period and not p.base]
     figures = [m for m in taken if m.kind in _TAKES_PERIOD]
     owner = {}  # "$X in FY2019": the period right after a figure belongs to it
@@ -711,6 +717,8 @@ _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:]*$", re.IGNORECASE)
 _BASE_BEFORE = re.compile(r"\b(?:before|since|prior\s+to|after|(?:starting|beginning)"
                           r"(?:\s+(?:on|from))?|effective(?:\s+from)?|with\s+effect\s+from)\s+$",
                           re.IGNORECASE)
+#: "from" right before a period (no figure between): the base of a change.
+_FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(r"^[\s,]*(?:(?:which\s+is\s+)?(?:up|down|rising|falling|increasing|"
                        r"decreasing|higher|lower)\s+)?(?:from|compared\s+(?:with|to)|against|"
                        r"as\s+against|versus|vs\.?)\s+(?:its\s+|the\s+|a\s+)?$", re.IGNORECASE)
