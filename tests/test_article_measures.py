@@ -172,3 +172,11 @@ def test_a_country_named_once_in_passing_is_not_every_figures_partner(tmp_path):
     c = figure(article_from(tmp_path, body, title="Chile Cargoes Lift Crude Bill"),
                "$130.2 billion")
     assert c.partner == "CHL"
+
+
+@pytest.mark.parametrize("sentence", ["The Assembly vote was 93-24 with 58 abstentions.",
+                                      "The resolution passed 93-24, with 58 abstentions."])
+def test_a_yes_no_tally_after_the_words_announcing_it(tmp_path, sentence):
+    a = article_from(tmp_path, sentence, title="UN Vote", published="2022-04-07")
+    got = [(c.text, c.measure) for c in a.claims if c.kind == "count"]
+    assert got == [("93", "votes_yes"), ("24", "votes_no"), ("58 abstentions", "votes_abstain")]

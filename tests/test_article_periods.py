@@ -488,3 +488,13 @@ def test_a_period_right_after_from_in_a_change_is_its_base_not_its_period():
                      "the last year's deficit of $9 billion.", dt.date(2025, 4, 16))
     assert got == [("$9.9 billion", "FY2024-25"), ("10 per cent", "FY2024-25"),
                    ("$9 billion", "FY2023-24")]
+
+
+@pytest.mark.parametrize("words, period", [
+    ("During April-December 2019-20", "2019-04/2019-12"),
+    ("In April-November FY24", "2023-04/2023-11"),
+    ("In January-March 2023-24", "2024-01/2024-03"),
+])
+def test_months_of_a_fiscal_year_named_by_its_label(words, period):
+    got = periods_of(f"{words}, trade with Peru stood at $6.8 billion.", dt.date(2024, 6, 2))
+    assert got == [("$6.8 billion", period)]

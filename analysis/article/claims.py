@@ -346,6 +346,14 @@ _P_TALLY2 = re.compile(r"(?<![\w.,-])(?P<y>\d{2,3})\s?[-–]\s?(?P<n>\d{1,3})(?!
                        r"(?=\s+(?:vote|votes|margin|in\s+favou?r)\b)", re.IGNORECASE)
 
 
+#: "The vote was 93-24 with 58 abstentions", "passed 141-5": a yes-no tally after the words
+#: that announce one.
+_P_TALLY_SAID = re.compile(r"\b(?:vote\s+(?:was|of|stood\s+at)|passed|adopted(?:\s+by)?|"
+                           r"approved(?:\s+by)?|tally\s+(?:was|of)|by\s+a\s+vote\s+of)\s+"
+                           r"(?P<y>\d{2,3})\s?[-–]\s?(?P<n>\d{1,3})\b(?![.,]\d|%|\s?[-–]\s?\d)",
+                           re.IGNORECASE)
+
+
 def _tally_claims(s: str) -> list[Match]:
     """A vote tally written yes-no-abstain ("141-5-35"): one count claim, value the yes votes,
     unit ``tally``. Written yes-no ("the 141-7 vote"): two counts, the votes for and against."""
@@ -353,7 +361,7 @@ def _tally_claims(s: str) -> list[Match]:
         return []
     found = [Match("count", m.start(), m.end(), int(m["y"]), "tally")
              for m in _P_TALLY.finditer(s)]
-    for m in _P_TALLY2.finditer(s):
+    for m in [*_P_TALLY2.finditer(s), *_P_TALLY_SAID.finditer(s)]:
         found.append(Match("count", m.start("y"), m.end("y"), int(m["y"]), "count"))
         found.append(Match("count", m.start("n"), m.end("n"), int(m["n"]), "count"))
     return found

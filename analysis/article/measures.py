@@ -213,9 +213,13 @@ def _measure(c: Claim, left: str, right: str, clause: str,
         after = (c.text + right[:35]).lower()
         if re.match(r"\s*-member", right):
             return "members", None
-        if re.match(r"\s?[-–]\s?\d{1,3}\s+vote", right) and re.search(r"\bvote", right[:12]):
-            return "votes_yes", None  # "the 141-7 vote": for, then against
-        if re.search(r"\d{2,3}\s?[-–]\s?$", left) and re.match(r"\s+vote", right):
+        said = re.search(r"\b(?:vote\s+(?:was|of|stood\s+at)|passed|adopted(?:\s+by)?|"
+                         r"approved(?:\s+by)?|tally\s+(?:was|of)|by\s+a\s+vote\s+of)\s+"
+                         r"(?:\d{2,3}\s?[-–]\s?)?$", left, re.IGNORECASE)
+        if re.match(r"\s?[-–]\s?\d{1,3}\s+vote", right) and re.search(r"\bvote", right[:12]) \
+                or said and re.match(r"\s?[-–]\s?\d{1,3}\b", right):
+            return "votes_yes", None  # "the 141-7 vote", "the vote was 93-24": for, against
+        if re.search(r"\d{2,3}\s?[-–]\s?$", left) and (re.match(r"\s+vote", right) or said):
             return "votes_no", None
         votes = (("votes_abstain", r"abstention|abstain"),
                  ("votes_no", r"\bagainst\b|\bopposed\b"), ("votes_yes", r"in\s+favou?r"))

@@ -155,6 +155,10 @@ _FIRST_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _HALF = re.compile(
     r"\b(?:H(?P<h>[12])|(?:the\s+)?(?P<hw>first|second)\s+half\s+of)\s*(?:(?P<fy>FY\s?'?\d{2,4}"
     r"(?:-\d{2})?)|(?:CY\s?)?(?P<year>(?:19|20)\d{2})\b)", re.IGNORECASE)
+#: "April-December 2019-20", "April-November FY24": months of a fiscal year named by its label.
+_MONTHS_OF_FY = re.compile(
+    rf"\b(?P<m1>{MONTH_PATTERN})\s?[-–]\s?(?P<m2>{MONTH_PATTERN})\s+(?:(?:of|in)\s+)?"
+    r"(?:(?P<a>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>\d{2})\b|(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?))")
 #: "CY23", "CY2023", "calendar 2023": a calendar year.
 _CALENDAR = re.compile(r"\bCY\s?'?(?:(?P<y2>\d{2})(?!\d)|(?P<y4>(?:19|20)\d{2})\b)"
                        r"|\bcalendar\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
@@ -341,6 +345,19 @@ def relative_periods(s: str, published: dt.date | None) -> list[Match]:
             period = f"{y}-07/{y}-12" if second else f"{y}-01/{y}-06"
         found.append(Match("period", m.start(), m.end(), int(period[:4]), "months",
                             period=period))
+    for m in _MONTHS_OF_FY.finditer(s):
+        if m["a"]:
+            start = int(m["a"])
+            if int(m["b"]) != (start + 1) % 100:
+                continue
+        else:
+            start = _fy_from_text(m["fy"])
+            if start is None:
+                continue
+        m1, m2 = month_number(m["m1"]), month_number(m["m2"])
+        y1, y2 = (start if m1 >= 4 else start + 1), (start if m2 >= 4 else start + 1)
+        found.append(Match("period", m.start(), m.end(), y1, "months",
+                            period=_months_span(y1, m1, y2, m2)))
     for m in _CALENDAR.finditer(s):
         y = int(m["y4"] or m["y"]) if (m["y4"] or m["y"]) else 2000 + int(m["y2"])
         found.append(Match("year", m.start(), m.end(), y, "year", period=str(y)))
