@@ -180,3 +180,9 @@ def test_a_yes_no_tally_after_the_words_announcing_it(tmp_path, sentence):
     a = article_from(tmp_path, sentence, title="UN Vote", published="2022-04-07")
     got = [(c.text, c.measure) for c in a.claims if c.kind == "count"]
     assert got == [("93", "votes_yes"), ("24", "votes_no"), ("58 abstentions", "votes_abstain")]
+
+
+def test_gas_named_after_the_figure_is_the_product(tmp_path):
+    a = article_from(tmp_path, "This compared with $1.7 billion spent on import of 2.6 bcm of "
+                               "gas in 2022-23.", title="Gas Bill")
+    assert figure(a, "$1.7 billion").product == "natural gas"

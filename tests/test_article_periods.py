@@ -498,3 +498,28 @@ def test_a_period_right_after_from_in_a_change_is_its_base_not_its_period():
 def test_months_of_a_fiscal_year_named_by_its_label(words, period):
     got = periods_of(f"{words}, trade with Peru stood at $6.8 billion.", dt.date(2024, 6, 2))
     assert got == [("$6.8 billion", period)]
+
+
+def test_a_period_a_few_words_after_a_figure_is_its_own():
+    got = periods_of("Peru paid $13.2 billion for the imports in FY24 as against $15.7 billion "
+                     "import bill in 2022-23.", dt.date(2024, 4, 18))
+    assert got == [("$13.2 billion", "FY2023-24"), ("$15.7 billion", "FY2022-23")]
+
+
+@pytest.mark.parametrize("sentence, older", [
+    ("Peru's share soared to 8.7 per cent in 2023-24, up from 8.4 per cent.", "FY2022-23"),
+    ("The net bill stood at $12.1 bn in 2023, down from $14.4 bn, data showed.", "2022"),
+])
+def test_the_older_side_of_up_from_without_a_period_is_the_year_before(sentence, older):
+    got = periods_of(sentence, dt.date(2024, 4, 18))
+    assert got[1][1] == older and got[0][1] == ("FY2023-24" if "2023-24" in sentence else "2023")
+
+
+def test_quantities_take_the_sentence_before_and_an_opening_after_clause_is_scene_only():
+    got = periods_of("Output was almost unchanged at 2.9 million tonnes in 2023-24.  "
+                     "Peru also imported 4.8 million tonnes of copper.  "
+                     "After the price shock of 2022-23, import of 3.1 billion cubic metres of "
+                     "gas cost $1.3 billion in FY24.", dt.date(2024, 4, 18),
+                     kinds=("quantity", "money"))
+    assert got == [("2.9 million tonnes", "FY2023-24"), ("4.8 million tonnes", "FY2023-24"),
+                   ("3.1 billion cubic metres", "FY2023-24"), ("$1.3 billion", "FY2023-24")]

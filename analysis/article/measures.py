@@ -40,7 +40,7 @@ _PRODUCTS = (
     (r"crude(?:\s+oil)?|\boil\b|urals", "crude oil"),
     (r"petroleum(?:\s+products)?|refined\s+products|diesel|fuel", "petroleum products"),
     (r"fertili[sz]ers?", "fertilisers"),
-    (r"\bcoal\b", "coal"), (r"\bLNG\b|natural\s+gas", "natural gas"),
+    (r"\bcoal\b", "coal"), (r"\bLNG\b|natural\s+gas|\bgas\b", "natural gas"),
     (r"\barms\b|weapons|military\s+equipment|fighter\s+jets", "arms"),
     (r"electronics?", "electronics"), (r"pharmaceuticals?", "pharmaceuticals"),
 )
@@ -268,7 +268,7 @@ _MARGIN = re.compile(r"(?:outdo\w*|edg\w*\s+past|ahead\s+of|surpass\w*|overtak\w
 
 def _product(left: str, right: str) -> str | None:
     near = left[-50:]
-    return _nearest(_PRODUCTS, near, len(near), right[:30])
+    return _nearest(_PRODUCTS, near, len(near), right[:40])
 
 
 _OVERTAKEN = re.compile(r"\b(?:surpass\w*|overt(?:ook|ake|aken|akes|aking)|replac\w*|beat|"

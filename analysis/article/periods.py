@@ -69,10 +69,13 @@ def _small_number(text: str) -> float:
 #: the kinds that state a period, those that take one, and those a next sentence's figure carries
 _PERIOD_KINDS = ("fiscal_year", "period", "date", "year")
 _TAKES_PERIOD = ("money", "percent", "count", "quantity", "fraction", "multiplier", "rank")
-_CARRIES = ("money", "percent", "fraction", "multiplier")  # take the sentence before's period
+#: Figures that take the sentence before's period.
+_CARRIES = ("money", "percent", "fraction", "multiplier", "quantity")
 _CLAUSE_BREAK = re.compile(r";|\s[—–-]\s|:|,\s+(?:while|whereas|but|noting|saying|adding)\b"
                            r"|,\s+(?:the\s+\w+\s+)?said\b")
-_LINKED_AFTER = re.compile(r"^[\s,]*(?:(?:in|during|for|of|over|by|till|until|through)\s+)?"
+_LINKED_AFTER = re.compile(r"^[\s,]*(?:(?!(?:and|or|but|while|whereas|from|to|than|as|against|"
+                           r"compared|versus|which|that|up|down)\b)[a-z-]+\s+){0,3}"
+                           r"(?:(?:in|during|for|of|over|by|till|until|through)\s+)?"
                            r"(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -635,6 +638,10 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
     for p in periods:
         p.base = bool(_BASE_BEFORE.search(sentence[:p.start])) or (
             p.kind == "date" and bool(_SINCE_CLAUSE.search(sentence[:p.start]))) or (
+            # "After the price shock of 2022-23, imports of gas cost …": the opening clause
+            # sets the scene, it is not the figures' period
+            bool(_FRONTED_BASE.search(sentence[:p.start])) and "," in sentence[p.end:]
+            and not any(f.start < p.start for f in taken if f.kind in _TAKES_PERIOD)) or (
             # "up 30.6% ($7.9 billion) from 2017", "fell 14.5 per cent to $1.5 billion in
             # March from a year earlier": what the change is measured from
             not p.possessive and bool(_FROM_BASE.search(sentence[:p.start]))
@@ -723,6 +730,15 @@ def _compared_earlier(sentence: str, taken: list[Match], carried: str | None) ->
             continue
         if m.period == ref or (not _is_fiscal(m.period) and ref.startswith("FY")):
             m.period = _shift(ref, 1)
+    # "87.7 per cent in 2023-24, up from 87.4 per cent", "stood at $121.6 bn in 2023-24, down
+    # from $144.2 bn": the older side, with no period of its own, is the year before
+    for a, b in zip(figures, figures[1:]):
+        p = a.chosen
+        if p is None or b.chosen is not p or not (a.end <= p.start and p.end <= b.start) \
+                or not _COMPARED.match(sentence[p.end:b.start]) \
+                or not re.fullmatch(r"(?:FY)?\d{4}(?:-\d{2})?", p.period or ""):
+            continue
+        b.period, b.period_from = _shift(p.period, 1), "relative"
 
 
 _TO_TARGET = re.compile(r"^\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,3}to\s+$", re.IGNORECASE)
@@ -734,6 +750,8 @@ _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:]*$", re.IGNORECASE)
 _BASE_BEFORE = re.compile(r"\b(?:before|since|prior\s+to|after|(?:starting|beginning)"
                           r"(?:\s+(?:on|from))?|effective(?:\s+from)?|with\s+effect\s+from)\s+$",
                           re.IGNORECASE)
+_FRONTED_BASE = re.compile(r"^\s*(?:After|Since|Following|Before|Prior\s+to)\b[^,;]*$",
+                           re.IGNORECASE)
 #: "from" right before a period (no figure between): the base of a change.
 _FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(r"^[\s,]*(?:(?:which\s+is\s+)?(?:up|down|rising|falling|increasing|"
