@@ -523,3 +523,14 @@ def test_quantities_take_the_sentence_before_and_an_opening_after_clause_is_scen
                      kinds=("quantity", "money"))
     assert got == [("2.9 million tonnes", "FY2023-24"), ("4.8 million tonnes", "FY2023-24"),
                    ("3.1 billion cubic metres", "FY2023-24"), ("$1.3 billion", "FY2023-24")]
+
+
+def test_the_items_of_a_list_take_the_period_of_the_heading_above_them(tmp_path):
+    from analysis.article import load_article
+
+    path = tmp_path / "list.txt"
+    path.write_text("Peru Trade\n\nPeru's exports grew.\n\nTop exports to Peru (2018)\n\n"
+                    "* Copper $7.9 billion\n\n* Mineral fuels $6.7 billion\n\n"
+                    "Peru also buys machinery worth $2.2 billion.\n", encoding="utf-8")
+    got = [(c.text, c.period) for c in load_article(path).claims if c.kind == "money"]
+    assert got == [("$7.9 billion", "2018"), ("$6.7 billion", "2018"), ("$2.2 billion", None)]

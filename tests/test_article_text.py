@@ -45,8 +45,9 @@ def test_layout_on_a_small_text(tmp_path):
     assert layout.paragraphs == ("First paragraph, on two lines.",)
     assert layout.key_points == (("One", "first point"), ("", "a bullet without label"))
     assert layout.background == ()
+    # the heading over the list is read too (a period it names is the items')
     assert [text[a:b] for a, b in layout.units] == [
-        "A Title", "First paragraph, on\ntwo lines.", "One: first point",
+        "A Title", "First paragraph, on\ntwo lines.", "Highlights", "One: first point",
         "a bullet without label"]
 
 

@@ -512,6 +512,11 @@ def _inherit_scale(taken: list[Match]) -> None:
                 m.scale = min(peers, key=lambda p: abs(p.start - m.start)).scale
 
 
+#: A list item ("* Mineral fuels $6.7 billion") and a heading: a short line without a full
+#: stop ("Top US exports (2018)", "Imports in FY24:").
+_BULLET_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[*•·▪‣–-]|\d{1,2}\.)[ \t]*$")
+_HEADING = re.compile(r"[^.!?]{3,80}[:)]?")
+
 _FIGURE_KINDS = ("money", "percent", "count", "quantity", "fraction", "multiplier", "rank")
 
 
@@ -529,13 +534,18 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
     latest: str | None = None
     pair: tuple | None = None
     previous: list = []  # the sentence before's matches
+    heading: str | None = None  # the period of a heading over a list ("Top exports (2018)")
     last_end = 0
     for index, (s0, s1) in enumerate(sentence_spans):
         sentence = text[s0:s1]
         if "\n" in text[last_end:s0]:
             # a period carries within a paragraph only, unless the paragraph goes on from the
-            # one before ("Imports from the neighbouring country rose …"): the last one stated
-            carried = topic if continues(sentence) else None
+            # one before ("Imports from the neighbouring country rose …"): the last one stated;
+            # the items of a list take the period of the heading above them
+            bullet = bool(_BULLET_BEFORE.search(text[max(0, s0 - 8):s0]))
+            heading = heading if bullet else None
+            carried = heading if bullet and heading else (
+                topic if continues(sentence) else None)
         last_end = s1
         matches = _sentence_claims(sentence, published, carried, topic, latest)
         own = main_period(matches)
@@ -554,6 +564,9 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
                 period_in_force=topic if m.period is None and m.kind in _FIGURE_KINDS else None,
             ))
         carried = own or (carried if used_carried else None)
+        if own and _HEADING.fullmatch(sentence.strip()) and not any(
+                m.kind in _FIGURE_KINDS for m in matches):
+            heading = own
         if any(m.kind in _FIGURE_KINDS for m in matches):
             topic = own or topic  # deadlines in a sentence without figures ("till March 31")
         latest = latest_period(latest, matches)

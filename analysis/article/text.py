@@ -240,8 +240,10 @@ def parse_layout(path: Path, text: str) -> Layout:
     pending: tuple[int, int] | None = None  # a sub-heading's span, kept unless bullets follow
     for block in rest:
         is_bullets = all(_BULLET.match(line.text) for line in block)
-        if pending and not is_bullets:
-            units.append(pending)  # a sub-heading over prose keeps its words and figures
+        if pending:
+            # a sub-heading keeps its words and figures, and over a list the period it names
+            # ("Top exports (2018)") is the items'
+            units.append(pending)
         pending = None
         if is_bullets:
             bullets = []
