@@ -186,3 +186,19 @@ def test_gas_named_after_the_figure_is_the_product(tmp_path):
     a = article_from(tmp_path, "This compared with $1.7 billion spent on import of 2.6 bcm of "
                                "gas in 2022-23.", title="Gas Bill")
     assert figure(a, "$1.7 billion").product == "natural gas"
+
+
+@pytest.mark.parametrize("sentence", [
+    "He warned that imports from Peru could rise by about 20 per cent in the current fiscal year.",
+    "Exports to Peru are expected to grow 12% in FY2025-26.",
+])
+def test_a_change_looked_ahead_to_is_a_forecast_not_growth(tmp_path, sentence):
+    a = article_from(tmp_path, sentence, published="2025-04-16")
+    c = next(c for c in a.claims if c.kind == "percent")
+    assert c.measure == "target"
+
+
+def test_a_reported_change_stays_growth(tmp_path):
+    a = article_from(tmp_path, "Imports from Peru rose by 20 per cent in FY2024-25, which could "
+                               "worry refiners.", published="2025-04-16")
+    assert figure(a, "20 per cent").measure == "growth"

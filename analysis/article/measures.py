@@ -63,6 +63,13 @@ _TARGET = re.compile(
 _TARGET_AFTER = re.compile(r"^[\s-]*(?:by|within|in\s+the\s+next|over\s+the\s+next)[\s-]+"
                            r"(?:(?:19|20)\d{2}|\w+\s+years)|^[\w-]*\s+(?:target|goal)\b",
                            re.IGNORECASE)
+#: A change that is looked ahead to, not reported: a forecast ("could rise by", "is expected
+#: to grow", "will increase").
+_FORECAST_CHANGE = re.compile(
+    r"\b(?:could|would|may|might|will|shall|(?:is|are|was|were)\s+(?:expected|likely|set|"
+    r"projected|forecast|estimated|poised)\s+to|expected\s+to|likely\s+to|set\s+to|poised\s+to)"
+    r"\s+(?:\w+\s+){0,2}?(?:rise|grow|increase|jump|surge|climb|fall|decline|drop|dip|double|"
+    r"expand|contract|shrink)\w*\b[^.;]*$", re.IGNORECASE)
 _GROWTH = re.compile(
     r"(?:rose|rise|rising|risen|increased?|increasing|grew|grow(?:th|n|ing)?|jump\w*|surg\w*|"
     r"soar\w*|climb\w*|slip\w*|up|declin\w*|fell|fall(?:en|ing)?|dipped|dip|drop\w*|"
@@ -246,6 +253,8 @@ def _measure(c: Claim, left: str, right: str, clause: str,
         if _GROWTH.search(left[-60:]) or re.match(
                 r"^\s*(?:growth|increase|rise|decline|jump|fall|drop|dip|contraction|surge)\b",
                 right, re.IGNORECASE):  # "an 8.8% growth in exports", "a 28% decline"
+            if _FORECAST_CHANGE.search(left[-60:]):
+                return "target", flow  # "imports could rise by about 20 per cent"
             return "growth", flow
         if c.kind == "fraction" or _SHARE.search(left[-60:]) or _SHARE_AFTER.match(right):
             return "share", flow
