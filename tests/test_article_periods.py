@@ -534,3 +534,14 @@ def test_the_items_of_a_list_take_the_period_of_the_heading_above_them(tmp_path)
                     "Peru also buys machinery worth $2.2 billion.\n", encoding="utf-8")
     got = [(c.text, c.period) for c in load_article(path).claims if c.kind == "money"]
     assert got == [("$7.9 billion", "2018"), ("$6.7 billion", "2018"), ("$2.2 billion", None)]
+
+
+def test_twelve_months_through_a_month_without_a_year_and_the_12_month_period():
+    text = ("Imports from Peru rose to $11.3 billion in 12-months through March, data showed."
+            "\n\nExports to Peru fell 4 per cent to $1.5 billion in March from a year earlier, "
+            "with total exports dropping to $14.3 billion in the 12-months period.")
+    got = paragraphs_of(text, dt.date(2025, 4, 16), kinds=("money", "percent"))
+    assert got == [("$11.3 billion", "FY2024-25"), ("4 per cent", "2025-03"),
+                   ("$1.5 billion", "2025-03"), ("$14.3 billion", "FY2024-25")]
+    assert periods_of("Imports from Peru were $11.3 billion in the 12 months to June.",
+                      dt.date(2025, 8, 16)) == [("$11.3 billion", "2024-07/2025-06")]

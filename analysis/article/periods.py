@@ -162,6 +162,14 @@ _HALF = re.compile(
 _MONTHS_OF_FY = re.compile(
     rf"\b(?P<m1>{MONTH_PATTERN})\s?[-–]\s?(?P<m2>{MONTH_PATTERN})\s+(?:(?:of|in)\s+)?"
     r"(?:(?P<a>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>\d{2})\b|(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?))")
+#: "in 12-months through March" (no year): the twelve months ending with the latest such month
+#: before publication (through March: the fiscal year just closed); "the 12-month period": the
+#: twelve months the article spoke of last.
+_TWELVE_MONTHS = re.compile(
+    rf"\b(?:the\s+)?(?:12|twelve)[\s-]months?\s+(?:through|to|ended|ending|till|until)\s+"
+    rf"(?P<m>{MONTH_PATTERN})\b(?!\s*,?\s*\d)", re.IGNORECASE)
+_TWELVE_MONTH_PERIOD = re.compile(r"\bthe\s+(?:12|twelve)[\s-]months?\s+period\b",
+                                  re.IGNORECASE)
 #: "CY23", "CY2023", "calendar 2023": a calendar year.
 _CALENDAR = re.compile(r"\bCY\s?'?(?:(?P<y2>\d{2})(?!\d)|(?P<y4>(?:19|20)\d{2})\b)"
                        r"|\bcalendar\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
@@ -361,6 +369,18 @@ def relative_periods(s: str, published: dt.date | None) -> list[Match]:
         y1, y2 = (start if m1 >= 4 else start + 1), (start if m2 >= 4 else start + 1)
         found.append(Match("period", m.start(), m.end(), y1, "months",
                             period=_months_span(y1, m1, y2, m2)))
+    for m in _TWELVE_MONTHS.finditer(s):
+        if published:
+            mo = month_number(m["m"])
+            y = published.year if mo < published.month else published.year - 1
+            period = (fy_label(y - 1) if mo == 3 else
+                      _months_span(y - 1 if mo < 12 else y, mo % 12 + 1, y, mo))
+            found.append(Match("fiscal_year" if mo == 3 else "period", m.start(), m.end(), y - 1,
+                                "fiscal_year" if mo == 3 else "months", period=period,
+                                relative=True))
+    for m in _TWELVE_MONTH_PERIOD.finditer(s):  # resolved in _assign_periods
+        found.append(Match("period", m.start(), m.end(), 0, "months", relative=True,
+                            period_from="same"))
     for m in _CALENDAR.finditer(s):
         y = int(m["y4"] or m["y"]) if (m["y4"] or m["y"]) else 2000 + int(m["y2"])
         found.append(Match("year", m.start(), m.end(), y, "year", period=str(y)))
