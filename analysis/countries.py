@@ -51,6 +51,14 @@ ALIASES = {
     "Korea": "KOR", "North Korea": "PRK", "Iran": "IRN", "Syria": "SYR", "Vietnam": "VNM",
     "Taiwan": "TWN", "Tanzania": "TZA", "Turkey": "TUR", "Soviet Union": "SUN", "USSR": "SUN",
     "Holland": "NLD", "Netherland": "NLD",
+    # older or shorter names news prose still uses
+    "Czech Republic": "CZE", "Ivory Coast": "CIV", "Macedonia": "MKD", "Burma": "MMR",
+    "Palestine": "PSE", "State of Palestine": "PSE", "Holy See": "VAT", "Vatican": "VAT",
+    "Democratic Republic of Congo": "COD", "Democratic Republic of the Congo": "COD",
+    "DR Congo": "COD", "Cape Verde": "CPV", "East Timor": "TLS", "Swaziland": "SWZ",
+    "Brunei": "BRN", "St Lucia": "LCA", "Turkiye": "TUR", "Republic of Korea": "KOR",
+    "Republic of Moldova": "MDA", "Federated States of Micronesia": "FSM",
+    "St Kitts and Nevis": "KNA", "St Vincent and the Grenadines": "VCT", "Bosnia": "BIH",
 }
 
 #: Adjectives and demonyms → alpha-3 ("Indian" → IND).

@@ -166,3 +166,17 @@ def test_a_conflict_named_by_its_country_is_the_war_there():
     events = [n for n, _, _ in named("Oil flows shifted amid the conflict in Ukraine; the "
                                      "Ukraine conflict entered its third year.", "event")]
     assert events == ["War in Ukraine"]
+
+
+def test_older_country_names_news_still_uses():
+    text = "Abstaining were Croatia, Czech Republic, Burma and Ivory Coast; Turkiye voted yes."
+    assert [(n, c) for n, c, _ in named(text, "country")] == [
+        ("Croatia", "HRV"), ("Czechia", "CZE"), ("Myanmar", "MMR"), ("Côte d'Ivoire", "CIV"),
+        ("Türkiye", "TUR")]
+
+
+def test_hyphenated_names_particles_and_more_titles():
+    text = ("Envoy Maria Lopez-Garcia met Sheikh Khalid bin Zayed Al Nahyan and longtime leader "
+            "Omar Haddad. Students of the Prince Faisal Institute attended.")
+    assert [n for n, _, _ in named(text, "person")] == [
+        "Maria Lopez-Garcia", "Khalid bin Zayed Al Nahyan", "Omar Haddad"]

@@ -40,7 +40,8 @@ _TITLES = (
     "Consul General", "Founder", "Director", "Vice-President", "EAM", "Chief Economist",
     "Mr.", "Mrs.", "Ms.", "Dr.", "Mr", "Mrs", "Ms", "Dr", "Mahatma", "Permanent Representative",
     "Counterpart", "Commerce Secretary", "Trade Secretary", "Treasury Secretary",
-    "Trade Representative", "Secretary",
+    "Trade Representative", "Secretary", "Leader", "Sheikh", "Sheikha", "Emir", "Sultan",
+    "Prince", "Envoy", "Senator", "Commissioner", "CEO",
 )
 #: Leaders whom news on India's foreign relations names by surname alone ("Modi and Putin
 #: reviewed …"): surname → full name. A surname counts only where it stands as a word.
@@ -53,14 +54,18 @@ _KNOWN_PEOPLE = {
 }
 _NAME_STOP = {"To", "In", "Of", "And", "The", "As", "At", "On", "For", "With", "Will", "Says",
               "Said", "Meet", "Meets", "Visit", "Visits", "Is", "Was", "Has", "Who", "From", "By"}
-_NAME_WORD = r"[A-Z][a-z’'\-]+|[A-Z]\.(?:\s?[A-Z]\.)*|[A-Z]{1,2}(?=\s[A-Z][a-z])"
+_NAME_WORD = (r"[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*|[A-Z]\.(?:\s?[A-Z]\.)*"
+              r"|[A-Z]{1,2}(?=\s[A-Z][a-z])")
+#: Particles inside a name ("Hamdan bin Mohammed Al Maktoum", "Ursula von der Leyen").
+_NAME_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|van|von|der|du|le)"
 _P_PERSON = re.compile(
     rf"(?i:\b(?:{'|'.join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))}))"
     r"(?:\s+to\s+(?:the\s+)?(?:UN|United\s+Nations)\b)?"  # "permanent representative to the UN"
     r"(?:\s+of\s+state)?(?:\s+for\s+[a-z]+(?:\s+and\s+[a-z]+)?)?"  # "minister of state for trade"
     r"(?:\s+\([A-Z]{2,6}\))?"  # "US Trade Representative (USTR) Jamieson Greer"
     r"(?:,\s+|\s+)"
-    rf"(?P<name>(?:{_NAME_WORD})(?:\s(?:{_NAME_WORD})){{0,2}})")
+    rf"(?P<name>(?:{_NAME_WORD})(?:\s(?:{_NAME_PARTICLE}\s(?:{_NAME_PARTICLE}\s)?)?"
+    rf"(?:{_NAME_WORD})){{0,3}})")
 
 #: Event patterns: (regex, canonical name). ``{c}``/``{a}``/``{b}`` in a regex stand for a
 #: country name and in the canonical name for its display name; ``{y}`` for a stated year.
@@ -154,6 +159,9 @@ def _find_people(text: str, byline: str = "") -> dict:
         while words and words[-1].rstrip("’'s") in _NAME_STOP | set(text_names()):
             words.pop()
         name = " ".join(w for w in words if w not in _NAME_STOP)
+        if any(_ORG_WORD.search(w) for w in words) or _ORG_WORD.search(
+                (re.match(r"\s+([A-Z]\w+)", text[m.end():]) or ["", ""])[1]):
+            continue  # "Prince Saud Al Faisal Institute": an organisation named for a person
         if name and name not in names and name not in groupings.GROUPINGS:
             names.append(name)
     for surname, name in _KNOWN_PEOPLE.items():
