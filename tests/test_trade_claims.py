@@ -238,6 +238,10 @@ def test_a_rank_beyond_the_partners_covered_cannot_be_checked():
     far = check_claim(fig("25th spot", 25, kind="rank", unit="rank", scale=None,
                           period="FY2021-22", measure="rank"))
     assert far["verdict"] == "cannot check" and "too few partners" in far["reason"]
+    # a year the data do not hold is "cannot check", not a crash of the whole check
+    old = check_claim(fig("largest trading partner", 1, kind="rank", unit="rank", scale=None,
+                          period="FY2016-17", measure="rank"))
+    assert old["verdict"] == "cannot check" and "FY2016-17 is not covered" in old["reason"]
 
 
 def test_world_totals_and_shares_of_a_flow():

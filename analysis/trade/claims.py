@@ -790,6 +790,8 @@ def _check_rank_claim(claim, reporter: str) -> dict:
     if not fy or claim.flow not in (None, "total") or claim.product:
         return _record(claim, "cannot check", "ranks are held for total trade by fiscal year "
                        "only")
+    if fy not in available_fiscal_years(reporter):
+        return _record(claim, "cannot check", f"{fy} is not covered by data/trade")
     tot = partner_totals(fy, reporter)
     row = tot[tot["partner"] == claim.partner]
     if row.empty:
