@@ -202,3 +202,11 @@ def test_a_reported_change_stays_growth(tmp_path):
     a = article_from(tmp_path, "Imports from Peru rose by 20 per cent in FY2024-25, which could "
                                "worry refiners.", published="2025-04-16")
     assert figure(a, "20 per cent").measure == "growth"
+
+
+def test_rose_to_reach_reports_what_was_reached(tmp_path):
+    a = article_from(tmp_path, "Trade with Peru in 2017 rose by 12.6 per cent year-on-year to "
+                               "reach $8.4 billion. The two sides aim to reach $20 billion.",
+                     published="2018-03-08")
+    assert figure(a, "$8.4 billion").measure == "total_trade"
+    assert figure(a, "$20 billion").measure == "target"

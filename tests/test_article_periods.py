@@ -545,3 +545,46 @@ def test_twelve_months_through_a_month_without_a_year_and_the_12_month_period():
                    ("$1.5 billion", "2025-03"), ("$14.3 billion", "FY2024-25")]
     assert periods_of("Imports from Peru were $11.3 billion in the 12 months to June.",
                       dt.date(2025, 8, 16)) == [("$11.3 billion", "2024-07/2025-06")]
+
+
+def test_a_paragraph_opening_on_the_change_just_reported_continues_its_period():
+    text = ("Trade with Peru in 2017 rose by 12 per cent to reach $8.4 billion."
+            "\n\nThe increase was driven by a 40 per cent rise in copper exports, worth around "
+            "$1.6 billion.")
+    got = paragraphs_of(text, dt.date(2018, 3, 8), kinds=("money", "percent"))
+    assert got == [("12 per cent", "2017"), ("$8.4 billion", "2017"), ("40 per cent", "2017"),
+                   ("$1.6 billion", "2017")]
+
+
+def test_two_years_then_two_figures_are_read_in_order():
+    got = periods_of("In 2021-22 and 2020-21, shipments to Peru stood at $12.5 billion and "
+                     "$6.5 billion.", dt.date(2023, 1, 29))
+    assert got == [("$12.5 billion", "FY2021-22"), ("$6.5 billion", "FY2020-21")]
+
+
+def test_a_figure_in_a_when_clause_is_of_the_period_it_hangs_on():
+    got = periods_of("Exports to Peru have grown steadily since 2000-01, when they were $880 "
+                     "million.", dt.date(2023, 1, 29))
+    assert got == [("$880 million", "FY2000-01")]
+
+
+def test_a_span_of_calendar_years_written_short():
+    got = periods_of("Peru received $8.3 billion of investment during 2000-17.",
+                     dt.date(2017, 10, 6))
+    assert got == [("$8.3 billion", "2000/2017")]
+
+
+def test_the_first_rise_since_a_month_and_less_compared_to_a_year_before():
+    got = periods_of("Exports to Peru stood at $6.3 billion in October, showing a 14.5 per cent "
+                     "jump from September, the first monthly surge since May.  However, they "
+                     "remain 8.5 per cent less compared to $6.9 billion recorded in October 2024.",
+                     dt.date(2025, 11, 18))
+    assert got == [("$6.3 billion", "2025-10"), ("14.5 per cent", "2025-10"),
+                   ("8.5 per cent", "2025-10"), ("$6.9 billion", "2024-10")]
+
+
+def test_well_above_a_figure_of_another_year_is_the_newer_one():
+    got = periods_of("Trade with Peru in 2017 reached $8.4 billion.  It is the first time that "
+                     "trade has been above $8 billion, well above the $7.1 billion in 2016.",
+                     dt.date(2018, 3, 8))
+    assert got == [("$8.4 billion", "2017"), ("$8 billion", "2017"), ("$7.1 billion", "2016")]

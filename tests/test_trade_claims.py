@@ -499,3 +499,12 @@ def test_a_figure_without_a_period_is_confirmed_by_the_period_in_force_never_ref
                                      scale=None, period=None, measure="growth", flow="export",
                                      partner="USA"), period_in_force="FY2024-25"))
     assert growth["verdict"] == "cannot check"
+
+
+def test_a_share_of_trade_with_a_region_is_not_a_share_of_indias_total():
+    s = ("Singapore was a major partner in 2023-24 with trade of USD 35.61 billion, which accounts "
+         "for approximately 29 per cent of India's trade with ASEAN.")
+    r = check_claim(fig("approximately 29 per cent", 29, kind="percent", unit="percent",
+                        scale=None, period="FY2023-24", measure="share", partner="SGP",
+                        qualifier="about", sentence=s))
+    assert r["verdict"] == "cannot check" and "ASEAN" in r["reason"]

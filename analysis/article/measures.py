@@ -54,7 +54,9 @@ _FLOWS = (
 )
 _TARGET = re.compile(
     r"target|goal|\baim|push\w*|lift\w*|enhanc\w*|expect\w*|will\s+(?:reach|touch|cross|hit)|"
-    r"to\s+reach|to\s+grow|plans?\s+to|seeks?|wants?\s+to|forecast|projected|would\s+reach|"
+    # "rose by 18.6 per cent to reach $84.4 billion" reports what was reached
+    r"(?<!\brose\s)(?<!\bgrew\s)(?<!\bjumped\s)(?<!\bclimbed\s)(?<!\bsurged\s)"
+    r"(?<!\bincreased\s)(?<!\bper\scent\s)(?<!%\s)(?<!year-on-year\s)to\s+reach|to\s+grow|plans?\s+to|seeks?|wants?\s+to|forecast|projected|would\s+reach|"
     r"(?:could|can|may|might|would)\s+(?:hit|touch|cross|reach|top|exceed)|boost\w*|feasib\w*|"
     # these mark the figure right after them only ("on course to hit $100 billion, touching …")
     r"(?:plans?\s+for|to\s+achieve(?:\s+\w+)?|on\s+(?:course|track)\s+to\s+\w+|"

@@ -170,6 +170,11 @@ _TWELVE_MONTHS = re.compile(
     rf"(?P<m>{MONTH_PATTERN})\b(?!\s*,?\s*\d)", re.IGNORECASE)
 _TWELVE_MONTH_PERIOD = re.compile(r"\bthe\s+(?:12|twelve)[\s-]months?\s+period\b",
                                   re.IGNORECASE)
+#: "during 2000-17", "in 2019-21": calendar years from the first to the second (a pair that is
+#: not one fiscal year).
+_YEAR_SPAN = re.compile(r"\b(?:during|in|over|for|between|from)\s+(?:the\s+(?:period\s+)?)?"
+                        r"(?P<span>(?P<a>(?:19|20)\d{2})\s?[-–]\s?(?P<b>\d{2}))\b(?![-–/]?\d)",
+                        re.IGNORECASE)
 #: "CY23", "CY2023", "calendar 2023": a calendar year.
 _CALENDAR = re.compile(r"\bCY\s?'?(?:(?P<y2>\d{2})(?!\d)|(?P<y4>(?:19|20)\d{2})\b)"
                        r"|\bcalendar\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
@@ -381,6 +386,12 @@ def relative_periods(s: str, published: dt.date | None) -> list[Match]:
     for m in _TWELVE_MONTH_PERIOD.finditer(s):  # resolved in _assign_periods
         found.append(Match("period", m.start(), m.end(), 0, "months", relative=True,
                             period_from="same"))
+    for m in _YEAR_SPAN.finditer(s):
+        a, b = int(m["a"]), int(m["b"])
+        end = a - a % 100 + b
+        if b != (a + 1) % 100 and end > a:
+            found.append(Match("period", m.start("span"), m.end("span"), a, "years",
+                                period=f"{a}/{end}"))
     for m in _CALENDAR.finditer(s):
         y = int(m["y4"] or m["y"]) if (m["y4"] or m["y"]) else 2000 + int(m["y2"])
         found.append(Match("year", m.start(), m.end(), y, "year", period=str(y)))
@@ -594,6 +605,8 @@ def resolve_periods(sentence: str, taken: list[Match], published: dt.date | None
                 m.period = latest
     _assign_periods(sentence, taken, carried, topic)
     _compared_earlier(sentence, taken, carried)
+    _respectively(sentence, taken)
+    _when_clause(sentence, taken)
 
 
 def carry_periods(sentence: str, matches: list[Match], published: dt.date | None,
@@ -662,6 +675,9 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
             # sets the scene, it is not the figures' period
             bool(_FRONTED_BASE.search(sentence[:p.start])) and "," in sentence[p.end:]
             and not any(f.start < p.start for f in taken if f.kind in _TAKES_PERIOD)) or (
+            # "the first monthly surge since May": the record's base, not the figure's months
+            sentence[p.start:p.start + 5].lower() == "since" and bool(_RECORD_SINCE.search(
+                sentence[max(0, p.start - 45):p.start]))) or (
             # "up 30.6% ($7.9 billion) from 2017", "fell 14.5 per cent to $1.5 billion in
             # March from a year earlier": what the change is measured from
             not p.possessive and bool(_FROM_BASE.search(sentence[:p.start]))
@@ -729,6 +745,52 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
         m.period_from = "relative" if chosen.period_from == "relative" else how
 
 
+_ONE_YEAR = r"(?:(?:FY\s?)?(?:19|20)\d{2}\s?[-–/]\s?\d{2}|FY\s?'?\d{2}|(?:19|20)\d{2})"
+_TWO_YEARS = re.compile(rf"(?P<a>{_ONE_YEAR})\s+and\s+(?:in\s+)?(?P<b>{_ONE_YEAR})\b",
+                        re.IGNORECASE)
+
+
+def _year_label(text: str) -> str | None:
+    mentions = fiscal_mentions(text)
+    if mentions:
+        return max(mentions, key=lambda f: f.end - f.start).label
+    return text if re.fullmatch(r"(?:19|20)\d{2}", text) else None
+
+
+def _respectively(sentence: str, taken: list[Match]) -> None:
+    """"In 2021-22 and 2020-21, shipments stood at $12.55 billion and $6.5 billion": two
+    years, then two figures joined by "and", are read in order (the first figure of the first
+    year)."""
+    pair = _TWO_YEARS.search(sentence)
+    if not pair:
+        return
+    a, b = _year_label(pair["a"]), _year_label(pair["b"])
+    if not a or not b or a == b:
+        return
+    figures = [m for m in taken if m.kind in ("money", "percent", "quantity")
+               and m.start >= pair.end()]
+    for x, y in zip(figures, figures[1:]):
+        if x.kind == y.kind and re.fullmatch(r",?\s+and\s+", sentence[x.end:y.start]):
+            x.period, y.period = a, b
+            x.period_from = y.period_from = "stated"
+            return
+
+
+_WHEN = re.compile(r"^,?\s+when\b[^.;:]*$", re.IGNORECASE)
+
+
+def _when_clause(sentence: str, taken: list[Match]) -> None:
+    """"… since 2000-01, when exports to it were USD 880 million": a figure in a "when" clause
+    is of the period the clause hangs on, even one that is otherwise a base."""
+    periods = [m for m in taken if m.kind in _PERIOD_KINDS and m.period and not m.shift]
+    for m in taken:
+        if m.kind not in _TAKES_PERIOD:
+            continue
+        before = [p for p in periods if p.end <= m.start and _WHEN.match(sentence[p.end:m.start])]
+        if before:
+            m.period, m.period_from = before[-1].period, "stated"
+
+
 def _compared_earlier(sentence: str, taken: list[Match], carried: str | None) -> None:
     """"rose to $127.7 billion in 2024-25 from $118.4 billion in the last year", "widened to
     $41.18 billion from $35.32 billion in the last fiscal year", "up 17 per cent from the last
@@ -770,13 +832,16 @@ _SINCE_CLAUSE = re.compile(r"\bsince\b[^,;:]*$", re.IGNORECASE)
 _BASE_BEFORE = re.compile(r"\b(?:before|since|prior\s+to|after|(?:starting|beginning)"
                           r"(?:\s+(?:on|from))?|effective(?:\s+from)?|with\s+effect\s+from)\s+$",
                           re.IGNORECASE)
+_RECORD_SINCE = re.compile(r"\b(?:first|highest|lowest|biggest|largest|sharpest|steepest|"
+                           r"best|worst|strongest|weakest)\b[\w\s-]{0,35}$", re.IGNORECASE)
 _FRONTED_BASE = re.compile(r"^\s*(?:After|Since|Following|Before|Prior\s+to)\b[^,;]*$",
                            re.IGNORECASE)
 #: "from" right before a period (no figure between): the base of a change.
 _FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(r"^[\s,]*(?:(?:which\s+is\s+)?(?:up|down|rising|falling|increasing|"
-                       r"decreasing|higher|lower)\s+)?(?:from|compared\s+(?:with|to)|against|"
-                       r"as\s+against|versus|vs\.?)\s+(?:its\s+|the\s+|a\s+)?$", re.IGNORECASE)
+                       r"decreasing|higher|lower|less|more)\s+)?(?:from|compared\s+(?:with|to)|"
+                       r"against|as\s+against|versus|vs\.?|(?:well\s+|far\s+)?(?:above|below))"
+                       r"\s+(?:its\s+|the\s+|a\s+)?$", re.IGNORECASE)
 _IN_MONTHS = re.compile(r"^\s*in\s+(?:just\s+|the\s+(?:first|last|past)\s+)?\S+\s+months$",
                         re.IGNORECASE)
 _NOW = re.compile(r"\b(?:now|currently|at\s+present)\b", re.IGNORECASE)
@@ -902,6 +967,10 @@ _POINTS_BACK = re.compile(r"^(?:(?:This|That)\s+(?:is|was|marks|marked|represent
                           r"means|meant|resulted|led|took|pushed|brought)\b|As\s+a\s+result\b"
                           # "According to the data provided …": the data just spoken of
                           r"|According\s+to\s+(?:the|these|this)\s+(?:data|figures)\b"
+                          # "The increase in total volume was attributed to …": the change just
+                          # reported
+                          r"|The\s+(?:increase|rise|growth|decline|fall|jump|surge|drop|dip|"
+                          r"figures?)\b(?!\s+(?:of|by)\s+[\d$])"
                           # "Data from the customs showed that …": figures behind the ones just
                           # given, with no time of their own
                           r"|(?:(?:The|Official|Customs|Trade|Latest)\s+)?(?:data|figures|"

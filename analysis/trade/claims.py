@@ -728,6 +728,14 @@ def _base_year(after: str, partner: str, reporter: str, flow: str, fy: str) -> s
     return max(hits) if hits else None
 
 
+#: The total a share is of, when it is a region's or a grouping's rather than India's.
+_OF_A_REGION = re.compile(
+    r"^[^.;]{0,60}?\b(?:with|to|from|in|among|within)\s+(?:the\s+)?(?P<region>ASEAN|EU|"
+    r"European\s+Union|GCC|Gulf(?:\s+Cooperation\s+Council)?|SAARC|South\s+Asia|Africa|Europe|"
+    r"Latin\s+America|(?:the\s+)?region|Asia|BRICS|SCO|Middle\s+East|West\s+Asia)\b",
+    re.IGNORECASE)
+
+
 def _check_share_claim(claim, reporter: str) -> dict:
     value = claim.value * 100 if claim.kind == "fraction" else claim.value
     fy = _fy_of(claim.period)
@@ -745,6 +753,11 @@ def _check_share_claim(claim, reporter: str) -> dict:
                        f"{claim.product} imports by supplier for {claim.period or 'that period'}"
                        " (a share, not a growth rate)", claimed=value)
     flow = claim.flow if claim.flow in ("import", "export") else "total"
+    at = claim.sentence.find(claim.text)
+    region = _OF_A_REGION.match(claim.sentence[at + len(claim.text):]) if at >= 0 else None
+    if region:  # "29 per cent of India's trade with ASEAN": not a share of India's total
+        return _record(claim, "cannot check", f"a share of trade with {region['region']}, which "
+                       "the data do not total", claimed=value)
     if fy and claim.flow in ("import", "export", "total", None) and claim.partner != "WLD":
         from analysis.trade.series import chosen
 
