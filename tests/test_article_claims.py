@@ -276,3 +276,33 @@ def test_a_figure_without_a_period_records_the_period_in_force():
     got = [(c.text, c.period, c.period_in_force)
            for c in extract_claims(text, spans, dt.date(2023, 6, 1)) if c.kind == "money"]
     assert got == [("$9.1 billion", "FY2022-23", None), ("$2.2 billion", None, "FY2022-23")]
+
+
+@pytest.mark.parametrize("sentence, kind, text, value", [
+    ("Of about 3 million Peruvians abroad, nearly half live in Chile.", "fraction", "half", 0.5),
+    ("Copper import bill doubles to $11.9 billion in FY22.", "multiplier", "doubles", 2),
+    ("This is now double the volume of a year ago.", "multiplier", "double", 2),
+    ("Hundred and forty-nine countries voted in favour.", "count",
+     "Hundred and forty-nine countries", 149),
+    ("One hundred and twenty countries voted for it.", "count",
+     "One hundred and twenty countries", 120),
+    ("Two hundred delegates came.", "count", "Two hundred delegates", 200),
+    ("Peru imported goods worth $1 billion from the six GCC countries.", "count", "six", 6),
+    ("Peru was the fifth largest destination in 2021-22 as against ninth in 2020-21.", "rank",
+     "ninth", 9),
+    ("Peru is the world's fastest-growing major economy.", "rank",
+     "fastest-growing major economy", 1),
+])
+def test_halves_present_tense_multipliers_numbers_in_words_and_compared_ranks(
+        sentence, kind, text, value):
+    found = [(c.kind, c.text, c.value) for c in extract_claims(
+        sentence, [(0, len(sentence))], dt.date(2023, 1, 29))]
+    assert (kind, text, value) in found
+
+
+@pytest.mark.parametrize("sentence", ["The treaty avoids double taxation.",
+                                      "It took nearly half an hour.",
+                                      "It was the first visit, and the second followed."])
+def test_no_figure_in_double_taxation_half_an_hour_or_plain_ordinals(sentence):
+    kinds = {c.kind for c in extract_claims(sentence, [(0, len(sentence))], dt.date(2023, 1, 29))}
+    assert not kinds & {"multiplier", "fraction", "rank"}

@@ -81,6 +81,13 @@ _STOP_WORDS = {
 
 _NUM = r"\d+(?:,\d{2,3})*(?:\.\d+)?"
 _NUMWORD = "|".join(sorted(_WORD_NUMBERS, key=len, reverse=True))
+_TENS_W = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_W = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS_W = ("ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
+#: "Hundred and forty-nine", "one hundred and twenty", "forty-nine": numbers in words.
+_COMPOUND = (rf"(?:(?:(?:a|{_UNITS_W})\s+)?hundred(?:\s+and)?\s+(?:(?:{_TENS_W})(?:[\s-](?:{_UNITS_W}))?"
+             rf"|{_TEENS_W}|{_UNITS_W})|(?:{_TENS_W})[\s-](?:{_UNITS_W})"
+             rf"|(?:{_UNITS_W})\s+hundred)\b")
 _DASH = r"\s*(?:-|–|—|to)\s*"
 _CUR_PRE = r"US\$|A\$|C\$|S\$|\$|₹|Rs\.?|INR|USD|EUR|GBP|JPY|€|£|¥"
 _CUR_WORD = r"US dollars|dollars?|euros?|rupees?|pounds?|yen|yuan|renminbi|roubles?|rubles?"
@@ -122,7 +129,7 @@ _P_ORDINAL = re.compile(
     r"(?:\s+(?P<noun>[A-Za-z][\w’'-]*))?", re.IGNORECASE)
 _P_COUNT = re.compile(
     rf"(?<![\w$€£¥₹.,/’'‘-])"
-    rf"(?P<num>{_NUM}|{'|'.join(w for w in _WORD_NUMBERS if w != 'one')})"
+    rf"(?P<num>{_NUM}|{_COMPOUND}|{'|'.join(w for w in _WORD_NUMBERS if w != 'one')})"
     rf"(?:\s+(?P<scale>million|billion|thousand|lakh|crore|trillion))?"
     r"(?![\w%]|[.,]\d)(?:\s+(?P<noun>[A-Za-z][\w’'-]*))?", re.IGNORECASE)
 
@@ -131,6 +138,12 @@ def _number(text: str) -> float:
     word = text.lower()
     if word in _WORD_NUMBERS:
         return float(_WORD_NUMBERS[word])
+    words = [w for w in re.split(r"[\s-]+", word) if w != "and"]
+    if len(words) > 1 and all(w in _WORD_NUMBERS or w == "a" for w in words):
+        total = 0
+        for w in words:  # "one hundred and twenty" = 1 × 100 + 20
+            total = (total or 1) * 100 if w == "hundred" else total + _WORD_NUMBERS.get(w, 1)
+        return float(total)
     if word in ("a", "an"):
         return 1.0
     if word.replace(" ", "") == "halfa":
@@ -260,7 +273,7 @@ def _count_claims(s: str) -> list[Match]:
             # "four Ukrainian regions", "eight major product categories", "seven of its
             # partners": a plural noun a few words on still makes it a count
             ahead = re.match(r"(?:\s+(?:of\s+(?:its|the|their|our|his|her)|[a-z][\w-]*|"
-                             r"[A-Z][a-z]+)){0,3}?\s+[a-z]+[^s\W]?s\b", s[m.end(1):])
+                             r"[A-Z][a-z]+|[A-Z]{2,6})){0,3}?\s+[a-z]+[^s\W]?s\b", s[m.end(1):])
             if noun in ("against", "opposed", "abstained") and re.search(
                     r"\bvot|\bfavou?r\b|abstention", s, re.I):
                 found.append(Match("count", m.start(), m.end(), _number(m["num"]), "count"))
@@ -283,13 +296,17 @@ _P_FRACTION = re.compile(
     r"(?P<den>half|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
     r"\b(?!\s+(?:term|time|consecutive|anniversary|round|edition|summit|largest|biggest))"
     r"|\b(?P<half>half)\s+(?:of\s+)?(?=the\b|its\b|India|all\b)"
+    # "nearly half live in the Gulf"
+    r"|(?:(?<=nearly\s)|(?<=almost\s)|(?<=around\s)|(?<=roughly\s))(?P<half2>half)\b(?!\s+(?:an?\s+|the\s+)?"
+    r"(?:hour|day|week|month|year|century|decade|time|way)s?\b)"
     r"|(?<![\w/.,-])(?P<n>[1-9])/(?P<d>[2-9]|10)(?=(?:th|rd|nd|s)?\s+(?:majority|of)\b)",
     re.IGNORECASE)
 _MULTIPLIERS = {"doubled": 2, "double": 2, "twice": 2, "tripled": 3, "triple": 3, "trebled": 3,
-                "quadrupled": 4, "halved": 0.5}
+                "quadrupled": 4, "halved": 0.5, "doubles": 2, "triples": 3, "quadruples": 4}
 _P_MULTIPLIER = re.compile(
     rf"\b(?:(?P<num>{_NUM}|{_NUMWORD})[\s-]?(?:fold|times)\b(?!\s+(?:a|per)\b)"
-    r"|(?P<word>doubled|tripled|trebled|quadrupled|halved|twice|double|triple)\b)",
+    r"|(?P<word>doubled|tripled|trebled|quadrupled|halved|twice|doubles|triples|quadruples|"
+    r"double|triple)\b)",
     re.IGNORECASE)
 _QUANTITY_UNITS = (
     (r"barrels?\s+(?:per|a)\s+day|bpd|b/d", "barrels/day"),
@@ -315,7 +332,8 @@ _P_RANK = re.compile(
     rf"(?:[a-z]+\s+)?{_RANK_NOUNS}s\b)"
     rf"|\b(?P<ord>{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))}|\d+(?:st|nd|rd|th))"
     r"[\s-](?P<sup>largest|biggest|top|most\s+important|highest|leading)\b"
-    rf"|\b(?P<sup1>largest|biggest|top|leading)\s+(?:[A-Za-z]+\s+){{0,2}}?{_RANK_NOUNS}s?\b"
+    rf"|\b(?P<sup1>largest|biggest|top|leading|fastest[\s-]growing)\s+(?:[A-Za-z]+\s+){{0,2}}?"
+    rf"{_RANK_NOUNS}s?\b"
     r"|\b(?:comes?|came|ranked|ranks|stood|is|was)\s+(?P<ord2>\d+(?:st|nd|rd|th)|second|third|"
     r"fourth|fifth)\b"
     r"|\b(?P<ord3>\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)"
@@ -370,8 +388,9 @@ def _tally_claims(s: str) -> list[Match]:
 def _fraction_claims(s: str) -> list[Match]:
     found = []
     for m in _P_FRACTION.finditer(s):
-        if m["half"]:
-            found.append(Match("fraction", m.start("half"), m.end("half"), 0.5, "share"))
+        if m["half"] or m["half2"]:
+            g = "half" if m["half"] else "half2"
+            found.append(Match("fraction", m.start(g), m.end(g), 0.5, "share"))
             continue
         if m["n"]:  # "a 2/3 majority", "1/4 of the total"
             found.append(Match("fraction", m.start(), m.end(), int(m["n"]) / int(m["d"]),
@@ -390,7 +409,8 @@ def _multiplier_claims(s: str) -> list[Match]:
     for m in _P_MULTIPLIER.finditer(s):
         value = _number(m["num"]) if m["num"] else _MULTIPLIERS[m["word"].lower()]
         if m["word"] and m["word"].lower() in ("double", "triple") and not re.search(
-                r"(?:almost|nearly|more\s+than|over|about)\s+$", s[:m.start()], re.IGNORECASE):
+                r"(?:almost|nearly|more\s+than|over|about|is|was|are|were|now|become|became)"
+                r"\s+$", s[:m.start()], re.IGNORECASE):
             if not re.match(r"\s+(?:to|in|from|over|since)\b", s[m.end():]):
                 continue  # "double taxation" is not a multiplier
         found.append(Match("multiplier", m.start(), m.end(), value, "times"))
@@ -458,6 +478,11 @@ _EXTRACTORS = (_fiscal_claims, _money_claims, _percent_claims, _tally_claims, _q
                _duration_claims, _year_claims, _ordinal_claims, _count_claims)
 
 
+#: "… as against ninth", "up from 25th": an ordinal compared with a rank before it is a rank.
+_RANK_COMPARED = re.compile(r"\b(?:as\s+against|against|from|compared\s+(?:with|to)|than|"
+                            r"versus|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _sentence_claims(sentence: str, published: dt.date | None = None,
                      carried: str | None = None, topic: str | None = None,
                      latest: str | None = None) -> list[Match]:
@@ -476,6 +501,10 @@ def _sentence_claims(sentence: str, published: dt.date | None = None,
                 taken.append(m)
     taken = [m for m in taken if not _is_reference(sentence, m)]
     taken.sort(key=lambda m: m.start)
+    for m in taken:  # "the fifth largest destination in 2021-22 as against ninth in 2020-21"
+        if m.kind == "ordinal" and _RANK_COMPARED.search(sentence[:m.start]) and any(
+                r.kind == "rank" and r.end <= m.start for r in taken):
+            m.kind, m.unit = "rank", "rank"
     _per_unit(sentence, taken)
     _qualify(sentence, taken)
     _inherit_scale(taken)  # the scale only: independent of the periods resolved next
