@@ -588,3 +588,12 @@ def test_well_above_a_figure_of_another_year_is_the_newer_one():
                      "trade has been above $8 billion, well above the $7.1 billion in 2016.",
                      dt.date(2018, 3, 8))
     assert got == [("$8.4 billion", "2017"), ("$8 billion", "2017"), ("$7.1 billion", "2016")]
+
+
+def test_a_deadline_of_another_figure_and_a_total_up_to_now_give_no_period():
+    got = periods_of("Trade with Peru had stagnated around $7 billion for years, despite a $10 "
+                     "billion target for 2015.", dt.date(2018, 3, 8))
+    assert got == [("$7 billion", None), ("$10 billion", "2015")]
+    got = periods_of("Trade with Peru touched $2.2 billion in 2023-24, while Peru's investments "
+                     "in India have crossed $4.3 billion.", dt.date(2025, 8, 29))
+    assert got == [("$2.2 billion", "FY2023-24"), ("$4.3 billion", None)]

@@ -695,7 +695,8 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
                   and _POSSESSIVE_OF.match(sentence[p.end:m.start])]
         if before:  # "the last year's deficit of $X"
             owner[id(before[-1])] = m
-    main = next((p for p in usable if not p.shift and not p.possessive), None)
+    main = next((p for p in usable if not p.shift and not p.possessive
+                 and not _DEADLINE_BEFORE.search(sentence[:p.start])), None)
     for i, m in enumerate(figures[:-1]):  # "double the two-way commerce to $500 billion by 2030"
         nxt = figures[i + 1]
         if m.kind == "multiplier" and nxt.kind == "money" and _TO_TARGET.match(
@@ -721,7 +722,10 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
                 if m.kind == "rank":
                     continue
                 later = [p for p in usable if p.start >= m.end and not p.shift
-                         and not p.possessive]
+                         and not p.possessive
+                         # "… despite a US$100 billion target for 2015": a deadline of
+                         # another figure's
+                         and not _DEADLINE_BEFORE.search(sentence[:p.start])]
                 if not later and main is None:
                     continue  # left for the sentence before to supply
                 earlier = [p for p in usable if p.end <= m.start and not p.shift
@@ -738,11 +742,28 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
                 how = "stated"
             elif m.kind == "rank":
                 continue  # a rank takes a period from its own clause only
+            elif _CUMULATIVE.search(_clause_text(sentence, m)):
+                continue  # "while investments have crossed $43 billion": up to now, no period
             else:
                 chosen, how = main or free[0], "sentence"
         m.period = chosen.period
         m.chosen = chosen
         m.period_from = "relative" if chosen.period_from == "relative" else how
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:(?:target|goal|aim|deadline)\w*\s+(?:for|of|by)|by)\s+"
+                              r"(?:the\s+(?:end\s+of\s+)?)?$", re.IGNORECASE)
+#: A present perfect of reaching ("have crossed", "has touched"): a total up to now.
+_CUMULATIVE = re.compile(r"\b(?:has|have)\s+(?:now\s+|already\s+)?(?:crossed|reached|touched|"
+                         r"exceeded|surpassed|topped|hit|amounted|totalled|totaled)\b",
+                         re.IGNORECASE)
+
+
+def _clause_text(sentence: str, m: Match) -> str:
+    """The clause of ``sentence`` that holds ``m``."""
+    starts = [0] + [b.end() for b in _CLAUSE_BREAK.finditer(sentence) if b.end() <= m.start]
+    ends = [b.start() for b in _CLAUSE_BREAK.finditer(sentence) if b.start() >= m.end]
+    return sentence[max(starts):min(ends) if ends else len(sentence)]
 
 
 _ONE_YEAR = r"(?:(?:FY\s?)?(?:19|20)\d{2}\s?[-–/]\s?\d{2}|FY\s?'?\d{2}|(?:19|20)\d{2})"
