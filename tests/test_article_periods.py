@@ -597,3 +597,38 @@ def test_a_deadline_of_another_figure_and_a_total_up_to_now_give_no_period():
     got = periods_of("Trade with Peru touched $2.2 billion in 2023-24, while Peru's investments "
                      "in India have crossed $4.3 billion.", dt.date(2025, 8, 29))
     assert got == [("$2.2 billion", "FY2023-24"), ("$4.3 billion", None)]
+
+
+def test_an_amount_restated_in_rupees_is_the_same_figure_and_period():
+    got = periods_of("The deficit with Peru has declined from $5.35 billion (more than Rs 39,000 "
+                     "cr) in 2018-19 to $4.40 billion in 2020-21.", dt.date(2021, 8, 6))
+    assert got == [("$5.35 billion", "FY2018-19"), ("Rs 39,000 cr", "FY2018-19"),
+                   ("$4.40 billion", "FY2020-21")]
+
+
+def test_last_year_beside_a_figure_in_an_article_on_the_fiscal_year_just_closed():
+    text = ("Peru became India's top partner in 2021-22.\n\nTrade with Peru increased by 48.3% "
+            "to $11.9 billion, or over Rs 92,500 crore, last year from $8.05 billion, or more "
+            "than Rs 62,400 crore.")
+    got = paragraphs_of(text, dt.date(2022, 5, 29), kinds=("money", "percent"))
+    assert got == [("48.3%", "FY2021-22"), ("$11.9 billion", "FY2021-22"),
+                   ("Rs 92,500 crore", "FY2021-22"), ("$8.05 billion", "FY2020-21"),
+                   ("Rs 62,400 crore", "FY2020-21")]
+
+
+def test_a_from_to_sentence_hands_on_its_newer_side_and_against_y_is_the_year_before():
+    got = periods_of("In FY25, exports to Peru went up to $8.65 billion against $7.75 billion.  "
+                     "Imports went up 7.4 per cent from $4.2 billion in FY24 to $4.5 billion in "
+                     "FY25.  The surplus widened to $4.1 billion against $3.5 billion in FY24.",
+                     dt.date(2025, 4, 16))
+    assert got == [("$8.65 billion", "FY2024-25"), ("$7.75 billion", "FY2023-24"),
+                   ("7.4 per cent", "FY2024-25"), ("$4.2 billion", "FY2023-24"),
+                   ("$4.5 billion", "FY2024-25"), ("$4.1 billion", "FY2024-25"),
+                   ("$3.5 billion", "FY2023-24")]
+
+
+def test_three_years_then_three_figures_are_read_in_order():
+    got = periods_of("Imports from Peru during 2018-19, 2019-20 and 2020-21 were worth $7.03 "
+                     "billion, $6.52 billion and $6.51 billion, respectively.", dt.date(2021, 8, 6))
+    assert got == [("$7.03 billion", "FY2018-19"), ("$6.52 billion", "FY2019-20"),
+                   ("$6.51 billion", "FY2020-21")]

@@ -577,7 +577,7 @@ def extract_claims(text: str, sentence_spans, published: dt.date | None = None
                 topic if continues(sentence) else None)
         last_end = s1
         matches = _sentence_claims(sentence, published, carried, topic, latest)
-        own = main_period(matches)
+        own = main_period(matches, sentence)
         if pair and index - pair[2] <= 2:
             apply_pair(sentence, matches, pair)
         pair = from_to_pair(sentence, matches, index) or pair

@@ -603,10 +603,46 @@ def resolve_periods(sentence: str, taken: list[Match], published: dt.date | None
         for m in taken:  # "over the past year" in an article on the year just closed
             if m.trailing:
                 m.period = latest
-    _assign_periods(sentence, taken, carried, topic)
-    _compared_earlier(sentence, taken, carried)
-    _respectively(sentence, taken)
-    _when_clause(sentence, taken)
+            # "increased to $119.42 billion last year" in May, in an article on FY2021-22:
+            # the fiscal year just closed
+            if m.last_year and _is_fiscal(latest) and any(
+                    f.kind in _CARRIES and 0 <= m.start - f.end <= 40 for f in taken):
+                m.period = latest
+    # "$119.42 billion, or over Rs 9.25 lakh crore, last year": the amount in another currency
+    # is the same figure; read the sentence without it, then give it its figure's period
+    pairs = _equivalents(sentence, taken)
+    ends = [(x, x.end) for x, _, _ in pairs]
+    for x, _, end in pairs:
+        x.end = end
+    hidden = {id(y) for _, y, _ in pairs}
+    shown = [m for m in taken if id(m) not in hidden]
+    _assign_periods(sentence, shown, carried, topic)
+    _compared_earlier(sentence, shown, carried)
+    _respectively(sentence, shown)
+    _when_clause(sentence, shown)
+    for x, end in ends:
+        x.end = end
+    for x, y, _ in pairs:
+        y.period, y.period_from, y.chosen, y.newer = x.period, x.period_from, x.chosen, x.newer
+
+
+_EQUIVALENT = re.compile(r"^\s*(?:\(|,?\s+or\s+|/\s*)(?:over|more\s+than|nearly|about|around|"
+                         r"roughly|approximately|almost|some|just\s+(?:over|under))?\s*$",
+                         re.IGNORECASE)
+
+
+def _equivalents(sentence: str, taken: list[Match]) -> list[tuple[Match, Match, int]]:
+    """Money figures restated in another currency right after ("$53.57 billion (more than
+    Rs 39,000 cr)", "$76.11 billion, or over Rs 5.9 lakh crore,"): (figure, restatement, where
+    the restatement ends, its closing bracket or comma included)."""
+    money = [m for m in taken if m.kind == "money"]
+    out = []
+    for x, y in zip(money, money[1:]):
+        if x.unit != y.unit and _EQUIVALENT.match(sentence[x.end:y.start]) and not any(
+                x.end <= o.start < y.start for o in taken if o.kind in _TAKES_PERIOD):
+            tail = re.match(r"\s*[),]?", sentence[y.end:])
+            out.append((x, y, y.end + tail.end()))
+    return out
 
 
 def carry_periods(sentence: str, matches: list[Match], published: dt.date | None,
@@ -617,7 +653,7 @@ def carry_periods(sentence: str, matches: list[Match], published: dt.date | None
     relative period gets its value and unit. True when ``carried`` was used."""
     used_carried = False
     for m in matches:  # carried first, so that a rank can follow the sentence's figure
-        if m.kind in _CARRIES and m.period is None and carried:
+        if m.kind in _CARRIES and m.period is None and carried and not (m.newer and latest):
             m.period, m.period_from = carried, "carried"
             used_carried = True
     for m in matches:  # "…, making Russia the third-largest supplier": the figure's period
@@ -767,8 +803,8 @@ def _clause_text(sentence: str, m: Match) -> str:
 
 
 _ONE_YEAR = r"(?:(?:FY\s?)?(?:19|20)\d{2}\s?[-–/]\s?\d{2}|FY\s?'?\d{2}|(?:19|20)\d{2})"
-_TWO_YEARS = re.compile(rf"(?P<a>{_ONE_YEAR})\s+and\s+(?:in\s+)?(?P<b>{_ONE_YEAR})\b",
-                        re.IGNORECASE)
+_YEAR_LIST = re.compile(rf"(?:{_ONE_YEAR})(?:,\s+(?:{_ONE_YEAR}))*,?\s+and\s+(?:in\s+)?"
+                        rf"(?:{_ONE_YEAR})\b", re.IGNORECASE)
 
 
 def _year_label(text: str) -> str | None:
@@ -782,18 +818,23 @@ def _respectively(sentence: str, taken: list[Match]) -> None:
     """"In 2021-22 and 2020-21, shipments stood at $12.55 billion and $6.5 billion": two
     years, then two figures joined by "and", are read in order (the first figure of the first
     year)."""
-    pair = _TWO_YEARS.search(sentence)
-    if not pair:
+    found = _YEAR_LIST.search(sentence)
+    if not found:
         return
-    a, b = _year_label(pair["a"]), _year_label(pair["b"])
-    if not a or not b or a == b:
+    labels = [_year_label(y.group()) for y in re.finditer(_ONE_YEAR, found.group(), re.I)]
+    if not all(labels) or len(set(labels)) != len(labels):
         return
+    n = len(labels)
     figures = [m for m in taken if m.kind in ("money", "percent", "quantity")
-               and m.start >= pair.end()]
-    for x, y in zip(figures, figures[1:]):
-        if x.kind == y.kind and re.fullmatch(r",?\s+and\s+", sentence[x.end:y.start]):
-            x.period, y.period = a, b
-            x.period_from = y.period_from = "stated"
+               and m.start >= found.end()]
+    for i in range(len(figures) - n + 1):
+        run = figures[i:i + n]
+        joins = [sentence[x.end:y.start] for x, y in zip(run, run[1:])]
+        if len({m.kind for m in run}) == 1 and all(
+                re.fullmatch(r",\s+", j) for j in joins[:-1]) and re.fullmatch(
+                r",?\s+and\s+", joins[-1]):
+            for m, label in zip(run, labels):
+                m.period, m.period_from = label, "stated"
             return
 
 
@@ -837,8 +878,8 @@ def _compared_earlier(sentence: str, taken: list[Match], carried: str | None) ->
     # from $144.2 bn": the older side, with no period of its own, is the year before
     for a, b in zip(figures, figures[1:]):
         p = a.chosen
-        if p is None or b.chosen is not p or not (a.end <= p.start and p.end <= b.start) \
-                or not _COMPARED.match(sentence[p.end:b.start]) \
+        if p is None or b.chosen is not p or p.end > b.start \
+                or not _COMPARED.match(sentence[max(p.end, a.end):b.start]) \
                 or not re.fullmatch(r"(?:FY)?\d{4}(?:-\d{2})?", p.period or ""):
             continue
         b.period, b.period_from = _shift(p.period, 1), "relative"
@@ -933,10 +974,17 @@ def _value_from_period(m: Match) -> None:
         m.value, m.unit = int(m.period[:4]), "year"
 
 
-def main_period(matches: list[Match]) -> str | None:
+def main_period(matches: list[Match], sentence: str = "") -> str | None:
     """The first period ``matches`` state outright (not "a year ago", not a base such as
     "since 1980"): what a figure in the next sentence without one takes. A fiscal year narrowed
     at once by its months ("FY22 (April-December)") states those months."""
+    stated = [m for m in matches if m.kind in _PERIOD_KINDS and m.period and not m.shift
+              and not m.base]
+    if sentence and len(stated) >= 2 and re.search(r"\bfrom\b[^.;]{0,40}$",
+                                                   sentence[:stated[0].start]):
+        to = [m for m in stated[1:] if re.search(r"\bto\b[^.;]{0,40}$", sentence[:m.start])]
+        if to:  # "from $42.19 billion in FY24 to $45.3 billion in FY25": the newer side
+            return to[0].period
     for i, m in enumerate(matches):
         if m.kind in _PERIOD_KINDS and m.period and not m.shift and not m.base:
             nxt = matches[i + 1] if i + 1 < len(matches) else None
