@@ -68,10 +68,10 @@ _P_FY_ENDED = re.compile(
     rf"(?:(?:on\s+)?\d{{1,2}}\s+)?(?P<month>{MONTH_PATTERN})\s+(?:\d{{1,2}},?\s+)?"
     rf"(?P<year>\d{{4}})\b")
 _P_FY_LABEL = re.compile(
-    r"\b(?:(?:financial|fiscal)\s+(?:year\s+)?|FY\s?)(?P<a>\d{4})\s?[-–/]\s?(?P<b>\d{4}|\d{2})\b"
+    r"\b(?:(?:financial|fiscal)\s+(?:year\s+)?|FY\s?)(?P<a>\d{4})\s?[-–/]\s?['’]?(?P<b>\d{4}|\d{2})\b"
     r"|\bFY\s?'?(?P<short>\d{2})(?!\d)|\bFY\s?(?P<long>\d{4})\b(?![-–/]\d)"
     r"|\b(?:financial|fiscal)\s+(?:year\s+)?(?P<ending>\d{4})\b(?![-–/]\d)"
-    r"|(?<![\w$€£¥₹.,-])(?P<bare_a>(?:19|20)\d{2})[-–/](?P<bare_b>\d{2})\b(?![-–/]?\d)")
+    r"|(?<![\w$€£¥₹.,-])(?P<bare_a>(?:19|20)\d{2})[-–/]['’]?(?P<bare_b>\d{2})\b(?![-–/]?\d)")
 
 
 def month_number(text: str) -> int:

@@ -67,3 +67,8 @@ def test_things_that_are_not_one_fiscal_year(text):
 
 def test_month_numbers_from_names_and_abbreviations():
     assert [month_number(m) for m in ("January", "Sept.", "dec", "May")] == [1, 9, 12, 5]
+
+
+def test_a_fiscal_year_written_with_an_apostrophe():
+    assert [f.label for f in fiscal_mentions("exports rose in 2021-'22 and FY 2022-’23")] == [
+        "FY2021-22", "FY2022-23"]
