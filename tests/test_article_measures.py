@@ -167,7 +167,7 @@ def test_a_country_named_once_in_passing_is_not_every_figures_partner(tmp_path):
     body = ("India's crude oil import bill fell 15% to $130.2 billion in FY2023-24.\n\n"
             "Refiners bought more cargoes after Chile's mines cut output.")
     c = figure(article_from(tmp_path, body, title="Crude Import Bill Dips"), "$130.2 billion")
-    assert c.partner is None
+    assert c.partner == "WLD"  # India's own import bill, not trade with Chile
     # named twice (or in the title), the country is the article's partner
     c = figure(article_from(tmp_path, body, title="Chile Cargoes Lift Crude Bill"),
                "$130.2 billion")
@@ -210,3 +210,30 @@ def test_rose_to_reach_reports_what_was_reached(tmp_path):
                      published="2018-03-08")
     assert figure(a, "$8.4 billion").measure == "total_trade"
     assert figure(a, "$20 billion").measure == "target"
+
+
+def test_india_s_own_totals_are_trade_with_the_world(tmp_path):
+    a = article_from(tmp_path, "The country's merchandise exports rose by 0.08 per cent to USD "
+                               "437.42 billion in 2024-25, whereas imports climbed to USD 720.24 "
+                               "billion.", title="Exports Inch Up", published="2025-04-15")
+    assert {figure(a, t).partner for t in ("USD 437.42 billion", "USD 720.24 billion")} == {"WLD"}
+
+
+def test_a_headline_product_is_the_product_of_figures_that_name_none(tmp_path):
+    a = article_from(tmp_path, "India paid $132.4 billion for the imports in FY24. It also "
+                               "exported products for $47.4 billion.",
+                     title="Crude Oil Import Dips 16%", published="2024-04-18")
+    assert figure(a, "$132.4 billion").product == "crude oil"
+
+
+@pytest.mark.parametrize("sentence, measure", [
+    ("Trade with Peru is likely to surpass $8.8 billion in FY2022-23.", "target"),
+    ("As per projection, trade with Peru of $8.8 billion is seen in FY2022-23.", "target"),
+    ("Exports to Peru are estimated to reach a record $8.2 billion in 2024-25.", "exports"),
+])
+def test_projections_are_targets_but_an_estimate_of_a_year_that_is_over_is_not(
+        tmp_path, sentence, measure):
+    a = article_from(tmp_path, sentence, published="2025-04-15" if "2024-25" in sentence
+                     else "2022-11-22")
+    c = next(c for c in a.claims if c.kind == "money")
+    assert c.measure == measure

@@ -632,3 +632,13 @@ def test_three_years_then_three_figures_are_read_in_order():
                      "billion, $6.52 billion and $6.51 billion, respectively.", dt.date(2021, 8, 6))
     assert got == [("$7.03 billion", "FY2018-19"), ("$6.52 billion", "FY2019-20"),
                    ("$6.51 billion", "FY2020-21")]
+
+
+def test_from_to_in_a_paragraph_that_goes_on_and_the_change_of_a_from_to_sentence():
+    text = ("Exports to Peru declined 14.49 per cent from $1.66 billion in FY24 to $1.42 billion "
+            "in FY25.\n\nImports from the neighbouring country, however, moved up 11.52 per cent "
+            "from $10.17 billion to $11.34 billion.")
+    got = paragraphs_of(text, dt.date(2025, 4, 16), kinds=("money", "percent"))
+    assert got == [("14.49 per cent", "FY2024-25"), ("$1.66 billion", "FY2023-24"),
+                   ("$1.42 billion", "FY2024-25"), ("11.52 per cent", "FY2024-25"),
+                   ("$10.17 billion", "FY2023-24"), ("$11.34 billion", "FY2024-25")]

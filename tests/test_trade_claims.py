@@ -508,3 +508,13 @@ def test_a_share_of_trade_with_a_region_is_not_a_share_of_indias_total():
                         scale=None, period="FY2023-24", measure="share", partner="SGP",
                         qualifier="about", sentence=s))
     assert r["verdict"] == "cannot check" and "ASEAN" in r["reason"]
+
+
+def test_a_product_s_change_or_exports_are_not_checked_against_all_trade():
+    dip = check_claim(fig("16 per cent", 16, kind="percent", unit="percent", scale=None,
+                          period="FY2023-24", measure="growth", flow="import", partner="WLD",
+                          product="crude oil"))
+    assert dip["verdict"] == "cannot check" and "crude oil" in dip["reason"]
+    out = check_claim(fig("$47.4 billion", 47.4, period="FY2023-24", measure="exports",
+                          flow="export", partner="WLD", product="petroleum products"))
+    assert out["verdict"] == "cannot check"

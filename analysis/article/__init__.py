@@ -73,7 +73,7 @@ def load_article(path: str | Path | None = None,
     when = when if isinstance(when, dt.date) else None
     entities = extract_entities(text, layout.byline)
     claims = describe_claims(text, extract_claims(text, spans, when), entities, layout.title,
-                             sentences=tuple(text[a:b] for a, b in spans))
+                             sentences=tuple(text[a:b] for a, b in spans), published=when)
     return Article(
         path=path,
         title=layout.title,

@@ -23,12 +23,14 @@ decision can be traced to the sentence.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import replace
 
 from analysis.article.model import Claim, Entity
-from analysis.countries import text_names
+from analysis.countries import WORLD, text_names
+from analysis.fiscal import fy_start, is_fy_label
 
 #: Capitals and seats of government that news prose uses for their country.
 CAPITALS = {"Moscow": "RUS", "New Delhi": "IND", "Delhi": "IND", "Washington": "USA",
@@ -54,6 +56,7 @@ _FLOWS = (
 )
 _TARGET = re.compile(
     r"target|goal|\baim|push\w*|lift\w*|enhanc\w*|expect\w*|will\s+(?:reach|touch|cross|hit)|"
+    r"likely\s+to\s+(?:surpass|cross|reach|touch|hit|exceed|top)|projection|"
     # "rose by 18.6 per cent to reach $84.4 billion" reports what was reached
     r"(?<!\brose\s)(?<!\bgrew\s)(?<!\bjumped\s)(?<!\bclimbed\s)(?<!\bsurged\s)"
     r"(?<!\bincreased\s)(?<!\bper\scent\s)(?<!%\s)(?<!year-on-year\s)to\s+reach|to\s+grow|plans?\s+to|seeks?|wants?\s+to|forecast|projected|would\s+reach|"
@@ -318,14 +321,39 @@ def _partner(sentence: str, start: int, end: int, clause: tuple[int, int],
     return None
 
 
+def _period_over(period: str | None, published: dt.date | None) -> bool:
+    """``period`` ended before ``published`` (FY2024-25 in April 2025; 2023; 2024-03)."""
+    if not period or published is None:
+        return False
+    last = period.split("/")[-1]
+    if is_fy_label(last):
+        year, month = fy_start(last) + 1, 3
+    elif re.fullmatch(r"\d{4}", last):
+        year, month = int(last), 12
+    elif re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", last):
+        year, month = int(last[:4]), int(last[5:7])
+    else:
+        return False
+    return (year, month) < (published.year, published.month)
+
+
+#: Measures a figure with no partner anywhere in its article speaks of for India's trade with
+#: the world (not growth: a change needs a base the sentence names).
+_WORLD_MEASURES = ("total_trade", "exports", "imports", "balance", "growth")
+#: … unless the sentence speaks of another economy's trade ("China's exports", "global trade").
+_OTHER_ECONOMY = re.compile(r"\b(?:global|world(?:wide)?\s+trade|world['’]s)\b", re.IGNORECASE)
+
+
 def describe_claims(text: str, claims: tuple[Claim, ...], entities: tuple[Entity, ...],
                     title: str = "", reporter: str = "IND",
-                    sentences: tuple[str, ...] = ()) -> tuple[Claim, ...]:
+                    sentences: tuple[str, ...] = (),
+                    published: dt.date | None = None) -> tuple[Claim, ...]:
     """``claims`` with measure, flow, reporter, partner and product filled for every figure
     (other claims are returned as they are). ``sentences`` (the article's, in order) let a
     figure with no flow word of its own ("It has since touched $65 billion") take the one of
     the sentence before."""
     context = main_partner(entities, title, reporter)
+    title_product = _product(title, "")
     previous = {i: sentences[i - 1] for i in range(1, len(sentences))}
     out = []
     last_partner, last_other, last_sentence, last_end = None, None, None, 0
@@ -340,6 +368,12 @@ def describe_claims(text: str, claims: tuple[Claim, ...], entities: tuple[Entity
         a, b = _clause_bounds(s, start, end)
         left, right = s[a:start], s[end:b]
         measure, flow = _measure(c, left, right, s[a:b], reporter)
+        if measure == "target" and _period_over(c.period, published) and re.search(
+                r"estimat", left[-80:], re.IGNORECASE):
+            # "estimated to reach $820.93 billion in 2024-25", written in April 2025: an
+            # estimate of a year that is over, not a goal
+            measure = {"balance": "balance", "export": "exports", "import": "imports",
+                       "total": "total_trade"}.get(flow or "")
         if measure is None and flow is None and c.kind == "money":
             if c.sentence_index is not None and c.sentence_index - 1 == last_sentence:
                 measure, flow = last_measure  # "It was $80.51 billion in 2020-21."
@@ -356,8 +390,13 @@ def describe_claims(text: str, claims: tuple[Claim, ...], entities: tuple[Entity
         elif partner is None:
             same_paragraph = "\n" not in text[last_end:c.span[0]]
             partner = last_partner if last_partner and same_paragraph else (
-                context if flow else None)
-        product = _product(left, right)
+                # "the country's exports rose to $437 billion" in an article about no partner
+                # in particular: India's trade with the world
+                (context or (WORLD if measure in _WORLD_MEASURES and not _OTHER_ECONOMY.search(s)
+                             else None)) if flow else None)
+        product = _product(left, right) or (
+            # "India paid $132.4 billion for the imports" under a headline on crude oil imports
+            title_product if flow in ("import", "export") and partner in (None, WORLD) else None)
         out.append(replace(c, measure=measure or c.kind, flow=flow, reporter=reporter,
                            partner=partner, product=product))
         if partner and partner != "WLD":

@@ -349,6 +349,8 @@ def _check_money_claim(claim, reporter: str) -> dict:
     span = _span_label(claim.period)
     if claim.product and flow == "import":
         return _check_product_value(claim, claimed_mn, reporter)
+    if claim.product and flow == "export":
+        return _record(claim, "cannot check", f"the data hold no {claim.product} exports")
     if span:
         return _check_partial(claim, claimed_mn, partner, reporter, flow, *span)
     if fy is None:
@@ -571,6 +573,9 @@ def _check_product_value(claim, claimed_mn, reporter) -> dict:
 def _check_growth_claim(claim, reporter: str) -> dict:
     flow = claim.flow or "total"
     partner = claim.partner
+    if claim.product:  # "crude oil imports dipped 16 per cent": not the change of all imports
+        return _record(claim, "cannot check", f"the data hold no series of {claim.product} "
+                       f"{flow}s to measure the change")
     span = _span_label(claim.period)
     fy = _fy_of(claim.period)
     if span:
