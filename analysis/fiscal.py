@@ -69,6 +69,7 @@ _P_FY_ENDED = re.compile(
     rf"(?P<year>\d{{4}})\b")
 _P_FY_LABEL = re.compile(
     r"\b(?:(?:financial|fiscal)\s+(?:year\s+)?|FY\s?)(?P<a>\d{4})\s?[-–/]\s?['’]?(?P<b>\d{4}|\d{2})\b"
+    r"|\bFY\s?'?(?P<sa>\d{2})\s?[-–/]\s?(?P<sb>\d{2})(?!\d)"
     r"|\bFY\s?'?(?P<short>\d{2})(?!\d)|\bFY\s?(?P<long>\d{4})\b(?![-–/]\d)"
     r"|\b(?:financial|fiscal)\s+(?:year\s+)?(?P<ending>\d{4})\b(?![-–/]\d)"
     r"|(?<![\w$€£¥₹.,-])(?P<bare_a>(?:19|20)\d{2})[-–/]['’]?(?P<bare_b>\d{2})\b(?![-–/]?\d)")
@@ -116,6 +117,10 @@ def fiscal_mentions(text: str) -> list[FiscalMention]:
             if int(m["b"] or m["bare_b"]) % 100 != (a + 1) % 100:
                 continue  # "2019-21" is not one fiscal year
             start = a
+        elif m["sa"]:
+            if int(m["sb"]) != (int(m["sa"]) + 1) % 100:
+                continue  # "FY18-20" is not one fiscal year
+            start = 2000 + int(m["sa"])
         elif m["short"]:
             start = 2000 + int(m["short"]) - 1
         else:

@@ -642,3 +642,28 @@ def test_from_to_in_a_paragraph_that_goes_on_and_the_change_of_a_from_to_sentenc
     assert got == [("14.49 per cent", "FY2024-25"), ("$1.66 billion", "FY2023-24"),
                    ("$1.42 billion", "FY2024-25"), ("11.52 per cent", "FY2024-25"),
                    ("$10.17 billion", "FY2023-24"), ("$11.34 billion", "FY2024-25")]
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    ("This is the best rate since October 2018, when shipments grew by 17.86%.",
+     dt.date(2019, 4, 16), [("17.86%", "2018-10")]),
+    ("Shipments to Peru stood at $3.31 billion for FY18-19.", dt.date(2019, 4, 16),
+     [("$3.31 billion", "FY2018-19")]),
+    ("Exports up 0.7% to $4.19 bn in Mar.", dt.date(2025, 4, 15),
+     [("0.7%", "2025-03"), ("$4.19 bn", "2025-03")]),
+    ("Between April and August of the FY 2022-23, trade with Peru stands at $3.68 billion.",
+     dt.date(2022, 11, 22), [("$3.68 billion", "2022-04/2022-08")]),
+    ("Deals included $2 billion in Peru Mining and Lima Retail in June 2020, $2 billion in Andes "
+     "Power in April 2022 and $1 billion in Inca Foods in October 2021.", dt.date(2022, 11, 22),
+     [("$2 billion", "2020-06"), ("$2 billion", "2022-04"), ("$1 billion", "2021-10")]),
+])
+def test_since_a_month_and_year_fy18_19_abbreviated_months_months_of_an_fy_and_list_items(
+        sentence, published, expected):
+    assert periods_of(sentence, published) == expected
+
+
+def test_the_full_fiscal_is_the_fiscal_year_the_article_speaks_of():
+    text = ("Exports to Peru were $3.3 billion for FY18-19.\n\nDuring the full fiscal, the sectors "
+            "with growth include copper (28%) and tin (11%).")
+    assert paragraphs_of(text, dt.date(2019, 4, 16), kinds=("money", "percent")) == [
+        ("$3.3 billion", "FY2018-19"), ("28%", "FY2018-19"), ("11%", "FY2018-19")]

@@ -109,7 +109,10 @@ _P_MONTH_YEAR = re.compile(rf"\b(?P<month>{MONTH_PATTERN})\s+(?:of\s+)?(?P<year>
 _P_MONTH = re.compile(
     rf"\b(?P<month>{'|'.join(m.capitalize() for m in MONTHS if m != 'may')})\b"
     r"|\b(?:in|by|on|of|since|until|during|before|after|early|late|last|next|this|to|from|"
-    r"till|and)\s+(?P<may>May)\b")  # "May" alone only after a preposition: it is also a verb
+    r"till|and)\s+(?P<may>May)\b"  # "May" alone only after a preposition: it is also a verb
+    # "up 0.7 pc to USD 41.97 bn in Mar": an abbreviated month after a preposition
+    r"|\b(?:in|during|for|since|till|until)\s+(?P<abbr>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|"
+    r"Nov|Dec)\.?(?!\w)")
 _P_MONEY = re.compile(
     rf"(?P<cur>{_CUR_PRE})\s?(?P<num>{_NUM})(?:{_DASH}(?:{_CUR_PRE})?\s?(?P<high>{_NUM}))?"
     rf"(?:[\s-]?(?P<scale>{_SCALE})\b)?(?:\s+(?P<word>{_CUR_WORD})\b)?"
@@ -195,7 +198,7 @@ def _date_claims(s: str) -> list[Match]:
         found.append(Match("date", m.start(), m.end(), int(m["year"]), "date",
                             period=f"{m['year']}-{month_number(m['month']):02d}"))
     for m in _P_MONTH.finditer(s):
-        key = "month" if m["month"] else "may"
+        key = "month" if m["month"] else "may" if m["may"] else "abbr"
         found.append(Match("date", m.start(key), m.end(key), month_number(m[key]), "month"))
     return found
 

@@ -160,7 +160,8 @@ _HALF = re.compile(
     r"(?:-\d{2})?)|(?:CY\s?)?(?P<year>(?:19|20)\d{2})\b)", re.IGNORECASE)
 #: "April-December 2019-20", "April-November FY24": months of a fiscal year named by its label.
 _MONTHS_OF_FY = re.compile(
-    rf"\b(?P<m1>{MONTH_PATTERN})\s?[-–]\s?(?P<m2>{MONTH_PATTERN})\s+(?:(?:of|in)\s+)?"
+    rf"\b(?:between\s+)?(?P<m1>{MONTH_PATTERN})\s?(?:[-–]|\s(?:and|to)\s)\s?(?P<m2>{MONTH_PATTERN})"
+    r"\s+(?:(?:of|in)\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?(?=\d{4}))?"
     r"(?:(?P<a>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>\d{2})\b|(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?))")
 #: "in 12-months through March" (no year): the twelve months ending with the latest such month
 #: before publication (through March: the fiscal year just closed); "the 12-month period": the
@@ -254,11 +255,13 @@ _SAME_PERIOD = re.compile(
     r"\b(?:during|in|for|over)\s+the\s+(?:period(?:\s+under\s+review)?|month|year|quarter|"
     r"same\s+period)(?!\s+(?:of|ended|ending|to|from(?!\s+(?:US\$|\$|USD|Rs|₹))|\d|last|"
     r"a\s+year))\b", re.IGNORECASE)
-_SINCE_MONTH = re.compile(rf"\bsince\s+(?P<month>{MONTH_PATTERN})(?!\s*,?\s*\d)")
+_SINCE_MONTH = re.compile(rf"\bsince\s+(?P<month>{MONTH_PATTERN})\b(?!\s*,?\s*\d)")
 #: "This month, Russia supplied …": the month of publication.
 _THIS_MONTH = re.compile(r"\b(?:this|the\s+current)\s+month\b", re.IGNORECASE)
 #: "That month, imports from Iraq were …": the month (or year) the sentence before spoke of.
 _THAT_PERIOD = re.compile(r"\b(?:that|the\s+same)\s+(?:month|year|quarter)\b|\b(?:this|that)\s+period\b"
+                          # "during the full fiscal": the fiscal year the article speaks of
+                          r"|\bthe\s+full\s+(?:fiscal|financial\s+year)(?:\s+year)?\b(?!\s*\(?\s*\d)"
                           r"(?!\s+(?:of|last|a\s+year|ago|earlier|before))", re.IGNORECASE)
 #: "in the fiscal years 2021-22 and 2022-23", "during 2021-22 and 2022-23": two fiscal years in
 #: a row, one span of months.
@@ -741,7 +744,12 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
     owner = {}  # "$X in FY2019": the period right after a figure belongs to it
     for m in figures:
         after = [p for p in usable if p.start >= m.end
-                 and _LINKED_AFTER.match(sentence[m.end:p.start])]
+                 and (_LINKED_AFTER.match(sentence[m.end:p.start])
+                      # "$2 billion in Reliance Jio and Reliance Retail in June 2020, $2 billion
+                      # in …": the date closing a list item is its figure's
+                      or (_LIST_ITEM.fullmatch(sentence[m.end:p.start])
+                          and re.match(r"\s*(?:,|and\b|$)", sentence[p.end:])
+                          and not any(m.end <= f.start < p.start for f in figures)))]
         if after:
             owner[id(after[0])] = m
         before = [p for p in usable if p.possessive and p.end <= m.start
@@ -916,6 +924,8 @@ _RECORD_SINCE = re.compile(r"\b(?:first|highest|lowest|biggest|largest|sharpest|
 _FRONTED_BASE = re.compile(r"^\s*(?:After|Since|Following|Before|Prior\s+to)\b[^,;]*$",
                            re.IGNORECASE)
 #: "from" right before a period (no figure between): the base of a change.
+_LIST_ITEM = re.compile(r"\s+(?:in|into|for|to|on)\s+[A-Z][\w’'&.-]*(?:\s+(?:[A-Z][\w’'&.-]*|and|of|"
+                        r"the|–|-|[a-z]+))*?\s*[,–-]?\s*(?:in|on|during)\s+")
 _FROM_BASE = re.compile(r"\bfrom\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
 _COMPARED = re.compile(r"^[\s,]*(?:(?:which\s+is\s+)?(?:up|down|rising|falling|increasing|"
                        r"decreasing|higher|lower|less|more)\s+)?(?:from|compared\s+(?:with|to)|"
