@@ -237,3 +237,11 @@ def test_projections_are_targets_but_an_estimate_of_a_year_that_is_over_is_not(
                      else "2022-11-22")
     c = next(c for c in a.claims if c.kind == "money")
     assert c.measure == measure
+
+
+def test_what_a_change_reached_or_a_spike_lifted_is_not_a_target(tmp_path):
+    a = article_from(tmp_path, "Exports to Peru grew by 2.81 percent to reach $7.83 billion in "
+                               "2022-23. The spike lifted the full year figure to $43.7 billion.",
+                     published="2023-04-17")
+    assert figure(a, "$7.83 billion").measure == "exports"
+    assert figure(a, "$43.7 billion").measure != "target"

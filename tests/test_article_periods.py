@@ -667,3 +667,22 @@ def test_the_full_fiscal_is_the_fiscal_year_the_article_speaks_of():
             "with growth include copper (28%) and tin (11%).")
     assert paragraphs_of(text, dt.date(2019, 4, 16), kinds=("money", "percent")) == [
         ("$3.3 billion", "FY2018-19"), ("28%", "FY2018-19"), ("11%", "FY2018-19")]
+
+
+def test_a_change_to_a_figure_takes_its_period_and_the_same_period_is_the_sentence_s():
+    got = periods_of("In 2020-21, trade with Peru stood at $8.05 billion, which rose by over 37 "
+                     "percent to $12.85 billion in 2022-23.  Exports grew by 2.81 percent to "
+                     "reach $7.83 billion in 2022-23, while imports soared by nearly 16 percent "
+                     "to $5.02 billion in the same period.", dt.date(2023, 4, 17))
+    assert got == [("$8.05 billion", "FY2020-21"), ("37 percent", "FY2022-23"),
+                   ("$12.85 billion", "FY2022-23"), ("2.81 percent", "FY2022-23"),
+                   ("$7.83 billion", "FY2022-23"), ("16 percent", "FY2022-23"),
+                   ("$5.02 billion", "FY2022-23")]
+
+
+def test_the_full_year_is_a_whole_year_in_force_and_the_previous_year_the_one_before():
+    s = ("The last two months' spike lifted the full year export figure to $43.7 billion, 3.1% "
+         "below the record $45.1 billion in the previous year.")
+    text = "Exports to Peru for 2023-24 slowed.  " + s
+    assert periods_of(text, dt.date(2024, 4, 15), kinds=("money",)) == [
+        ("$43.7 billion", "FY2023-24"), ("$45.1 billion", "FY2022-23")]

@@ -55,16 +55,19 @@ _FLOWS = (
     (r"\btrade\b|\btrading\b|commerce|two-way|bilateral|turnover", "total"),
 )
 _TARGET = re.compile(
-    r"target|goal|\baim|push\w*|lift\w*|enhanc\w*|expect\w*|will\s+(?:reach|touch|cross|hit)|"
+    r"target|goal|\baim|push(?!ed)\w*|lift(?!ed)\w*|enhanc(?!ed)\w*|expect\w*|will\s+(?:reach|touch|cross|hit)|"
     r"likely\s+to\s+(?:surpass|cross|reach|touch|hit|exceed|top)|projection|"
-    # "rose by 18.6 per cent to reach $84.4 billion" reports what was reached
-    r"(?<!\brose\s)(?<!\bgrew\s)(?<!\bjumped\s)(?<!\bclimbed\s)(?<!\bsurged\s)"
-    r"(?<!\bincreased\s)(?<!\bper\scent\s)(?<!%\s)(?<!year-on-year\s)to\s+reach|to\s+grow|plans?\s+to|seeks?|wants?\s+to|forecast|projected|would\s+reach|"
-    r"(?:could|can|may|might|would)\s+(?:hit|touch|cross|reach|top|exceed)|boost\w*|feasib\w*|"
+    r"to\s+reach|to\s+grow|plans?\s+to|seeks?|wants?\s+to|forecast|projected|would\s+reach|"
+    r"(?:could|can|may|might|would)\s+(?:hit|touch|cross|reach|top|exceed)|boost(?!ed)\w*|feasib\w*|"
     # these mark the figure right after them only ("on course to hit $100 billion, touching …")
     r"(?:plans?\s+for|to\s+achieve(?:\s+\w+)?|on\s+(?:course|track)\s+to\s+\w+|"
     r"possibility\s+of\s+\w+(?:\s+\w+){0,4})\s*$",
     re.IGNORECASE)
+#: "rose by 18.6 per cent to reach $84.4 billion", "declined 1.5 percent to reach": what a
+#: change reached, reported, not a goal.
+_REACHED = re.compile(r"(?:\b(?:rose|grew|increased|jumped|climbed|surged|soared|declined|fell|"
+                      r"dropped|dipped|slipped|went\s+(?:up|down))\b[^.;]{0,50}|(?:%|percent|"
+                      r"per\s+cent)\s+(?:[\w-]+\s+){0,2})to\s+reach\s*$", re.IGNORECASE)
 _TARGET_AFTER = re.compile(r"^[\s-]*(?:by|within|in\s+the\s+next|over\s+the\s+next)[\s-]+"
                            r"(?:(?:19|20)\d{2}|\w+\s+years)|^[\w-]*\s+(?:target|goal)\b",
                            re.IGNORECASE)
@@ -243,7 +246,8 @@ def _measure(c: Claim, left: str, right: str, clause: str,
         if re.search(r"member\s+states|members\b", after):
             return "members", None
         return "count", None
-    if _TARGET_AFTER.match(right) or (_TARGET.search(left[-80:]) and c.kind == "money"):
+    if _TARGET_AFTER.match(right) or (_TARGET.search(left[-80:]) and c.kind == "money"
+                                      and not _REACHED.search(left[-80:])):
         return "target", flow
     if c.kind == "multiplier":
         if _TARGET_AFTER.match(right) or re.match(

@@ -261,7 +261,8 @@ _THIS_MONTH = re.compile(r"\b(?:this|the\s+current)\s+month\b", re.IGNORECASE)
 #: "That month, imports from Iraq were …": the month (or year) the sentence before spoke of.
 _THAT_PERIOD = re.compile(r"\b(?:that|the\s+same)\s+(?:month|year|quarter)\b|\b(?:this|that)\s+period\b"
                           # "during the full fiscal": the fiscal year the article speaks of
-                          r"|\bthe\s+full\s+(?:fiscal|financial\s+year)(?:\s+year)?\b(?!\s*\(?\s*\d)"
+                          r"|\bthe\s+full\s+(?:fiscal|financial\s+year|year)(?:\s+year)?\b"
+                          r"(?!\s*\(?\s*\d)"
                           r"(?!\s+(?:of|last|a\s+year|ago|earlier|before))", re.IGNORECASE)
 #: "in the fiscal years 2021-22 and 2022-23", "during 2021-22 and 2022-23": two fiscal years in
 #: a row, one span of months.
@@ -608,9 +609,16 @@ def resolve_periods(sentence: str, taken: list[Match], published: dt.date | None
                 m.period = latest
             # "increased to $119.42 billion last year" in May, in an article on FY2021-22:
             # the fiscal year just closed
-            if m.last_year and _is_fiscal(latest) and any(
-                    f.kind in _CARRIES and 0 <= m.start - f.end <= 40 for f in taken):
+            if m.last_year and _is_fiscal(latest) and sentence[m.start:m.start + 4].lower() \
+                    == "last" and any(f.kind in _CARRIES and 0 <= m.start - f.end <= 40
+                                      for f in taken):
                 m.period = latest
+    for m in taken:  # "3.1% below $451.1 billion in the previous year", on FY2023-24: FY2022-23
+        ref = next((q for q in (carried, topic, latest) if q and q.startswith("FY")), None)
+        if m.last_year and re.match(r"(?:the\s+)?(?:previous|preceding)", sentence[m.start:m.end],
+                                    re.IGNORECASE) and ref and _is_fiscal(ref) \
+                and ref.startswith("FY"):
+            m.period = _shift(ref, 1)
     # "$119.42 billion, or over Rs 9.25 lakh crore, last year": the amount in another currency
     # is the same figure; read the sentence without it, then give it its figure's period
     pairs = _equivalents(sentence, taken)
@@ -619,10 +627,11 @@ def resolve_periods(sentence: str, taken: list[Match], published: dt.date | None
         x.end = end
     hidden = {id(y) for _, y, _ in pairs}
     shown = [m for m in taken if id(m) not in hidden]
-    _assign_periods(sentence, shown, carried, topic)
+    _assign_periods(sentence, shown, carried, topic, latest)
     _compared_earlier(sentence, shown, carried)
     _respectively(sentence, shown)
     _when_clause(sentence, shown)
+    _change_to_figure(sentence, shown)
     for x, end in ends:
         x.end = end
     for x, y, _ in pairs:
@@ -697,8 +706,12 @@ def carry_periods(sentence: str, matches: list[Match], published: dt.date | None
     return used_carried
 
 
+def _is_whole_year(period: str) -> bool:
+    return bool(re.fullmatch(r"FY\d{4}-\d{2}|\d{4}", period))
+
+
 def _assign_periods(sentence: str, taken: list[Match], carried: str | None = None,
-                    topic: str | None = None) -> None:
+                    topic: str | None = None, latest: str | None = None) -> None:
     """Give each figure its period. ``carried`` is the period in force from the sentence
     before (same paragraph); ``topic`` the last one stated anywhere before, which "during the
     period under review" refers to."""
@@ -706,10 +719,20 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
                                                                   or m.period_from == "same")]
     clause_of = _clause_index(sentence)
     for p in periods:
-        if p.period_from == "same" and p.kind == "period":  # "during the period under review"
+        if p.period_from == "same" and "full" in sentence[p.start:p.end].lower():
+            # "the full year", "the full fiscal": a whole year in force, not a month of it
+            whole = [q for q in [*(o.period for o in periods if o.period and o is not p
+                                   and not o.relative), latest, topic, carried]
+                     if q and _is_whole_year(q)]
+            p.period, p.period_from = (whole[0] if whole else None), "relative"
+        elif p.period_from == "same" and p.kind == "period":  # "during the period under review"
             others = [o for o in periods if o.period and not o.shift and o is not p
                       and o.period_from != "same"]
-            p.period = carried or topic or (others[0].period if others else None)
+            # "… to $78.31 billion in 2022-23, while imports … in the same period": the other
+            # period of the sentence; "during the period under review": the one in force
+            same = "same" in sentence[p.start:p.end].lower()
+            p.period = ((others[-1].period if others and same else None) or carried or topic
+                        or (others[0].period if others else None))
             p.period_from = "relative"
         elif p.shift or p.period_from == "same":
             others = [o for o in periods if o.period and not o.shift and o is not p]
@@ -863,6 +886,21 @@ def _respectively(sentence: str, taken: list[Match]) -> None:
             return
 
 
+_TO_FIGURE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:to|at)\s+(?:reach\s+|touch\s+|hit\s+)?"
+                        r"(?:a\s+(?:record|high|low)\s+(?:of\s+)?)?$", re.IGNORECASE)
+
+
+def _change_to_figure(sentence: str, taken: list[Match]) -> None:
+    """"which rose by over 37 percent to $128.55 billion in 2022-23": a change followed by the
+    figure it reached is of that figure's stated period."""
+    figures = [m for m in taken if m.kind in _TAKES_PERIOD]
+    for a, b in zip(figures, figures[1:]):
+        if a.kind in ("percent", "multiplier") and b.kind == "money" and b.period \
+                and b.period_from == "stated" and b.chosen is not None \
+                and b.chosen.start >= b.end and _TO_FIGURE.match(sentence[a.end:b.start]):
+            a.period, a.period_from, a.chosen = b.period, "stated", b.chosen
+
+
 _WHEN = re.compile(r"^,?\s+when\b[^.;:]*$", re.IGNORECASE)
 
 
@@ -1001,6 +1039,10 @@ def _value_from_period(m: Match) -> None:
         m.value, m.unit = int(m.period[:4]), "year"
 
 
+_ROSE_TO = re.compile(r"\b(?:rose|increased|grew|jumped|climbed|surged|soared|declined|fell|"
+                      r"dropped|widened|narrowed)\b[^;]*\bto\b", re.IGNORECASE)
+
+
 def main_period(matches: list[Match], sentence: str = "") -> str | None:
     """The first period ``matches`` state outright (not "a year ago", not a base such as
     "since 1980"): what a figure in the next sentence without one takes. A fiscal year narrowed
@@ -1012,6 +1054,10 @@ def main_period(matches: list[Match], sentence: str = "") -> str | None:
         to = [m for m in stated[1:] if re.search(r"\bto\b[^;]{0,40}$", sentence[:m.start])]
         if to:  # "from $42.19 billion in FY24 to $45.3 billion in FY25": the newer side
             return to[0].period
+    if sentence and len(stated) >= 2 and _ROSE_TO.search(sentence) and all(
+            re.fullmatch(r"(?:FY)?\d{4}(?:-\d{2})?", m.period) for m in stated):
+        # "$80.51 billion in 2020-21, which rose by 37 percent to $128.55 billion in 2022-23"
+        return max(stated, key=lambda m: _bounds(m.period)[1]).period
     for i, m in enumerate(matches):
         if m.kind in _PERIOD_KINDS and m.period and not m.shift and not m.base:
             nxt = matches[i + 1] if i + 1 < len(matches) else None
