@@ -245,3 +245,14 @@ def test_what_a_change_reached_or_a_spike_lifted_is_not_a_target(tmp_path):
                      published="2023-04-17")
     assert figure(a, "$7.83 billion").measure == "exports"
     assert figure(a, "$43.7 billion").measure != "target"
+
+
+def test_it_dipped_takes_the_flow_before_and_shipments_are_exports(tmp_path):
+    a = article_from(tmp_path, "India's merchandise exports declined marginally in March to USD "
+                               "41.68 billion, while for the entire 2023-24 it dipped 3.11 per cent "
+                               "to USD 437.06 billion, as global shipments slowed.",
+                     title="FY24 shipments at USD 437 bn", published="2024-04-15")
+    dip = figure(a, "3.11 per cent")
+    assert (dip.measure, dip.flow, dip.partner) == ("growth", "export", "WLD")
+    assert figure(a, "USD 437.06 billion").partner == "WLD"
+    assert figure(a, "USD 437 bn").flow == "export"

@@ -518,3 +518,10 @@ def test_a_product_s_change_or_exports_are_not_checked_against_all_trade():
     out = check_claim(fig("$47.4 billion", 47.4, period="FY2023-24", measure="exports",
                           flow="export", partner="WLD", product="petroleum products"))
     assert out["verdict"] == "cannot check"
+
+
+def test_services_figures_are_not_checked_against_merchandise_trade():
+    s = "Overall exports of goods and services are estimated at USD 776.68 billion in 2023-24."
+    r = check_claim(fig("USD 776.68 billion", 776.68, period="FY2023-24", measure="exports",
+                        flow="export", partner="WLD", sentence=s))
+    assert r["verdict"] == "cannot check" and "merchandise" in r["reason"]

@@ -48,7 +48,8 @@ _PRODUCTS = (
 )
 _FLOWS = (
     (r"deficit|surplus|trade\s+gap|\bgap\b|imbalance", "balance"),
-    (r"\bexport\w*|shipments?\s+to|shipped|sells?\s+to|sales\s+to", "export"),
+    (r"\bexport\w*|shipments?\s+to|shipped|sells?\s+to|sales\s+to"
+     r"|\bshipments?\b(?!\s+(?:\w+\s+)?from)", "export"),
     (r"\bimport\w*|purchases?\s+from|bought|buy(?:ing)?\s+from|inbound|suppl(?:ied|ies|y)\b|"
      r"shipments?\s+(?:\w+\s+)?from",
      "import"),
@@ -372,6 +373,9 @@ def describe_claims(text: str, claims: tuple[Claim, ...], entities: tuple[Entity
         a, b = _clause_bounds(s, start, end)
         left, right = s[a:start], s[end:b]
         measure, flow = _measure(c, left, right, s[a:b], reporter)
+        if measure == "growth" and flow is None and re.search(r"\bit\s+[\w\s]{0,20}$", left):
+            # "…, while for the entire 2023-24 it dipped 3.11 per cent": what "it" is
+            flow = _direction(_nearest(_FLOWS, s[:a], a), s[:a], reporter)
         if measure == "target" and _period_over(c.period, published) and re.search(
                 r"estimat", left[-80:], re.IGNORECASE):
             # "estimated to reach $820.93 billion in 2024-25", written in April 2025: an
@@ -396,8 +400,9 @@ def describe_claims(text: str, claims: tuple[Claim, ...], entities: tuple[Entity
             partner = last_partner if last_partner and same_paragraph else (
                 # "the country's exports rose to $437 billion" in an article about no partner
                 # in particular: India's trade with the world
-                (context or (WORLD if measure in _WORLD_MEASURES and not _OTHER_ECONOMY.search(s)
-                             else None)) if flow else None)
+                (context or (WORLD if measure in _WORLD_MEASURES
+                             and not _OTHER_ECONOMY.search(left[-60:]) else None))
+                if flow else None)
         product = _product(left, right) or (
             # "India paid $132.4 billion for the imports" under a headline on crude oil imports
             title_product if flow in ("import", "export") and partner in (None, WORLD) else None)

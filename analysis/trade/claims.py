@@ -858,6 +858,11 @@ _RANK_AS = re.compile(r"\b(?:[a-z]+\s+)?(?:supplier|source|buyer|importer|export
                       r"destination|consumer|producer)s?\b", re.IGNORECASE)
 
 
+#: "services exports", "exports of goods and services": not merchandise trade alone.
+_SERVICES = re.compile(r"\bservices\b(?![^,;]{0,40}\b(?:goods|merchandise)\s+(?:exports|imports))",
+                       re.IGNORECASE)
+
+
 def check_claim(claim, reporter: str = "IND") -> dict | None:
     """A verdict for one figure about trade (see analysis.article.measures for how a claim's
     measure, flow, partner and product are read), or None when the claim is not about trade.
@@ -877,6 +882,10 @@ def check_claim(claim, reporter: str = "IND") -> dict | None:
                        + ": no data can confirm it yet")
     if measure in ("tariff", "savings", "price", "volume"):
         return _record(claim, "cannot check", f"the data hold no {measure} figures")
+    at = claim.sentence.find(claim.text)
+    if at >= 0 and _SERVICES.search(claim.sentence[max(0, at - 70):at]):
+        return _record(claim, "cannot check", "a figure for services (or goods and services): "
+                       "the data hold merchandise trade only")
     if not claim.partner or claim.partner == reporter or \
             claim.partner not in available_partners_safe(reporter) | {"WLD"}:
         return _record(claim, "cannot check", "no trade partner the data cover is named for "
