@@ -69,7 +69,9 @@ def with_membership_data() -> list[str]:
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[tuple[re.Pattern, str], ...]:
-    return tuple((re.compile(rf"(?<![\w-])(?:{p})(?![\w]|-\w)"), g.code)
+    # a full name may follow a hyphen ("the India-Eurasian Economic Union FTA"); an acronym
+    # may not ("pro-EU" is not a mention of the EU)
+    return tuple((re.compile(rf"(?<![\w{'' if ' ' in p else '-'}])(?:{p})(?![\w]|-\w)"), g.code)
                  for g in GROUPINGS.values() for p in g.patterns)
 
 

@@ -180,3 +180,16 @@ def test_hyphenated_names_particles_and_more_titles():
             "Omar Haddad. Students of the Prince Faisal Institute attended.")
     assert [n for n, _, _ in named(text, "person")] == [
         "Maria Lopez-Garcia", "Khalid bin Zayed Al Nahyan", "Omar Haddad"]
+
+
+def test_titles_with_a_portfolio_or_a_posting_and_names_on_their_own_line():
+    text = ("Minister of State for Commerce and Industry Meena Rao spoke. Ambassador of India to "
+            "Peru Arun Das agreed. The trade notes\n\nStaff\n\nfollow. A chamber's head, said "
+            "Vikram Shah, President, Fieo.")
+    assert [n for n, _, _ in named(text, "person")] == ["Meena Rao", "Arun Das", "Vikram Shah"]
+
+
+def test_a_grouping_named_in_full_after_a_hyphen_but_not_an_acronym():
+    assert named("the India-Eurasian Economic Union FTA", "grouping") == [
+        ("Eurasian Economic Union", "EAEU", 1)]
+    assert named("a pro-EU party", "grouping") == []

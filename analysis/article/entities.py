@@ -60,10 +60,11 @@ _NAME_WORD = (r"[A-Z][a-z’']+(?:-[A-Z]?[a-z’']+)*|[A-Z]\.(?:\s?[A-Z]\.)*"
 _NAME_PARTICLE = r"(?:bin|bint|ibn|al|el|de|da|di|van|von|der|du|le)"
 _P_PERSON = re.compile(
     rf"(?i:\b(?:{'|'.join(re.escape(t) for t in sorted(_TITLES, key=len, reverse=True))}))"
-    r"(?:\s+to\s+(?:the\s+)?(?:UN|United\s+Nations)\b)?"  # "permanent representative to the UN"
-    r"(?:\s+of\s+state)?(?:\s+for\s+[a-z]+(?:\s+and\s+[a-z]+)?)?"  # "minister of state for trade"
+    r"(?:\s+of\s+(?!state\b)[A-Z][a-z]+)?"  # "Ambassador of India to the UAE Sunjay Sudhir"
+    r"(?:\s+to\s+(?:the\s+)?(?:UN|United\s+Nations|[A-Z][A-Za-z]+)\b)?"  # "… to the UN"
+    r"(?:\s+of\s+state)?(?:\s+for\s+[A-Za-z]+(?:\s+and\s+[A-Za-z]+)?)?"  # "… for Commerce"
     r"(?:\s+\([A-Z]{2,6}\))?"  # "US Trade Representative (USTR) Jamieson Greer"
-    r"(?:,\s+|\s+)"
+    r"(?:,[ \t]+(?=[A-Z]\S*[ \t]+[A-Z])|[ \t]+)"  # on the same line; after a comma, two words
     rf"(?P<name>(?:{_NAME_WORD})(?:\s(?:{_NAME_PARTICLE}\s(?:{_NAME_PARTICLE}\s)?)?"
     rf"(?:{_NAME_WORD})){{0,3}})")
 
