@@ -306,3 +306,12 @@ def test_halves_present_tense_multipliers_numbers_in_words_and_compared_ranks(
 def test_no_figure_in_double_taxation_half_an_hour_or_plain_ordinals(sentence):
     kinds = {c.kind for c in extract_claims(sentence, [(0, len(sentence))], dt.date(2023, 1, 29))}
     assert not kinds & {"multiplier", "fraction", "rank"}
+
+
+def test_a_bare_amount_beside_trade_words_or_other_money_is_money():
+    s = "Imports during 2023-24 stood at 677.24 billion, down 5.41 per cent from USD 715.97 billion."
+    got = [(c.kind, c.text, c.unit) for c in extract_claims(s, [(0, len(s))], dt.date(2024, 4, 15))
+           if c.kind in ("money", "count")]
+    assert got == [("money", "677.24 billion", "USD"), ("money", "USD 715.97 billion", "USD")]
+    s = "The population is 1.4 billion."
+    assert [c.kind for c in extract_claims(s, [(0, len(s))])] == ["count"]

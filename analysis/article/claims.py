@@ -481,6 +481,9 @@ _EXTRACTORS = (_fiscal_claims, _money_claims, _percent_claims, _tally_claims, _q
                _duration_claims, _year_claims, _ordinal_claims, _count_claims)
 
 
+#: Words of trade value before a bare "15.6 billion": an amount of money, not a count.
+_MONEY_WORDS = re.compile(r"\b(?:deficit|surplus|exports?|imports?|trade|bill|worth|valued|"
+                          r"shipments|turnover)\b[^.;]*$", re.IGNORECASE)
 #: "… as against ninth", "up from 25th": an ordinal compared with a rank before it is a rank.
 _RANK_COMPARED = re.compile(r"\b(?:as\s+against|against|from|compared\s+(?:with|to)|than|"
                             r"versus|vs\.?)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -504,6 +507,14 @@ def _sentence_claims(sentence: str, published: dt.date | None = None,
                 taken.append(m)
     taken = [m for m in taken if not _is_reference(sentence, m)]
     taken.sort(key=lambda m: m.start)
+    for m in taken:  # "imports … stood at 677.24 billion", "the trade deficit to 15.6 billion"
+        if m.kind == "count" and m.scale in ("million", "billion", "trillion", "crore",
+                                             "lakh crore") and sentence[m.end - len(m.scale):
+                                                                        m.end] == m.scale:
+            money = [t for t in taken if t.kind == "money"]
+            if money or _MONEY_WORDS.search(sentence[max(0, m.start - 45):m.start]):
+                m.kind = "money"
+                m.unit = min(money, key=lambda t: abs(t.start - m.start)).unit if money else "USD"
     for m in taken:  # "the fifth largest destination in 2021-22 as against ninth in 2020-21"
         if m.kind == "ordinal" and _RANK_COMPARED.search(sentence[:m.start]) and any(
                 r.kind == "rank" and r.end <= m.start for r in taken):
