@@ -686,3 +686,13 @@ def test_the_full_year_is_a_whole_year_in_force_and_the_previous_year_the_one_be
     text = "Exports to Peru for 2023-24 slowed.  " + s
     assert periods_of(text, dt.date(2024, 4, 15), kinds=("money",)) == [
         ("$43.7 billion", "FY2023-24"), ("$45.1 billion", "FY2022-23")]
+
+
+def test_figures_then_their_periods_respectively_and_during_the_fiscal():
+    got = periods_of("Peru's share in India's imports stood at 13.53% and 14.4% in March and "
+                     "April, respectively.", dt.date(2024, 6, 19), kinds=("percent",))
+    assert got == [("13.53%", "2024-03"), ("14.4%", "2024-04")]
+    text = ("Exports in 2019-20 fell 4.78 per cent, and fell 34 per cent in March.\n\nThe trade gap "
+            "in 2018-19 was $18.4 billion as imports during the fiscal declined 9.12 per cent.")
+    assert paragraphs_of(text, dt.date(2020, 4, 15), kinds=("percent",))[-1] == (
+        "9.12 per cent", "FY2019-20")

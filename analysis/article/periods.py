@@ -253,7 +253,7 @@ def _fy_from_text(text: str) -> int | None:
 
 _SAME_PERIOD = re.compile(
     r"\b(?:during|in|for|over)\s+the\s+(?:period(?:\s+under\s+review)?|month|year|quarter|"
-    r"same\s+period)(?!\s+(?:of|ended|ending|to|from(?!\s+(?:US\$|\$|USD|Rs|₹))|\d|last|"
+    r"same\s+period|fiscal(?!\s+year\s+\d))(?!\s+(?:of|ended|ending|to|from(?!\s+(?:US\$|\$|USD|Rs|₹))|\d|last|"
     r"a\s+year))\b", re.IGNORECASE)
 _SINCE_MONTH = re.compile(rf"\bsince\s+(?P<month>{MONTH_PATTERN})\b(?!\s*,?\s*\d)")
 #: "This month, Russia supplied …": the month of publication.
@@ -719,11 +719,15 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
                                                                   or m.period_from == "same")]
     clause_of = _clause_index(sentence)
     for p in periods:
-        if p.period_from == "same" and "full" in sentence[p.start:p.end].lower():
+        if p.period_from == "same" and re.search(r"full|fiscal", sentence[p.start:p.end], re.I):
             # "the full year", "the full fiscal": a whole year in force, not a month of it
-            whole = [q for q in [*(o.period for o in periods if o.period and o is not p
-                                   and not o.relative), latest, topic, carried]
-                     if q and _is_whole_year(q)]
+            own = [o.period for o in periods if o.period and o is not p and not o.relative]
+            in_force = [latest, topic, carried]
+            # "the full year" is first the sentence's own year; "during the fiscal" the one
+            # the article is about
+            order = (in_force + own if "full" not in sentence[p.start:p.end].lower()
+                     else own + in_force)
+            whole = [q for q in order if q and _is_whole_year(q)]
             p.period, p.period_from = (whole[0] if whole else None), "relative"
         elif p.period_from == "same" and p.kind == "period":  # "during the period under review"
             others = [o for o in periods if o.period and not o.shift and o is not p
@@ -863,15 +867,35 @@ def _year_label(text: str) -> str | None:
 
 
 def _respectively(sentence: str, taken: list[Match]) -> None:
-    """"In 2021-22 and 2020-21, shipments stood at $12.55 billion and $6.5 billion": two
-    years, then two figures joined by "and", are read in order (the first figure of the first
-    year)."""
+    """"In 2021-22 and 2020-21, shipments stood at $12.55 billion and $6.5 billion" (years,
+    then figures joined by "and") and "13.53% and 14.4% in March and April, respectively"
+    (figures, then their periods) are read in order."""
+    if _years_then_figures(sentence, taken):
+        return
+    if re.search(r"\brespectively\b", sentence, re.IGNORECASE):
+        # "13.53% and 14.4% in March and April, respectively": figures, then their periods
+        stated = [m for m in taken if m.kind in _PERIOD_KINDS and m.period and not m.shift]
+        for n in (3, 2):
+            for i in range(len(stated) - n + 1):
+                ps = stated[i:i + n]
+                if all(re.fullmatch(r",\s+|,?\s+and\s+", sentence[x.end:y.start])
+                       for x, y in zip(ps, ps[1:])):
+                    for kind in ("percent", "money", "quantity"):
+                        run = [m for m in taken if m.kind == kind and m.end <= ps[0].start]
+                        if len(run) >= n and len({p.period for p in ps}) == n:
+                            for m, p in zip(run[-n:], ps):
+                                m.period, m.period_from = p.period, "stated"
+                    return
+
+
+def _years_then_figures(sentence: str, taken: list[Match]) -> bool:
+    """Years, then as many figures joined by "and": read in order; True when it applied."""
     found = _YEAR_LIST.search(sentence)
     if not found:
-        return
+        return False
     labels = [_year_label(y.group()) for y in re.finditer(_ONE_YEAR, found.group(), re.I)]
     if not all(labels) or len(set(labels)) != len(labels):
-        return
+        return False
     n = len(labels)
     figures = [m for m in taken if m.kind in ("money", "percent", "quantity")
                and m.start >= found.end()]
@@ -883,7 +907,8 @@ def _respectively(sentence: str, taken: list[Match]) -> None:
                 r",?\s+and\s+", joins[-1]):
             for m, label in zip(run, labels):
                 m.period, m.period_from = label, "stated"
-            return
+            return True
+    return False
 
 
 _TO_FIGURE = re.compile(r"^\s*(?:\([^)]*\)\s*)?,?\s*(?:to|at)\s+(?:reach\s+|touch\s+|hit\s+)?"
