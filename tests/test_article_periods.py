@@ -696,3 +696,11 @@ def test_figures_then_their_periods_respectively_and_during_the_fiscal():
             "in 2018-19 was $18.4 billion as imports during the fiscal declined 9.12 per cent.")
     assert paragraphs_of(text, dt.date(2020, 4, 15), kinds=("percent",))[-1] == (
         "9.12 per cent", "FY2019-20")
+
+
+def test_a_change_registered_after_a_comparison_is_of_the_newer_year():
+    got = periods_of("Exports to Peru were $4.47 billion in 2022-23 as against $4.22 billion "
+                     "recorded in the previous year, registering a growth of 6.03 per cent.",
+                     dt.date(2023, 4, 13))
+    assert got == [("$4.47 billion", "FY2022-23"), ("$4.22 billion", "FY2021-22"),
+                   ("6.03 per cent", "FY2022-23")]

@@ -632,6 +632,7 @@ def resolve_periods(sentence: str, taken: list[Match], published: dt.date | None
     _respectively(sentence, shown)
     _when_clause(sentence, shown)
     _change_to_figure(sentence, shown)
+    _change_registered(sentence, shown)
     for x, end in ends:
         x.end = end
     for x, y, _ in pairs:
@@ -924,6 +925,22 @@ def _change_to_figure(sentence: str, taken: list[Match]) -> None:
                 and b.period_from == "stated" and b.chosen is not None \
                 and b.chosen.start >= b.end and _TO_FIGURE.match(sentence[a.end:b.start]):
             a.period, a.period_from, a.chosen = b.period, "stated", b.chosen
+
+
+_REGISTERED = re.compile(r"\b(?:registering|recording|showing|marking|posting|logging)\s+(?:a|an)\s+"
+                         r"(?:growth|increase|rise|jump|decline|fall|dip|contraction)\s+of\s*$",
+                         re.IGNORECASE)
+
+
+def _change_registered(sentence: str, taken: list[Match]) -> None:
+    """"$447.46 billion in 2022-23 as against $422 billion in the previous year, registering a
+    growth of 6.03 per cent": the change is of the newer year, not of the year it is nearest."""
+    stated = [m for m in taken if m.kind in _PERIOD_KINDS and m.period and not m.relative
+              and not m.base]
+    for m in taken:
+        if m.kind in ("percent", "multiplier") and _REGISTERED.search(sentence[:m.start]) \
+                and m.chosen is not None and (m.chosen.relative or m.chosen.earlier) and stated:
+            m.period, m.period_from = stated[-1].period, "sentence"
 
 
 _WHEN = re.compile(r"^,?\s+when\b[^.;:]*$", re.IGNORECASE)
