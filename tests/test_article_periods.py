@@ -704,3 +704,9 @@ def test_a_change_registered_after_a_comparison_is_of_the_newer_year():
                      dt.date(2023, 4, 13))
     assert got == [("$4.47 billion", "FY2022-23"), ("$4.22 billion", "FY2021-22"),
                    ("6.03 per cent", "FY2022-23")]
+
+
+def test_months_of_the_current_fiscal_year_named_by_which():
+    got = periods_of("From April to December of the current fiscal year, exports to Peru increased "
+                     "by 5.57 percent, reaching $5.99 billion.", dt.date(2025, 2, 28))
+    assert got == [("5.57 percent", "2024-04/2024-12"), ("$5.99 billion", "2024-04/2024-12")]

@@ -162,7 +162,10 @@ _HALF = re.compile(
 _MONTHS_OF_FY = re.compile(
     rf"\b(?:between\s+)?(?P<m1>{MONTH_PATTERN})\s?(?:[-–]|\s(?:and|to)\s)\s?(?P<m2>{MONTH_PATTERN})"
     r"\s+(?:(?:of|in)\s+)?(?:the\s+)?(?:(?:fiscal|financial)\s+(?:year\s+)?|FY\s?(?=\d{4}))?"
-    r"(?:(?P<a>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>\d{2})\b|(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?))")
+    r"(?:(?P<a>(?:19|20)\d{2})\s?[-–/]\s?(?P<b>\d{2})\b|(?P<fy>FY\s?'?\d{2,4}(?:-\d{2})?)"
+    # "April to December of the current fiscal year"
+    r"|(?<=the\s)(?P<which>current|this|last|previous|present)\s+(?:fiscal|financial)"
+    r"(?:\s+year)?\b)")
 #: "in 12-months through March" (no year): the twelve months ending with the latest such month
 #: before publication (through March: the fiscal year just closed); "the 12-month period": the
 #: twelve months the article spoke of last.
@@ -370,6 +373,10 @@ def relative_periods(s: str, published: dt.date | None) -> list[Match]:
             start = int(m["a"])
             if int(m["b"]) != (start + 1) % 100:
                 continue
+        elif m["which"]:
+            if pub_fy is None:
+                continue
+            start = pub_fy + _which_offset(m["which"])
         else:
             start = _fy_from_text(m["fy"])
             if start is None:
