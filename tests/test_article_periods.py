@@ -710,3 +710,11 @@ def test_months_of_the_current_fiscal_year_named_by_which():
     got = periods_of("From April to December of the current fiscal year, exports to Peru increased "
                      "by 5.57 percent, reaching $5.99 billion.", dt.date(2025, 2, 28))
     assert got == [("5.57 percent", "2024-04/2024-12"), ("$5.99 billion", "2024-04/2024-12")]
+
+
+def test_the_same_period_after_a_rank_s_years_is_the_period_in_force():
+    got = periods_of("Peru had trade of $11.8 billion with India in FY24.  Chile, which was India's "
+                     "top trading partner in the fiscal years 2021-22 and 2022-23, had a trade "
+                     "volume of $11.7 billion with India in the same period.",
+                     dt.date(2024, 5, 13), kinds=("money",))
+    assert got == [("$11.8 billion", "FY2023-24"), ("$11.7 billion", "FY2023-24")]

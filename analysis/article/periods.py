@@ -743,8 +743,12 @@ def _assign_periods(sentence: str, taken: list[Match], carried: str | None = Non
             # "… to $78.31 billion in 2022-23, while imports … in the same period": the other
             # period of the sentence; "during the period under review": the one in force
             same = "same" in sentence[p.start:p.end].lower()
-            p.period = ((others[-1].period if others and same else None) or carried or topic
-                        or (others[0].period if others else None))
+            # … but only a period that closes a figure before it ("$78.31 billion in 2022-23"),
+            # not one of a rank ("top partner in the fiscal years 2021-22 and 2022-23")
+            after_figure = [o for o in others if o.start < p.start and any(
+                f.kind in _CARRIES and 0 <= o.start - f.end <= 15 for f in taken)]
+            p.period = ((after_figure[-1].period if after_figure and same else None) or carried
+                        or topic or (others[0].period if others else None))
             p.period_from = "relative"
         elif p.shift or p.period_from == "same":
             others = [o for o in periods if o.period and not o.shift and o is not p]
