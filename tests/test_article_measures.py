@@ -256,3 +256,21 @@ def test_it_dipped_takes_the_flow_before_and_shipments_are_exports(tmp_path):
     assert (dip.measure, dip.flow, dip.partner) == ("growth", "export", "WLD")
     assert figure(a, "USD 437.06 billion").partner == "WLD"
     assert figure(a, "USD 437 bn").flow == "export"
+
+
+def test_generic_totals_in_a_partner_article_are_trade_with_the_world(tmp_path):
+    a = article_from(tmp_path, "India's exports to Peru rose to $8.65 billion in FY25.\n\n"
+                               "Merchandise exports for FY25 stood at $437.42 billion, marginally "
+                               "higher than the $437.07 billion recorded in FY24.",
+                     title="Peru surplus widens in FY25; goods exports, oil, gold", published="2025-04-15")
+    c = figure(a, "$437.42 billion")
+    assert (c.partner, c.product) == ("WLD", None)  # the headline lists oil, it is not about it
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("Goods imports dropped by a sharper 5.41% to $67.7 billion in 2023-24.", "5.41%"),
+    ("Imports from Peru also rose but by a smaller margin of 7.42% in FY25.", "7.42%"),
+    ("The deficit was $24 billion, 9.33% lower than the preceding year.", "9.33%"),
+])
+def test_loosely_worded_changes_are_growth(tmp_path, sentence, text):
+    assert figure(article_from(tmp_path, sentence, published="2025-04-15"), text).measure == "growth"

@@ -79,6 +79,10 @@ _FORECAST_CHANGE = re.compile(
     r"projected|forecast|estimated|poised)\s+to|expected\s+to|likely\s+to|set\s+to|poised\s+to)"
     r"\s+(?:\w+\s+){0,2}?(?:rise|grow|increase|jump|surge|climb|fall|decline|drop|dip|double|"
     r"expand|contract|shrink)\w*\b[^.;]*$", re.IGNORECASE)
+#: "dropped by a sharper 5.41%", "rose but by a smaller margin of 7.42%".
+_GROWTH_LOOSE = re.compile(r"\b(?:rose|grew|increased|jumped|climbed|fell|dropped|declined|"
+                           r"dipped|slipped)\b[^.;%]{0,30}\bby\s+(?:a|an)\s+(?:[\w-]+\s+){1,2}"
+                           r"(?:of\s+)?$", re.IGNORECASE)
 _GROWTH = re.compile(
     r"(?:rose|rise|rising|risen|increased?|increasing|grew|grow(?:th|n|ing)?|jump\w*|surg\w*|"
     r"soar\w*|climb\w*|slip\w*|up|declin\w*|fell|fall(?:en|ing)?|dipped|dip|drop\w*|"
@@ -262,7 +266,9 @@ def _measure(c: Claim, left: str, right: str, clause: str,
             return "tariff", None
         if _GROWTH.search(left[-60:]) or re.match(
                 r"^\s*(?:growth|increase|rise|decline|jump|fall|drop|dip|contraction|surge)\b",
-                right, re.IGNORECASE):  # "an 8.8% growth in exports", "a 28% decline"
+                right, re.IGNORECASE) or _GROWTH_LOOSE.search(left[-70:]) or re.match(
+                r"^\s*(?:lower|higher|less|more|below|above|up|down)\b(?!\s+of\b)", right,
+                re.IGNORECASE):  # "an 8.8% growth in exports", "a 28% decline", "3.1% below"
             if _FORECAST_CHANGE.search(left[-60:]):
                 return "target", flow  # "imports could rise by about 20 per cent"
             return "growth", flow
@@ -293,6 +299,9 @@ def _product(left: str, right: str) -> str | None:
 _OVERTAKEN = re.compile(r"\b(?:surpass\w*|overt(?:ook|ake|aken|akes|aking)|replac\w*|beat|"
                         r"outpac\w*|outdo\w*|outdid|displac\w*|dislodg\w*)\s+(?:the\s+)?$",
                         re.IGNORECASE)
+_GENERIC_TOTAL = re.compile(r"\s*(?:(?:Overall|Total|Merchandise|Goods)\s+(?:merchandise\s+|goods\s+)?"
+                            r"(?:exports|imports|trade)|(?:The\s+)?(?:overall|total)\s+trade\s+"
+                            r"deficit)\b")
 _OVERALL = re.compile(r"(?<!of\s)(?:India|the\s+country)(?:’s|'s)\s+(?:overall|total|global|"
                       r"merchandise|worldwide)\s+(?:merchandise\s+)?(?:imports|exports|trade)"
                       r"(?!\s+(?:from|to|with)\s+(?!the\s+world))",  # "overall imports from Russia"
@@ -304,6 +313,8 @@ def _partner(sentence: str, start: int, end: int, clause: tuple[int, int],
     if _OVERALL.search(sentence[clause[0]:start]):
         return "WLD"  # "India's overall imports declined 5.6 % to $675 billion"
     named = [(a, b, code) for a, b, code in countries_in(sentence) if code != reporter]
+    if not named and _GENERIC_TOTAL.match(sentence):
+        return "WLD"  # "Merchandise exports for FY25 stood at $437.42 billion" names no partner
     in_clause = [n for n in named if clause[0] <= n[0] < clause[1]]
     before = [n for n in in_clause if n[1] <= end]
     after = [n for n in in_clause if n[0] >= end]
@@ -358,7 +369,11 @@ def describe_claims(text: str, claims: tuple[Claim, ...], entities: tuple[Entity
     figure with no flow word of its own ("It has since touched $65 billion") take the one of
     the sentence before."""
     context = main_partner(entities, title, reporter)
-    title_product = _product(title, "")
+    # a headline about a product's trade ("crude oil import dips", "oil import bill doubles"),
+    # not one that lists a product among other things
+    title_product = _product(title, "") if re.search(
+        r"(?:" + "|".join(p for p, _ in _PRODUCTS) + r")\s+(?:imports?|exports?|shipments)\b",
+        title, re.IGNORECASE) else None
     previous = {i: sentences[i - 1] for i in range(1, len(sentences))}
     out = []
     last_partner, last_other, last_sentence, last_end = None, None, None, 0
