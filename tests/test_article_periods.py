@@ -718,3 +718,9 @@ def test_the_same_period_after_a_rank_s_years_is_the_period_in_force():
                      "volume of $11.7 billion with India in the same period.",
                      dt.date(2024, 5, 13), kinds=("money",))
     assert got == [("$11.8 billion", "FY2023-24"), ("$11.7 billion", "FY2023-24")]
+
+
+def test_a_change_between_two_years_is_of_the_later():
+    got = periods_of("Exports to Peru fell nearly 33 per cent between 2020–21 and 2024–25.",
+                     dt.date(2025, 11, 24))
+    assert got == [("33 per cent", "FY2024-25")]

@@ -525,3 +525,11 @@ def test_services_figures_are_not_checked_against_merchandise_trade():
     r = check_claim(fig("USD 776.68 billion", 776.68, period="FY2023-24", measure="exports",
                         flow="export", partner="WLD", sentence=s))
     assert r["verdict"] == "cannot check" and "merchandise" in r["reason"]
+
+
+def test_a_change_between_two_named_years_is_measured_from_the_first():
+    s = "India's exports to China fell nearly 33 per cent between 2020–21 and 2024–25."
+    r = check_claim(fig("33 per cent", 33, kind="percent", unit="percent", scale=None,
+                        period="FY2024-25", measure="growth", flow="export", partner="CHN",
+                        qualifier="about", sentence=s))
+    assert "FY2020-21" in r["reason"] and r["verdict"] == "confirmed"

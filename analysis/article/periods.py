@@ -640,6 +640,7 @@ def resolve_periods(sentence: str, taken: list[Match], published: dt.date | None
     _when_clause(sentence, shown)
     _change_to_figure(sentence, shown)
     _change_registered(sentence, shown)
+    _change_between(sentence, shown)
     for x, end in ends:
         x.end = end
     for x, y, _ in pairs:
@@ -952,6 +953,20 @@ def _change_registered(sentence: str, taken: list[Match]) -> None:
         if m.kind in ("percent", "multiplier") and _REGISTERED.search(sentence[:m.start]) \
                 and m.chosen is not None and (m.chosen.relative or m.chosen.earlier) and stated:
             m.period, m.period_from = stated[-1].period, "sentence"
+
+
+def _change_between(sentence: str, taken: list[Match]) -> None:
+    """"exports fell nearly 33% between 2020–21 and 2024–25": the change is of the later year
+    (measured from the earlier)."""
+    stated = [m for m in taken if m.kind in _PERIOD_KINDS and m.period and not m.shift]
+    for m in taken:
+        if m.kind not in ("percent", "multiplier"):
+            continue
+        for a, b in zip(stated, stated[1:]):
+            if a.start >= m.end and re.fullmatch(r"\s+(?:between|from)\s+", sentence[m.end:a.start]) \
+                    and re.fullmatch(r"\s+(?:and|to)\s+", sentence[a.end:b.start]):
+                m.period, m.period_from = b.period, "stated"
+                break
 
 
 _WHEN = re.compile(r"^,?\s+when\b[^.;:]*$", re.IGNORECASE)

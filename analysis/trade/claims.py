@@ -609,7 +609,7 @@ def _check_growth_claim(claim, reporter: str) -> dict:
                      "eight": 8, "nine": 9, "ten": 10}
             back = words.get(span.group(1).lower()) or (
                 int(span.group(1)) if span.group(1).isdigit() else 1)
-        stated = _FROM_FY.findall(claim.sentence[:at])
+        stated = _FROM_FY.findall(claim.sentence[:at]) + _BETWEEN_FY.findall(after[:60])
         earlier = [fy_label(int(y)) for y, yy in stated
                    if int(yy) == (int(y) + 1) % 100 and fy_label(int(y)) < fy]
         # "from $48 billion in 2014-15 to $73 billion in 2021-22 (1.5 times)": the base is the
@@ -712,6 +712,9 @@ _FROM_FIGURE = re.compile(r"\bfrom\s+(?:USD|US\$|\$)\s?(?P<num>\d[\d,]*(?:\.\d+)
                           r"(?P<scale>billion|bn|million|mn)\b", re.IGNORECASE)
 
 
+#: "fell 33% between 2020–21 and 2024–25": the base year of the change.
+_BETWEEN_FY = re.compile(r"^[^,;$]{0,20}?\s(?:between|from)\s+(?:FY\s?)?((?:19|20)\d{2})[-–](\d{2})\s+(?:and|to)\b",
+                         re.IGNORECASE)
 _FROM_FY = re.compile(r"\bfrom\s+(?:US\$|\$|USD|Rs\.?|₹)\s?[\d.,]+\s*(?:billion|bn|million|mn|"
                       r"crore)?\s+in\s+(?:FY\s?)?((?:19|20)\d{2})[-–](\d{2})\b", re.IGNORECASE)
 
