@@ -355,7 +355,20 @@ def _check_money_claim(claim, reporter: str) -> dict:
         return _check_partial(claim, claimed_mn, partner, reporter, flow, *span)
     if fy is None:
         if claim.period and re.fullmatch(r"\d{4}", claim.period):
-            return _check_calendar(claim, claimed_mn, partner, flow)
+            calendar = _check_calendar(claim, claimed_mn, partner, flow)
+            if calendar["verdict"] != "confirmed" and claim.period_from == "relative":
+                # "propelled trade to $65.70 billion last year", written in July 2024: Indian
+                # trade figures are by fiscal year, so "last year" may be FY2023-24 (April 2023 to
+                # March 2024); confirmed only if that year's data agree
+                fiscal = _check_money_claim(replace(claim, period=fy_label(int(claim.period))),
+                                            reporter)
+                if fiscal["verdict"] == "confirmed":
+                    fiscal["reason"] = (f"read as the fiscal year {fy_label(int(claim.period))} "
+                                        f"(the text's \"{claim.period}\" is relative to its date; "
+                                        f"Indian trade figures are by fiscal year): "
+                                        f"{fiscal['reason']}")
+                    return fiscal
+            return calendar
         return _record(claim, "cannot check", "no fiscal year or span of months stated for "
                        "the figure" if not claim.period else
                        f"no table holds {claim.period} for this partner")
