@@ -724,3 +724,11 @@ def test_a_change_between_two_years_is_of_the_later():
     got = periods_of("Exports to Peru fell nearly 33 per cent between 2020–21 and 2024–25.",
                      dt.date(2025, 11, 24))
     assert got == [("33 per cent", "FY2024-25")]
+
+
+def test_during_the_period_followed_by_its_months_and_a_negative_growth_registered():
+    got = periods_of("Exports for April-June 2019-20 were $8.1 billion against $8.2 billion during "
+                     "the period April-June 2018-19, registering a negative growth of 1.69 per "
+                     "cent.", dt.date(2019, 7, 16))
+    assert got == [("$8.1 billion", "2019-04/2019-06"), ("$8.2 billion", "2018-04/2018-06"),
+                   ("1.69 per cent", "2019-04/2019-06")]

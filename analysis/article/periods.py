@@ -257,7 +257,7 @@ def _fy_from_text(text: str) -> int | None:
 _SAME_PERIOD = re.compile(
     r"\b(?:during|in|for|over)\s+the\s+(?:period(?:\s+under\s+review)?|month|year|quarter|"
     r"same\s+period|fiscal(?!\s+year\s+\d))(?!\s+(?:of|ended|ending|to|from(?!\s+(?:US\$|\$|USD|Rs|₹))|\d|last|"
-    r"a\s+year))\b", re.IGNORECASE)
+    rf"a\s+year|(?:{MONTH_PATTERN})\b|FY))\b", re.IGNORECASE)
 _SINCE_MONTH = re.compile(rf"\bsince\s+(?P<month>{MONTH_PATTERN})\b(?!\s*,?\s*\d)")
 #: "This month, Russia supplied …": the month of publication.
 _THIS_MONTH = re.compile(r"\b(?:this|the\s+current)\s+month\b", re.IGNORECASE)
@@ -940,6 +940,7 @@ def _change_to_figure(sentence: str, taken: list[Match]) -> None:
 
 
 _REGISTERED = re.compile(r"\b(?:registering|recording|showing|marking|posting|logging)\s+(?:a|an)\s+"
+                         r"(?:negative\s+|positive\s+|marginal\s+|sharp\s+)?"
                          r"(?:growth|increase|rise|jump|decline|fall|dip|contraction)\s+of\s*$",
                          re.IGNORECASE)
 
