@@ -732,3 +732,9 @@ def test_during_the_period_followed_by_its_months_and_a_negative_growth_register
                      "cent.", dt.date(2019, 7, 16))
     assert got == [("$8.1 billion", "2019-04/2019-06"), ("$8.2 billion", "2018-04/2018-06"),
                    ("1.69 per cent", "2019-04/2019-06")]
+
+
+def test_january_to_december_is_the_calendar_year():
+    got = periods_of("Exports to Peru climbed to $1.97 billion between January and December last "
+                     "year.", dt.date(2026, 1, 15))
+    assert got == [("$1.97 billion", "2025")]

@@ -246,6 +246,8 @@ def _which_offset(which: str | None) -> int:
 def _months_span(y1: int, m1: int, y2: int, m2: int) -> str:
     if m1 == 4 and m2 == 3 and y2 == y1 + 1:
         return fy_label(y1)
+    if m1 == 1 and m2 == 12 and y2 == y1:  # "between January and December last year"
+        return str(y1)
     return f"{y1}-{m1:02d}/{y2}-{m2:02d}"
 
 
