@@ -738,3 +738,14 @@ def test_january_to_december_is_the_calendar_year():
     got = periods_of("Exports to Peru climbed to $1.97 billion between January and December last "
                      "year.", dt.date(2026, 1, 15))
     assert got == [("$1.97 billion", "2025")]
+
+
+def test_that_period_of_last_year_is_not_a_reference_to_the_period_in_force():
+    from analysis.article.periods import relative_periods
+
+    refs = [m for m in relative_periods("Exports in that period of last year were lower.",
+                                        dt.date(2024, 8, 20)) if m.period_from == "same"]
+    assert refs == []
+    refs = [m for m in relative_periods("During the full fiscal, exports rose.",
+                                        dt.date(2024, 8, 20)) if m.period_from == "same"]
+    assert len(refs) == 1

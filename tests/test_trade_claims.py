@@ -537,14 +537,11 @@ def test_a_change_between_two_named_years_is_measured_from_the_first():
 
 def test_last_year_as_a_calendar_year_may_be_confirmed_as_the_fiscal_year_that_began_in_it():
     s = "Crude imports propelled bilateral trade with Russia to $65.70 billion last year."
-    r = check_claim(replace_period_from(fig("$65.70 billion", 65.70, period="2023", sentence=s),
-                                        "relative"))
+    from dataclasses import replace
+
+    r = check_claim(replace(fig("$65.70 billion", 65.70, period="2023", sentence=s),
+                            period_from="relative"))
     assert r["verdict"] == "confirmed" and r["reason"].startswith("read as the fiscal year FY2023-24")
     stated = check_claim(fig("$65.70 billion", 65.70, period="2023", sentence=s))
     assert stated["verdict"] == "differs"  # "in 2023", written out, is the calendar year
 
-
-def replace_period_from(claim, how):
-    from dataclasses import replace
-
-    return replace(claim, period_from=how)

@@ -265,10 +265,10 @@ _SINCE_MONTH = re.compile(rf"\bsince\s+(?P<month>{MONTH_PATTERN})\b(?!\s*,?\s*\d
 _THIS_MONTH = re.compile(r"\b(?:this|the\s+current)\s+month\b", re.IGNORECASE)
 #: "That month, imports from Iraq were …": the month (or year) the sentence before spoke of.
 _THAT_PERIOD = re.compile(r"\b(?:that|the\s+same)\s+(?:month|year|quarter)\b|\b(?:this|that)\s+period\b"
+                          r"(?!\s+(?:of|last|a\s+year|ago|earlier|before))"
                           # "during the full fiscal": the fiscal year the article speaks of
                           r"|\bthe\s+full\s+(?:fiscal|financial\s+year|year)(?:\s+year)?\b"
-                          r"(?!\s*\(?\s*\d)"
-                          r"(?!\s+(?:of|last|a\s+year|ago|earlier|before))", re.IGNORECASE)
+                          r"(?!\s*\(?\s*\d)", re.IGNORECASE)
 #: "in the fiscal years 2021-22 and 2022-23", "during 2021-22 and 2022-23": two fiscal years in
 #: a row, one span of months.
 _FY_PAIR = re.compile(
